@@ -1,0 +1,190 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { EnvelopArmor } from '@escape.tech/graphql-armor';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { GraphQLError } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { createYoga, maskError } from 'graphql-yoga';
+import { WebSocketServer } from 'ws';
+import { ensureAdminToken } from './auth/admin-token.js';
+import type { Config } from './config.js';
+import { createAuthenticator } from './context.js';
+import { HttpClient } from './delivery/http-client.js';
+import { DeliveryWorker } from './delivery/worker.js';
+import type { Deps } from './deps.js';
+import { DomainError, UnauthenticatedError } from './errors.js';
+import { createTidingsPubSub, type PubSub } from './pubsub.js';
+import type { Context } from './schema/builder.js';
+import { schema } from './schema/index.js';
+import type { Store } from './store/types.js';
+
+// The service as one value: GraphQL over HTTP and SSE (yoga), graphql-ws on the same path, health
+// endpoints, and the delivery worker, on one http.Server.
+
+export const GRAPHQL_PATH = '/graphql';
+
+export interface AppOptions {
+  config: Config;
+  store: Store;
+  log?: (message: string) => void;
+  /** Defaults to an in-process pubsub; pass one over Redis to share the live feed between processes. */
+  pubsub?: PubSub;
+}
+
+export interface App {
+  deps: Deps;
+  worker: DeliveryWorker | undefined;
+  /** Set on the first start without TIDINGS_ADMIN_TOKEN: print it once, it cannot be read back. */
+  generatedAdminToken: string | undefined;
+  start(port?: number, host?: string): Promise<string>;
+  /** Stops taking requests, lets attempts in flight finish (up to the grace period), closes streams. */
+  stop(): Promise<void>;
+  url: string;
+}
+
+/** Maps domain errors to GraphQL errors with `extensions.code`; anything unexpected is masked. */
+function toGraphQLError(error: unknown, message: string, isDev?: boolean): Error {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  if (original instanceof DomainError) {
+    const located = error instanceof GraphQLError ? error : undefined;
+    return new GraphQLError(original.message, {
+      nodes: located?.nodes,
+      path: located?.path,
+      extensions: { ...original.details, code: original.code },
+    });
+  }
+  return maskError(error, message, isDev);
+}
+
+export async function createApp(options: AppOptions): Promise<App> {
+  const { config, store } = options;
+  const log = options.log ?? ((m: string) => console.log(m));
+  const pubsub = options.pubsub ?? createTidingsPubSub();
+  const deps: Deps = { store, pubsub, config, now: Date.now, stats: { liveSubscriptions: 0 } };
+  const admin = await ensureAdminToken(store, config.adminToken);
+  const auth = createAuthenticator(store, admin.hash);
+
+  const armor = new EnvelopArmor({
+    maxDepth: { n: config.graphqlMaxDepth },
+    maxAliases: { n: config.graphqlMaxAliases },
+    maxTokens: { n: config.graphqlMaxTokens },
+    costLimit: { maxCost: config.graphqlMaxCost },
+    blockFieldSuggestion: { enabled: true },
+  });
+
+  const yoga = createYoga<{ connectionParams?: Record<string, unknown> }, Context>({
+    schema,
+    graphqlEndpoint: GRAPHQL_PATH,
+    landingPage: false,
+    renderGraphiQL,
+    graphiql: { title: 'Tidings', subscriptionsProtocol: 'WS' },
+    maskedErrors: { maskError: toGraphQLError },
+    plugins: [...armor.protect().plugins],
+    logging: false,
+    context: async ({ request, connectionParams }) => {
+      const authorization = connectionParams ? String(connectionParams.authorization ?? '') : request.headers.get('authorization');
+      return { caller: await auth.authenticate(authorization), deps };
+    },
+  });
+
+  const server = http.createServer(async (req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/healthz') return void res.writeHead(200, { 'content-type': 'text/plain' }).end('ok\n');
+    if (path === '/readyz') {
+      try {
+        await store.ping();
+        return void res.writeHead(200, { 'content-type': 'text/plain' }).end('ready\n');
+      } catch (err) {
+        return void res.writeHead(503, { 'content-type': 'text/plain' }).end(`store unavailable: ${(err as Error).message}\n`);
+      }
+    }
+    if (path === '/') return void res.writeHead(302, { location: GRAPHQL_PATH }).end();
+    return yoga.handle(req, res);
+  });
+
+  const wss = new WebSocketServer({ server, path: GRAPHQL_PATH });
+  const wsServer = useServer<Record<string, unknown>>(
+    {
+      // A missing or invalid token is refused at connection_init (graphql-ws closes with 4403 Forbidden).
+      onConnect: async (ctx) => {
+        try {
+          return (await auth.authenticate(String(ctx.connectionParams?.authorization ?? ''))) !== undefined;
+        } catch (err) {
+          if (err instanceof UnauthenticatedError) return false;
+          throw err;
+        }
+      },
+      execute: (args: any) => args.rootValue.execute(args),
+      subscribe: (args: any) => args.rootValue.subscribe(args),
+      onSubscribe: async (ctx, _id, params) => {
+        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+          ...ctx,
+          req: ctx.extra.request,
+          socket: ctx.extra.socket,
+          params,
+          connectionParams: ctx.connectionParams ?? {},
+        });
+        const args = {
+          schema,
+          operationName: params.operationName,
+          document: parse(params.query),
+          variableValues: params.variables,
+          contextValue: await contextFactory(),
+          rootValue: { execute, subscribe },
+        };
+        const errors = validate(args.schema, args.document);
+        if (errors.length) return errors;
+        return args;
+      },
+    },
+    wss,
+  );
+
+  const http_ = new HttpClient({ timeoutMs: config.deliveryTimeoutMs, allowPrivateTargets: config.allowPrivateTargets });
+  const worker = config.runWorker
+    ? new DeliveryWorker(
+        { store, http: http_, pubsub, log },
+        {
+          concurrency: config.workerConcurrency,
+          endpointConcurrency: config.endpointConcurrency,
+          leaseMs: config.leaseMs,
+          pollMs: config.workerPollMs,
+          retry: { scheduleMs: config.retryScheduleMs, jitter: config.retryJitter },
+        },
+      )
+    : undefined;
+
+  let stopping: Promise<void> | undefined;
+  const app: App = {
+    deps,
+    worker,
+    generatedAdminToken: admin.generated,
+    url: '',
+    async start(port = config.port, host = config.host) {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolve());
+      });
+      const address = server.address() as AddressInfo;
+      const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      app.url = `http://${shownHost === '0.0.0.0' ? '127.0.0.1' : shownHost}:${address.port}`;
+      worker?.start();
+      return app.url;
+    },
+    stop() {
+      stopping ??= (async () => {
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        await worker?.stop(config.shutdownGraceMs);
+        await wsServer.dispose();
+        for (const client of wss.clients) client.terminate();
+        wss.close();
+        // SSE streams are long-lived requests: end them so the server can close.
+        server.closeAllConnections();
+        await closed;
+        await http_.close();
+      })();
+      return stopping;
+    },
+  };
+  return app;
+}

@@ -1,0 +1,25 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+
+// Tokens are random, shown once, and stored only as SHA-256 hashes. A fast hash is enough here:
+// the tokens carry 256 bits of randomness, so there is nothing to brute-force.
+
+export function newToken(prefix: 'tdk_adm' | 'tdk_app'): string {
+  return `${prefix}_${randomBytes(32).toString('base64url')}`;
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** Constant-time comparison of a presented token with a stored hash. */
+export function tokenMatchesHash(token: string, storedHash: string): boolean {
+  const a = Buffer.from(hashToken(token), 'hex');
+  const b = Buffer.from(storedHash, 'hex');
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** The token of an `Authorization: Bearer <token>` value, or undefined. */
+export function bearerToken(header: string | null | undefined): string | undefined {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  return match?.[1];
+}

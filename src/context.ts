@@ -1,0 +1,25 @@
+import { bearerToken, hashToken, tokenMatchesHash } from './auth/tokens.js';
+import { UnauthenticatedError } from './errors.js';
+import type { Scope, Store } from './store/types.js';
+
+// Who is calling: the platform (admin token) or one application (its API key). HTTP and SSE send
+// `Authorization: Bearer <token>`; graphql-ws sends it as connectionParams.authorization.
+
+export interface Authenticator {
+  /** undefined when no token was presented; throws UnauthenticatedError for a token that is not valid. */
+  authenticate(authorization: string | null | undefined): Promise<Scope | undefined>;
+}
+
+export function createAuthenticator(store: Store, adminTokenHash: string): Authenticator {
+  return {
+    async authenticate(authorization) {
+      if (!authorization) return undefined;
+      const token = bearerToken(authorization);
+      if (!token) throw new UnauthenticatedError('The Authorization header must be "Bearer <token>"');
+      if (tokenMatchesHash(token, adminTokenHash)) return { kind: 'admin' };
+      const app = await store.findApplicationByKeyHash(hashToken(token));
+      if (!app) throw new UnauthenticatedError('The token is not valid');
+      return { kind: 'app', applicationId: app.id };
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import { Agent, request, errors } from 'undici';
+import { assertLiteralTargetAllowed, BlockedTargetError, guardedLookup } from './ssrf-guard.js';
+
+// Outbound webhook POSTs: undici keep-alive pools per origin, no redirects followed, one deadline
+// for the whole exchange, the first 4 KiB of the response kept for the delivery history.
+
+export const RESPONSE_BODY_LIMIT = 4096;
+
+export interface SendResult {
+  /** HTTP status, when a response arrived. */
+  status: number | null;
+  /** First 4 KiB of the response body, decoded as UTF-8. */
+  body: string | null;
+  /** Why no usable response arrived (timeout, refused target, network error). */
+  error: string | null;
+  durationMs: number;
+}
+
+export interface HttpClientOptions {
+  timeoutMs: number;
+  allowPrivateTargets: boolean;
+  /** Keep-alive connections per origin. */
+  connectionsPerOrigin?: number;
+}
+
+export class HttpClient {
+  private readonly agent: Agent;
+
+  constructor(private readonly options: HttpClientOptions) {
+    this.agent = new Agent({
+      connections: options.connectionsPerOrigin ?? 64,
+      keepAliveTimeout: 30_000,
+      connectTimeout: options.timeoutMs,
+      headersTimeout: options.timeoutMs,
+      bodyTimeout: options.timeoutMs,
+      connect: options.allowPrivateTargets ? {} : { lookup: guardedLookup as never },
+    });
+  }
+
+  async post(url: string, headers: Record<string, string>, body: string): Promise<SendResult> {
+    const started = performance.now();
+    const elapsed = () => Math.round(performance.now() - started);
+    try {
+      const target = new URL(url);
+      if (!this.options.allowPrivateTargets) assertLiteralTargetAllowed(target);
+      const res = await request(target, {
+        method: 'POST',
+        headers,
+        body,
+        dispatcher: this.agent,
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      });
+      const text = await readPrefix(res.body, RESPONSE_BODY_LIMIT);
+      return { status: res.statusCode, body: text, error: null, durationMs: elapsed() };
+    } catch (err) {
+      return { status: null, body: null, error: describe(err, this.options.timeoutMs), durationMs: elapsed() };
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.agent.close();
+  }
+}
+
+/** Reads at most `limit` bytes, then drops the rest of the body (and with it the connection if unread). */
+async function readPrefix(body: AsyncIterable<Buffer> & { destroy(): void }, limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    chunks.push(chunk);
+    size += chunk.length;
+    if (size >= limit) {
+      body.destroy();
+      break;
+    }
+  }
+  return Buffer.concat(chunks).subarray(0, limit).toString('utf8');
+}
+
+function describe(err: unknown, timeoutMs: number): string {
+  const e = err as Error & { code?: string; cause?: unknown };
+  if (e instanceof BlockedTargetError || (e.cause instanceof BlockedTargetError)) {
+    return (e instanceof BlockedTargetError ? e : (e.cause as Error)).message;
+  }
+  if (e?.name === 'TimeoutError' || e instanceof errors.HeadersTimeoutError || e instanceof errors.BodyTimeoutError || e instanceof errors.ConnectTimeoutError) {
+    return `timed out after ${timeoutMs}ms`;
+  }
+  const code = e?.code ? `${e.code}: ` : '';
+  return `${code}${e?.message ?? String(err)}`;
+}

@@ -1,0 +1,28 @@
+import type { EndpointRecord, EventRecord, Millis } from '../store/types.js';
+import { signatureHeader } from './signing.js';
+
+/**
+ * The request body. Built from stored text (the payload is kept as exact JSON), and its timestamp
+ * is the event's creation time, so every attempt sends the same bytes.
+ */
+export function webhookBody(event: EventRecord): string {
+  const timestamp = new Date(event.createdAt).toISOString();
+  return `{"id":${JSON.stringify(event.id)},"type":${JSON.stringify(event.type)},"timestamp":${JSON.stringify(timestamp)},"data":${event.payload}}`;
+}
+
+/** Secrets that sign now: the current one plus rotated-out ones still in their grace period. */
+export function signingSecrets(endpoint: EndpointRecord, now: Millis): string[] {
+  return endpoint.secrets.filter((s) => s.expiresAt === null || s.expiresAt > now).map((s) => s.secret);
+}
+
+/** Standard Webhooks headers for one attempt: `webhook-id` is the event ID, stable across retries. */
+export function webhookHeaders(event: EventRecord, endpoint: EndpointRecord, body: string, now: Millis): Record<string, string> {
+  const timestamp = Math.floor(now / 1000);
+  return {
+    'content-type': 'application/json',
+    'user-agent': 'Tidings-Webhooks/0.1',
+    'webhook-id': event.id,
+    'webhook-timestamp': String(timestamp),
+    'webhook-signature': signatureHeader(signingSecrets(endpoint, now), event.id, timestamp, body),
+  };
+}

@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import pRetry from 'p-retry';
+import type { PubSub } from '../pubsub.js';
+import type { ClaimedDelivery, Store } from '../store/types.js';
+import type { HttpClient } from './http-client.js';
+import { webhookBody, webhookHeaders } from './message.js';
+import { nextStep, type RetryPolicy } from './retry-schedule.js';
+
+// The delivery loop: claim due deliveries under a lease, attempt each one (build body, sign, POST),
+// record the outcome with the next step of the retry schedule, and announce the change.
+// The schedule lives in the store; this loop holds only the attempts in flight.
+
+export interface WorkerOptions {
+  concurrency: number;
+  endpointConcurrency: number;
+  leaseMs: number;
+  pollMs: number;
+  retry: RetryPolicy;
+}
+
+export interface WorkerDeps {
+  store: Store;
+  http: HttpClient;
+  pubsub: PubSub;
+  log: (message: string) => void;
+  now?: () => number;
+}
+
+export class DeliveryWorker {
+  readonly id = `wrk_${randomUUID()}`;
+  private running = false;
+  private loopDone: Promise<void> = Promise.resolve();
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly perEndpoint = new Map<string, number>();
+  private wakeUp: (() => void) | undefined;
+  private stopWatching: (() => void) | undefined;
+  private readonly now: () => number;
+
+  constructor(private readonly deps: WorkerDeps, private readonly options: WorkerOptions) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.stopWatching = this.watchNewWork();
+    this.loopDone = this.loop();
+  }
+
+  /** Stops claiming, waits up to `graceMs` for attempts in flight. Unfinished ones are picked up again when their lease expires. */
+  async stop(graceMs: number): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.stopWatching?.();
+    this.wake();
+    await this.loopDone;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.allSettled([...this.inFlight]),
+      new Promise((resolve) => (timer = setTimeout(resolve, graceMs))),
+    ]);
+    clearTimeout(timer);
+  }
+
+  /** Look for due work now instead of at the next poll. */
+  wake(): void {
+    this.wakeUp?.();
+  }
+
+  /** New PENDING deliveries (publish, manual retry, from any process sharing the pubsub) wake the loop. */
+  private watchNewWork(): () => void {
+    return this.deps.pubsub.listen('delivery:updated', (d) => {
+      if (d.status === 'PENDING') this.wake();
+    });
+  }
+
+  private async loop(): Promise<void> {
+    while (this.running) {
+      const free = this.options.concurrency - this.inFlight.size;
+      let claimed: ClaimedDelivery[] = [];
+      if (free > 0) {
+        try {
+          claimed = await this.deps.store.claimDue({
+            now: this.now(),
+            limit: free,
+            leaseMs: this.options.leaseMs,
+            excludeEndpointIds: this.saturatedEndpoints(),
+          });
+        } catch (err) {
+          this.deps.log(`worker: claiming deliveries failed, will retry: ${(err as Error).message}`);
+        }
+      }
+      for (const claim of claimed) this.launch(claim);
+      // A full batch suggests more is due: go again at once. Otherwise sleep until woken or polled.
+      if (claimed.length > 0 && claimed.length === free) continue;
+      await this.sleep(this.options.pollMs);
+    }
+  }
+
+  private saturatedEndpoints(): string[] {
+    return [...this.perEndpoint].filter(([, n]) => n >= this.options.endpointConcurrency).map(([id]) => id);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeUp = done;
+    });
+  }
+
+  private launch(claim: ClaimedDelivery): void {
+    const endpointId = claim.endpoint.id;
+    this.perEndpoint.set(endpointId, (this.perEndpoint.get(endpointId) ?? 0) + 1);
+    const task = this.attempt(claim)
+      .catch((err) => this.deps.log(`worker: delivery ${claim.delivery.id} attempt failed to complete: ${(err as Error).message}`))
+      .finally(() => {
+        this.inFlight.delete(task);
+        const left = (this.perEndpoint.get(endpointId) ?? 1) - 1;
+        if (left === 0) this.perEndpoint.delete(endpointId);
+        else this.perEndpoint.set(endpointId, left);
+        this.wake();
+      });
+    this.inFlight.add(task);
+  }
+
+  /** One attempt: body, signature, POST, decision, record, announce. */
+  private async attempt(claim: ClaimedDelivery): Promise<void> {
+    const { delivery, event, endpoint, attemptNumber } = claim;
+    const startedAt = this.now();
+    const body = webhookBody(event);
+    const result = await this.deps.http.post(endpoint.url, webhookHeaders(event, endpoint, body, startedAt), body);
+    const success = result.status !== null && result.status >= 200 && result.status < 300;
+    const error = result.error ?? (success ? null : `endpoint answered HTTP ${result.status}`);
+    const finishedAt = this.now();
+    const step = nextStep(this.options.retry, attemptNumber, success, delivery.manualRetry, finishedAt);
+    const outcome = {
+      attempt: {
+        deliveryId: delivery.id,
+        number: attemptNumber,
+        startedAt,
+        durationMs: result.durationMs,
+        success,
+        responseStatus: result.status,
+        responseBody: result.body,
+        error,
+      },
+      ...step,
+    };
+    // A transient store error must not lose the outcome: retry the write briefly in-process.
+    const updated = await pRetry(() => this.deps.store.recordAttempt(claim, outcome, finishedAt), { retries: 4, minTimeout: 50, maxTimeout: 1000 });
+    if (updated === null) {
+      this.deps.log(`worker: lease on delivery ${delivery.id} was lost before its attempt ${attemptNumber} was recorded`);
+      return;
+    }
+    this.deps.pubsub.publish('delivery:updated', updated);
+  }
+}

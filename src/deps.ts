@@ -1,0 +1,13 @@
+import type { Config } from './config.js';
+import type { PubSub } from './pubsub.js';
+import type { Store } from './store/types.js';
+
+/** What the API's operations need: handed to every resolver through the GraphQL context. */
+export interface Deps {
+  store: Store;
+  pubsub: PubSub;
+  config: Config;
+  now: () => number;
+  /** Live counters of this process (for tests now, metrics later). */
+  stats: { liveSubscriptions: number };
+}

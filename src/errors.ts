@@ -1,0 +1,46 @@
+// Domain errors: thrown by the store, services and worker; the GraphQL layer maps `code` to
+// `extensions.code`. No GraphQL import here so the domain stays usable from the CLI and workers.
+
+export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT';
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** Extra machine-readable detail, e.g. the input field at fault or JSON Schema errors. */
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class BadInputError extends DomainError {
+  constructor(field: string, message: string, details: Record<string, unknown> = {}) {
+    super('BAD_USER_INPUT', `${field}: ${message}`, { field, ...details });
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(kind: string, id: string) {
+    super('NOT_FOUND', `${kind} ${JSON.stringify(id)} was not found`, { id });
+  }
+}
+
+export class ConflictError extends DomainError {
+  constructor(message: string) {
+    super('CONFLICT', message);
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  constructor(message = 'A valid token is required: send "Authorization: Bearer <token>"') {
+    super('UNAUTHENTICATED', message);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(message: string) {
+    super('FORBIDDEN', message);
+  }
+}

@@ -1,0 +1,25 @@
+import { monotonicFactory } from 'ulid';
+
+// IDs carry a type prefix (as Svix does) and a monotonic ULID: they sort in creation order even
+// within one millisecond, which is what makes "newest first" strict and cursors stable.
+export const ID_PREFIX = {
+  Application: 'app',
+  Endpoint: 'ep',
+  Event: 'evt',
+  Delivery: 'dlv',
+} as const;
+
+export type IdKind = keyof typeof ID_PREFIX;
+
+const nextUlid = monotonicFactory();
+
+export function newId(kind: IdKind, now = Date.now()): string {
+  return `${ID_PREFIX[kind]}_${nextUlid(now)}`;
+}
+
+/** The kind of an ID, from its prefix; undefined for anything that is not one of ours. */
+export function kindOfId(id: string): IdKind | undefined {
+  const prefix = id.slice(0, id.indexOf('_'));
+  const entry = Object.entries(ID_PREFIX).find(([, p]) => p === prefix);
+  return entry?.[0] as IdKind | undefined;
+}

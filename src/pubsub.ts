@@ -1,0 +1,29 @@
+import { createPubSub } from 'graphql-yoga';
+import type { DeliveryRecord } from './store/types.js';
+
+// Notifications between the parts of Tidings. The store is the record; a message here only says
+// "this changed". In-process by default (an EventTarget); an EventTarget over Redis carries the
+// same messages between processes.
+
+export type Topics = {
+  /** A delivery was created or changed state. */
+  'delivery:updated': [delivery: DeliveryRecord];
+};
+
+type Target = NonNullable<NonNullable<Parameters<typeof createPubSub<Topics>>[0]>['eventTarget']>;
+
+export function createTidingsPubSub(eventTarget: Target = new EventTarget() as unknown as Target) {
+  const pubsub = createPubSub<Topics>({ eventTarget });
+  return {
+    publish: pubsub.publish,
+    subscribe: pubsub.subscribe,
+    /** Calls `listener` for each message as it is published, with no queue; returns a function that stops it. */
+    listen<K extends keyof Topics>(topic: K, listener: (...args: Topics[K]) => void): () => void {
+      const handler = (event: Event) => (listener as (detail: unknown) => void)((event as CustomEvent).detail);
+      eventTarget.addEventListener(topic, handler as never);
+      return () => eventTarget.removeEventListener(topic, handler as never);
+    },
+  };
+}
+
+export type PubSub = ReturnType<typeof createTidingsPubSub>;

@@ -1,0 +1,127 @@
+import { Repeater, SlidingBuffer } from '@repeaterjs/repeater';
+import type { Deps } from '../deps.js';
+import { deliveryMatches } from '../delivery-filter.js';
+import { narrowScope, requireCaller } from '../services/access.js';
+import { retryDelivery } from '../services/deliveries.js';
+import type { AttemptRecord, DeliveryFilter, DeliveryRecord, Scope } from '../store/types.js';
+import { builder } from './builder.js';
+import { pageArgs, pageFrom, toConnection } from './connection.js';
+import { NodeRef } from './node.js';
+import { DeliveryConnection, DeliveryFilterRef, DeliveryRef, DeliveryStatusEnum, EndpointRef, EventRef, type DeliveryFilterInput } from './refs.js';
+
+/** The scope and store filter for a DeliveryFilter input: an applicationId narrows the scope (NOT_FOUND if not visible). */
+async function resolveFilter(deps: Deps, scope: Scope, input: DeliveryFilterInput | null | undefined): Promise<[Scope, DeliveryFilter]> {
+  const f: DeliveryFilter = {};
+  if (input?.endpointId) f.endpointId = input.endpointId;
+  if (input?.eventId) f.eventId = input.eventId;
+  if (input?.eventType) f.eventType = input.eventType;
+  if (input?.status) f.status = input.status;
+  if (input?.since != null) f.since = input.since;
+  if (input?.until != null) f.until = input.until;
+  const narrowed = await narrowScope(deps.store, scope, input?.applicationId);
+  if (narrowed.kind === 'app') f.applicationId = narrowed.applicationId;
+  return [narrowed, f];
+}
+
+export async function deliveryPage(deps: Deps, scope: Scope, input: DeliveryFilterInput | null | undefined, args: { first?: number | null; after?: string | null }) {
+  const [narrowed, filter] = await resolveFilter(deps, scope, input);
+  return toConnection(await deps.store.listDeliveries(narrowed, filter, pageFrom(args, deps.config.maxPageSize)));
+}
+
+/** Messages a slow subscriber may fall behind by before the oldest are dropped (the store keeps the record). */
+export const LIVE_FEED_BUFFER = 10_000;
+
+/** The deliveries a subscriber may see, counted in stats from the moment it listens. */
+function liveDeliveries(deps: Deps, wanted: (d: DeliveryRecord) => boolean): AsyncIterable<DeliveryRecord> {
+  return new Repeater<DeliveryRecord>(async (push, stop) => {
+    const unlisten = deps.pubsub.listen('delivery:updated', (d) => void (wanted(d) && push(d)));
+    deps.stats.liveSubscriptions++;
+    await stop;
+    unlisten();
+    deps.stats.liveSubscriptions--;
+  }, new SlidingBuffer(LIVE_FEED_BUFFER));
+}
+
+const DeliveryAttemptRef = builder.objectRef<AttemptRecord>('DeliveryAttempt').implement({
+  description: 'One HTTP POST of a delivery and what came back.',
+  fields: (t) => ({
+    number: t.exposeInt('number', { description: '1 for the first attempt, then 2, 3, …' }),
+    startedAt: t.field({ type: 'DateTime', description: 'When the request started.', resolve: (a) => a.startedAt }),
+    durationMs: t.exposeInt('durationMs', { description: 'Milliseconds from sending to the end of the response (or the failure).' }),
+    success: t.exposeBoolean('success', { description: 'True when the endpoint answered 2xx.' }),
+    responseStatus: t.exposeInt('responseStatus', { nullable: true, description: 'HTTP status, when a response arrived.' }),
+    responseBody: t.exposeString('responseBody', { nullable: true, description: 'The first 4 KiB of the response body.' }),
+    error: t.exposeString('error', { nullable: true, description: 'Why the attempt failed: timeout, network error, refused target, or non-2xx status.' }),
+  }),
+});
+
+DeliveryRef.implement({
+  description: 'One event on its way to one endpoint, with every attempt made.',
+  interfaces: [NodeRef],
+  isTypeOf: (value) => typeof (value as { id?: unknown }).id === 'string' && (value as { id: string }).id.startsWith('dlv_'),
+  fields: (t) => ({
+    event: t.field({
+      type: EventRef,
+      description: 'The event being delivered.',
+      resolve: async (d, _args, { deps }) => (await deps.store.findEvent({ kind: 'app', applicationId: d.applicationId }, d.eventId))!,
+    }),
+    endpoint: t.field({
+      type: EndpointRef,
+      description: 'The endpoint it goes to (also when that endpoint was deleted since).',
+      resolve: async (d, _args, { deps }) =>
+        (await deps.store.findEndpoint({ kind: 'app', applicationId: d.applicationId }, d.endpointId, { includeDeleted: true }))!,
+    }),
+    eventType: t.exposeString('eventType', { description: 'The type of the event.' }),
+    status: t.field({ type: DeliveryStatusEnum, description: 'Where the delivery stands.', resolve: (d) => d.status }),
+    attemptCount: t.exposeInt('attemptCount', { description: 'Attempts made so far.' }),
+    nextAttemptAt: t.field({ type: 'DateTime', nullable: true, description: 'When the next attempt is due; null once finished.', resolve: (d) => d.nextAttemptAt }),
+    lastAttemptAt: t.field({ type: 'DateTime', nullable: true, description: 'When the last attempt started.', resolve: (d) => d.lastAttemptAt }),
+    failureReason: t.exposeString('failureReason', { nullable: true, description: 'Why it was given up early, e.g. its endpoint was deleted.' }),
+    attempts: t.field({
+      type: [DeliveryAttemptRef],
+      description: 'Every attempt, oldest first.',
+      resolve: (d, _args, { deps }) => deps.store.listAttempts(d.id),
+    }),
+    createdAt: t.field({ type: 'DateTime', description: 'When the delivery was created (with its event).', resolve: (d) => d.createdAt }),
+    updatedAt: t.field({ type: 'DateTime', description: 'When the delivery last changed.', resolve: (d) => d.updatedAt }),
+  }),
+});
+
+builder.mutationField('retryDelivery', (t) =>
+  t.field({
+    type: DeliveryRef,
+    description: 'Queues exactly one more attempt now, whatever the status; it ends SUCCEEDED or FAILED. CONFLICT while an attempt is in flight.',
+    args: { id: t.arg.id({ required: true, description: 'The delivery ID.' }) },
+    resolve: (_root, { id }, { caller, deps }) => retryDelivery(deps, caller, id),
+  }),
+);
+
+builder.queryFields((t) => ({
+  deliveries: t.field({
+    type: DeliveryConnection,
+    description: 'Deliveries the caller can see, newest first.',
+    args: { filter: t.arg({ type: DeliveryFilterRef, description: 'Narrows the list.' }), ...pageArgs },
+    resolve: (_root, args, { caller, deps }) => deliveryPage(deps, requireCaller(caller), args.filter, args),
+  }),
+  delivery: t.field({
+    type: DeliveryRef,
+    nullable: true,
+    description: 'One delivery; null when it does not exist or belongs to another application.',
+    args: { id: t.arg.id({ required: true, description: 'The delivery ID.' }) },
+    resolve: (_root, { id }, { caller, deps }) => deps.store.findDelivery(requireCaller(caller), id),
+  }),
+}));
+
+builder.subscriptionField('deliveryUpdated', (t) =>
+  t.field({
+    type: DeliveryRef,
+    description: 'One message each time a delivery the caller can see is created or changes state (every attempt included).',
+    args: { filter: t.arg({ type: DeliveryFilterRef, description: 'Only deliveries matching this filter.' }) },
+    subscribe: async (_root, args, { caller, deps }) => {
+      const [scope, filter] = await resolveFilter(deps, requireCaller(caller), args.filter);
+      const visible = (d: DeliveryRecord) => scope.kind === 'admin' || d.applicationId === scope.applicationId;
+      return liveDeliveries(deps, (d) => visible(d) && deliveryMatches(filter, d));
+    },
+    resolve: (delivery) => delivery,
+  }),
+);

@@ -1,0 +1,119 @@
+import { narrowScope, requireCaller } from '../services/access.js';
+import { createEndpoint, deleteEndpoint, rotateEndpointSecret, updateEndpoint } from '../services/endpoints.js';
+import type { EndpointRecord } from '../store/types.js';
+import { builder } from './builder.js';
+import { pageArgs, pageFrom, toConnection } from './connection.js';
+import { deliveryPage } from './delivery.js';
+import { NodeRef } from './node.js';
+import { ApplicationRef, DeliveryConnection, DeliveryFilterRef, EndpointConnection, EndpointRef } from './refs.js';
+
+EndpointRef.implement({
+  description: 'A URL of an application that receives signed webhook POSTs.',
+  interfaces: [NodeRef],
+  isTypeOf: (value) => typeof (value as { id?: unknown }).id === 'string' && (value as { id: string }).id.startsWith('ep_'),
+  fields: (t) => ({
+    application: t.field({
+      type: ApplicationRef,
+      description: 'The application that owns the endpoint.',
+      resolve: async (e, _args, { deps }) => (await deps.store.findApplication({ kind: 'app', applicationId: e.applicationId }, e.applicationId))!,
+    }),
+    url: t.exposeString('url', { description: 'Where deliveries are POSTed.' }),
+    description: t.exposeString('description', { nullable: true, description: 'Free text for people.' }),
+    eventTypes: t.exposeStringList('eventTypes', { description: 'Event types it receives: exact names, "prefix.*" wildcards, or "*" for all.' }),
+    enabled: t.exposeBoolean('enabled', { description: 'A disabled endpoint is paused: its deliveries wait and no new ones are created.' }),
+    deleted: t.boolean({ description: 'True once the endpoint was deleted (its delivery history stays readable).', resolve: (e) => e.deletedAt !== null }),
+    createdAt: t.field({ type: 'DateTime', description: 'When the endpoint was registered.', resolve: (e) => e.createdAt }),
+    updatedAt: t.field({ type: 'DateTime', description: 'When the endpoint was last changed.', resolve: (e) => e.updatedAt }),
+    deliveries: t.field({
+      type: DeliveryConnection,
+      description: 'Deliveries to this endpoint, newest first.',
+      args: { filter: t.arg({ type: DeliveryFilterRef, description: 'Narrows the list further.' }), ...pageArgs },
+      resolve: (e, args, { deps }) =>
+        deliveryPage(deps, { kind: 'app', applicationId: e.applicationId }, { ...args.filter, endpointId: e.id }, args),
+    }),
+  }),
+});
+
+const CreateEndpointInput = builder.inputType('CreateEndpointInput', {
+  description: 'A new endpoint.',
+  fields: (t) => ({
+    applicationId: t.id({ description: 'The owning application: required with the admin token, implied by an application key.' }),
+    url: t.string({ required: true, description: 'Absolute http(s) URL that receives the POSTs.' }),
+    description: t.string({ description: 'Free text for people, up to 1024 characters.' }),
+    eventTypes: t.stringList({ description: 'Exact names, "prefix.*" wildcards or "*"; omitted means every type. Must not be empty.' }),
+    secret: t.string({ description: 'Bring your own signing secret ("whsec_" + base64 of 24-64 bytes); generated when omitted.' }),
+  }),
+});
+
+const UpdateEndpointInput = builder.inputType('UpdateEndpointInput', {
+  description: 'Changes to an endpoint; omitted fields stay as they are.',
+  fields: (t) => ({
+    url: t.string({ description: 'New URL.' }),
+    description: t.string({ description: 'New description; null clears it.' }),
+    eventTypes: t.stringList({ description: 'New event type filter; null means every type.' }),
+    enabled: t.boolean({ description: 'Pause (false) or resume (true) deliveries.' }),
+  }),
+});
+
+const CreateEndpointPayload = builder.objectRef<{ endpoint: EndpointRecord; secret: string }>('CreateEndpointPayload').implement({
+  description: 'The new endpoint and its signing secret.',
+  fields: (t) => ({
+    endpoint: t.field({ type: EndpointRef, description: 'The endpoint.', resolve: (p) => p.endpoint }),
+    secret: t.exposeString('secret', { description: 'The signing secret ("whsec_…") receivers verify signatures with.' }),
+  }),
+});
+const RotateEndpointSecretPayload = builder.objectRef<{ endpoint: EndpointRecord; secret: string }>('RotateEndpointSecretPayload').implement({
+  description: 'The endpoint and its new signing secret.',
+  fields: (t) => ({
+    endpoint: t.field({ type: EndpointRef, description: 'The endpoint.', resolve: (p) => p.endpoint }),
+    secret: t.exposeString('secret', { description: 'The new secret. The previous one keeps signing (both signatures are sent) for 24 hours by default.' }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  createEndpoint: t.field({
+    type: CreateEndpointPayload,
+    description: 'Registers an endpoint and returns its signing secret.',
+    args: { input: t.arg({ type: CreateEndpointInput, required: true, description: 'The endpoint to register.' }) },
+    resolve: (_root, { input }, { caller, deps }) => createEndpoint(deps, caller, input),
+  }),
+  updateEndpoint: t.field({
+    type: EndpointRef,
+    description: 'Changes an endpoint; disabling pauses its deliveries until it is enabled again.',
+    args: {
+      id: t.arg.id({ required: true, description: 'The endpoint ID.' }),
+      input: t.arg({ type: UpdateEndpointInput, required: true, description: 'The changes.' }),
+    },
+    resolve: (_root, { id, input }, { caller, deps }) => updateEndpoint(deps, caller, id, input),
+  }),
+  deleteEndpoint: t.id({
+    description: 'Deletes an endpoint: its unfinished deliveries end FAILED; its history stays readable. Returns the ID.',
+    args: { id: t.arg.id({ required: true, description: 'The endpoint ID.' }) },
+    resolve: (_root, { id }, { caller, deps }) => deleteEndpoint(deps, caller, id),
+  }),
+  rotateEndpointSecret: t.field({
+    type: RotateEndpointSecretPayload,
+    description: 'Issues a new signing secret; the old one keeps signing during the grace period (TIDINGS_SECRET_ROTATION_GRACE, 24h).',
+    args: { id: t.arg.id({ required: true, description: 'The endpoint ID.' }) },
+    resolve: (_root, { id }, { caller, deps }) => rotateEndpointSecret(deps, caller, id),
+  }),
+}));
+
+builder.queryFields((t) => ({
+  endpoints: t.field({
+    type: EndpointConnection,
+    description: 'Endpoints the caller can see, newest first.',
+    args: { applicationId: t.arg.id({ description: 'Only endpoints of this application.' }), ...pageArgs },
+    resolve: async (_root, args, { caller, deps }) => {
+      const scope = await narrowScope(deps.store, requireCaller(caller), args.applicationId);
+      return toConnection(await deps.store.listEndpoints(scope, pageFrom(args, deps.config.maxPageSize)));
+    },
+  }),
+  endpoint: t.field({
+    type: EndpointRef,
+    nullable: true,
+    description: 'One endpoint; null when it does not exist, was deleted, or belongs to another application.',
+    args: { id: t.arg.id({ required: true, description: 'The endpoint ID.' }) },
+    resolve: (_root, { id }, { caller, deps }) => deps.store.findEndpoint(requireCaller(caller), id),
+  }),
+}));

@@ -1,0 +1,80 @@
+import { requireCaller } from '../services/access.js';
+import { archiveEventType, createEventType, updateEventType } from '../services/event-types.js';
+import { builder } from './builder.js';
+import { EventTypeRef } from './refs.js';
+
+EventTypeRef.implement({
+  description: 'A kind of event in the platform-wide catalogue; the admin defines them, everyone reads them.',
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'Unique name, e.g. "order.created".' }),
+    description: t.exposeString('description', { nullable: true, description: 'What the event means and when it is sent.' }),
+    schema: t.field({ type: 'JSON', nullable: true, description: 'JSON Schema that every payload of this type must match; null accepts any JSON.', resolve: (e) => e.schema }),
+    archived: t.exposeBoolean('archived', { description: 'Archived types accept no new events and are hidden from the default list.' }),
+    createdAt: t.field({ type: 'DateTime', description: 'When the type was defined.', resolve: (e) => e.createdAt }),
+    updatedAt: t.field({ type: 'DateTime', description: 'When the type was last changed.', resolve: (e) => e.updatedAt }),
+  }),
+});
+
+const CreateEventTypeInput = builder.inputType('CreateEventTypeInput', {
+  description: 'A new event type.',
+  fields: (t) => ({
+    name: t.string({ required: true, description: 'Dot-separated segments of letters, digits, "_" and "-", e.g. "order.created".' }),
+    description: t.string({ description: 'What the event means and when it is sent.' }),
+    schema: t.field({ type: 'JSON', description: 'JSON Schema (draft 2020-12 keywords via ajv) that payloads must match.' }),
+  }),
+});
+
+const UpdateEventTypeInput = builder.inputType('UpdateEventTypeInput', {
+  description: 'Changes to an event type; omitted fields stay as they are.',
+  fields: (t) => ({
+    description: t.string({ description: 'New description; null clears it.' }),
+    schema: t.field({ type: 'JSON', description: 'New JSON Schema; null removes validation.' }),
+    archived: t.boolean({ description: 'Archive (true) or restore (false) the type.' }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  createEventType: t.field({
+    type: EventTypeRef,
+    description: 'Adds an event type to the catalogue (admin only). CONFLICT when the name exists.',
+    args: { input: t.arg({ type: CreateEventTypeInput, required: true, description: 'The event type to define.' }) },
+    resolve: (_root, { input }, { caller, deps }) => createEventType(deps, caller, input),
+  }),
+  updateEventType: t.field({
+    type: EventTypeRef,
+    description: 'Changes an event type (admin only).',
+    args: {
+      name: t.arg.string({ required: true, description: 'The event type to change.' }),
+      input: t.arg({ type: UpdateEventTypeInput, required: true, description: 'The changes.' }),
+    },
+    resolve: (_root, { name, input }, { caller, deps }) => updateEventType(deps, caller, name, input),
+  }),
+  archiveEventType: t.field({
+    type: EventTypeRef,
+    description: 'Archives an event type: it accepts no new events; history stays (admin only).',
+    args: { name: t.arg.string({ required: true, description: 'The event type to archive.' }) },
+    resolve: (_root, { name }, { caller, deps }) => archiveEventType(deps, caller, name),
+  }),
+}));
+
+builder.queryFields((t) => ({
+  eventTypes: t.field({
+    type: [EventTypeRef],
+    description: 'The event type catalogue, by name.',
+    args: { includeArchived: t.arg.boolean({ description: 'Include archived types (default false).' }) },
+    resolve: (_root, { includeArchived }, { caller, deps }) => {
+      requireCaller(caller);
+      return deps.store.listEventTypes(includeArchived ?? false);
+    },
+  }),
+  eventType: t.field({
+    type: EventTypeRef,
+    nullable: true,
+    description: 'One event type by name, archived or not.',
+    args: { name: t.arg.string({ required: true, description: 'The event type name.' }) },
+    resolve: (_root, { name }, { caller, deps }) => {
+      requireCaller(caller);
+      return deps.store.findEventType(name);
+    },
+  }),
+}));

@@ -1,0 +1,82 @@
+import { narrowScope, requireCaller } from '../services/access.js';
+import { publishEvent } from '../services/events.js';
+import type { PublishResult } from '../store/types.js';
+import { builder } from './builder.js';
+import { pageArgs, pageFrom, toConnection } from './connection.js';
+import { NodeRef } from './node.js';
+import { ApplicationRef, DeliveryRef, EventConnection, EventRef } from './refs.js';
+
+EventRef.implement({
+  description: 'Something that happened in the platform, published for one application.',
+  interfaces: [NodeRef],
+  isTypeOf: (value) => typeof (value as { id?: unknown }).id === 'string' && (value as { id: string }).id.startsWith('evt_'),
+  fields: (t) => ({
+    application: t.field({
+      type: ApplicationRef,
+      description: 'The application the event was published for.',
+      resolve: async (e, _args, { deps }) => (await deps.store.findApplication({ kind: 'app', applicationId: e.applicationId }, e.applicationId))!,
+    }),
+    type: t.exposeString('type', { description: 'The event type name.' }),
+    payload: t.field({ type: 'JSON', description: 'The payload, sent as `data` in the webhook body.', resolve: (e) => JSON.parse(e.payload) }),
+    idempotencyKey: t.exposeString('idempotencyKey', { nullable: true, description: 'The key given at publish time, if any.' }),
+    createdAt: t.field({ type: 'DateTime', description: 'When the event was accepted; also the `timestamp` of the webhook body.', resolve: (e) => e.createdAt }),
+    deliveries: t.field({
+      type: [DeliveryRef],
+      description: 'One delivery per endpoint the event was sent to.',
+      resolve: async (e, _args, { deps }) =>
+        (await deps.store.listDeliveries({ kind: 'app', applicationId: e.applicationId }, { eventId: e.id }, { first: 10_000 })).items,
+    }),
+  }),
+});
+
+const PublishEventInput = builder.inputType('PublishEventInput', {
+  description: 'An event to publish for one application.',
+  fields: (t) => ({
+    applicationId: t.id({ required: true, description: 'The application whose endpoints receive the event.' }),
+    type: t.string({ required: true, description: 'An existing, not archived event type.' }),
+    payload: t.field({ type: 'JSON', required: true, description: "The event data; must match the type's JSON Schema." }),
+    idempotencyKey: t.string({ description: 'Publishing again with the same key (same application, within 24h) returns the original event and creates nothing.' }),
+  }),
+});
+
+const PublishEventPayload = builder.objectRef<PublishResult>('PublishEventPayload').implement({
+  description: 'The stored event and its deliveries.',
+  fields: (t) => ({
+    event: t.field({ type: EventRef, description: 'The event (the original one when the idempotency key was seen before).', resolve: (p) => p.event }),
+    deliveries: t.field({ type: [DeliveryRef], description: 'One delivery per matching enabled endpoint.', resolve: (p) => p.deliveries }),
+    duplicate: t.boolean({ description: 'True when the idempotency key matched an earlier event and nothing new was stored.', resolve: (p) => !p.created }),
+  }),
+});
+
+builder.mutationField('publishEvent', (t) =>
+  t.field({
+    type: PublishEventPayload,
+    description: 'Publishes an event (admin only): stored with its deliveries before this returns, then delivered.',
+    args: { input: t.arg({ type: PublishEventInput, required: true, description: 'The event to publish.' }) },
+    resolve: (_root, { input }, { caller, deps }) => publishEvent(deps, caller, input),
+  }),
+);
+
+builder.queryFields((t) => ({
+  events: t.field({
+    type: EventConnection,
+    description: 'Events the caller can see, newest first.',
+    args: {
+      applicationId: t.arg.id({ description: 'Only events of this application.' }),
+      type: t.arg.string({ description: 'Only events of this exact type.' }),
+      ...pageArgs,
+    },
+    resolve: async (_root, args, { caller, deps }) => {
+      const scope = await narrowScope(deps.store, requireCaller(caller), args.applicationId);
+      const filter = args.type ? { type: args.type } : {};
+      return toConnection(await deps.store.listEvents(scope, filter, pageFrom(args, deps.config.maxPageSize)));
+    },
+  }),
+  event: t.field({
+    type: EventRef,
+    nullable: true,
+    description: 'One event; null when it does not exist or belongs to another application.',
+    args: { id: t.arg.id({ required: true, description: 'The event ID.' }) },
+    resolve: (_root, { id }, { caller, deps }) => deps.store.findEvent(requireCaller(caller), id),
+  }),
+}));

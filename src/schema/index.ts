@@ -1,0 +1,16 @@
+// Loads every domain file (each registers its types and fields on the builder) and builds the schema.
+import { lexicographicSortSchema } from 'graphql';
+import { builder } from './builder.js';
+import './scalars.js';
+import './node.js';
+import './application.js';
+import './event-type.js';
+import './endpoint.js';
+import './event.js';
+import './delivery.js';
+
+builder.queryType({ description: 'Read the catalogue, applications, endpoints, events and deliveries.' });
+builder.mutationType({ description: 'Change the catalogue, applications and endpoints; publish events; retry deliveries.' });
+builder.subscriptionType({ description: 'Live updates.' });
+
+export const schema = lexicographicSortSchema(builder.toSchema());

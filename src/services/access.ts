@@ -1,0 +1,35 @@
+import { BadInputError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors.js';
+import type { Scope, Store } from '../store/types.js';
+
+/** The caller's scope; a call without a token is UNAUTHENTICATED. */
+export function requireCaller(caller: Scope | undefined): Scope {
+  if (!caller) throw new UnauthenticatedError();
+  return caller;
+}
+
+export function requireAdmin(caller: Scope | undefined, action: string): Scope {
+  const scope = requireCaller(caller);
+  if (scope.kind !== 'admin') throw new ForbiddenError(`only the admin token may ${action}`);
+  return scope;
+}
+
+/**
+ * The application a call acts on. An application key acts on itself (an explicit ID must be its
+ * own); the admin must name one. An application the caller may not see is NOT_FOUND, exactly like
+ * one that does not exist, so IDs of other tenants leak nothing.
+ */
+export async function resolveApplicationId(store: Store, scope: Scope, applicationId: string | null | undefined): Promise<string> {
+  if (scope.kind === 'app') {
+    if (applicationId && applicationId !== scope.applicationId) throw new NotFoundError('application', applicationId);
+    return scope.applicationId;
+  }
+  if (!applicationId) throw new BadInputError('applicationId', 'is required when calling with the admin token');
+  if (!(await store.findApplication(scope, applicationId))) throw new NotFoundError('application', applicationId);
+  return applicationId;
+}
+
+/** Narrows a scope to one application when the caller filters by it (checked to be visible). */
+export async function narrowScope(store: Store, scope: Scope, applicationId: string | null | undefined): Promise<Scope> {
+  if (!applicationId) return scope;
+  return { kind: 'app', applicationId: await resolveApplicationId(store, scope, applicationId) };
+}

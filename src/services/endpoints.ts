@@ -1,0 +1,106 @@
+import { generateSecret, isValidSecret } from '../delivery/signing.js';
+import type { Deps } from '../deps.js';
+import { BadInputError, NotFoundError } from '../errors.js';
+import { ALL_EVENT_TYPES, isValidPattern, isWildcard } from '../event-type-patterns.js';
+import { newId } from '../ids.js';
+import type { EndpointPatch, EndpointRecord, Scope } from '../store/types.js';
+import { requireCaller, resolveApplicationId } from './access.js';
+import { optionalText, webhookUrl } from './validate.js';
+
+export const DELETED_ENDPOINT_REASON = 'endpoint deleted before the delivery completed';
+
+/** Endpoint event type filters: omitted = all; empty is refused; exact names must be in the catalogue. */
+async function eventTypeFilter(deps: Deps, patterns: readonly string[] | null | undefined): Promise<string[]> {
+  if (patterns === null || patterns === undefined) return [ALL_EVENT_TYPES];
+  if (patterns.length === 0) throw new BadInputError('eventTypes', 'must not be empty; omit it to receive every event type');
+  if (patterns.length > 100) throw new BadInputError('eventTypes', 'must list at most 100 entries');
+  const unique = [...new Set(patterns.map((p) => p.trim()))];
+  for (const pattern of unique) {
+    if (!isValidPattern(pattern)) throw new BadInputError('eventTypes', `"${pattern}" is not an event type name, a "prefix.*" wildcard or "*"`);
+    if (!isWildcard(pattern) && !(await deps.store.findEventType(pattern))) {
+      throw new BadInputError('eventTypes', `event type "${pattern}" does not exist`);
+    }
+  }
+  return unique;
+}
+
+export interface CreateEndpointInput {
+  applicationId?: string | null;
+  url: string;
+  description?: string | null;
+  eventTypes?: string[] | null;
+  secret?: string | null;
+}
+
+export async function createEndpoint(deps: Deps, caller: Scope | undefined, input: CreateEndpointInput): Promise<{ endpoint: EndpointRecord; secret: string }> {
+  const scope = requireCaller(caller);
+  const applicationId = await resolveApplicationId(deps.store, scope, input.applicationId);
+  const url = webhookUrl('url', input.url);
+  const description = optionalText('description', input.description, 1024);
+  const eventTypes = await eventTypeFilter(deps, input.eventTypes);
+  if (input.secret != null && !isValidSecret(input.secret)) {
+    throw new BadInputError('secret', 'must be "whsec_" followed by base64 of 24 to 64 random bytes');
+  }
+  const secret = input.secret ?? generateSecret();
+  const now = deps.now();
+  const endpoint: EndpointRecord = {
+    id: newId('Endpoint', now),
+    applicationId,
+    url,
+    description,
+    eventTypes,
+    enabled: true,
+    secrets: [{ secret, expiresAt: null }],
+    createdAt: now,
+    updatedAt: now,
+    deletedAt: null,
+  };
+  await deps.store.createEndpoint(endpoint);
+  return { endpoint, secret };
+}
+
+export interface UpdateEndpointInput {
+  url?: string | null;
+  description?: string | null;
+  eventTypes?: string[] | null;
+  enabled?: boolean | null;
+}
+
+export async function updateEndpoint(deps: Deps, caller: Scope | undefined, id: string, input: UpdateEndpointInput): Promise<EndpointRecord> {
+  const scope = requireCaller(caller);
+  const patch: EndpointPatch = {};
+  if (input.url != null) patch.url = webhookUrl('url', input.url);
+  if (input.description !== undefined) patch.description = optionalText('description', input.description, 1024);
+  if (input.eventTypes !== undefined) {
+    if (input.eventTypes === null) patch.eventTypes = [ALL_EVENT_TYPES];
+    else patch.eventTypes = await eventTypeFilter(deps, input.eventTypes);
+  }
+  if (input.enabled != null) patch.enabled = input.enabled;
+  const updated = await deps.store.updateEndpoint(scope, id, patch, deps.now());
+  if (!updated) throw new NotFoundError('endpoint', id);
+  return updated;
+}
+
+export async function deleteEndpoint(deps: Deps, caller: Scope | undefined, id: string): Promise<string> {
+  const scope = requireCaller(caller);
+  const result = await deps.store.deleteEndpoint(scope, id, deps.now(), DELETED_ENDPOINT_REASON);
+  if (!result) throw new NotFoundError('endpoint', id);
+  for (const delivery of result.cancelled) deps.pubsub.publish('delivery:updated', delivery);
+  return id;
+}
+
+/** New current secret; the previous ones keep signing until the grace period ends (both signatures are sent). */
+export async function rotateEndpointSecret(deps: Deps, caller: Scope | undefined, id: string): Promise<{ endpoint: EndpointRecord; secret: string }> {
+  const scope = requireCaller(caller);
+  const existing = await deps.store.findEndpoint(scope, id);
+  if (!existing) throw new NotFoundError('endpoint', id);
+  const now = deps.now();
+  const secret = generateSecret();
+  const graceEnds = now + deps.config.secretRotationGraceMs;
+  const previous = existing.secrets
+    .filter((s) => s.expiresAt === null || s.expiresAt > now)
+    .map((s) => ({ secret: s.secret, expiresAt: s.expiresAt === null ? graceEnds : Math.min(s.expiresAt, graceEnds) }));
+  const endpoint = await deps.store.updateEndpoint(scope, id, { secrets: [{ secret, expiresAt: null }, ...previous] }, now);
+  if (!endpoint) throw new NotFoundError('endpoint', id);
+  return { endpoint, secret };
+}

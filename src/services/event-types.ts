@@ -1,0 +1,91 @@
+import { Ajv, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import type { Deps } from '../deps.js';
+import { BadInputError, NotFoundError } from '../errors.js';
+import { EVENT_TYPE_NAME } from '../event-type-patterns.js';
+import type { EventTypeRecord, Scope } from '../store/types.js';
+import { requireAdmin } from './access.js';
+import { optionalText } from './validate.js';
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+const ajv = addFormats(new Ajv({ allErrors: true, strict: false }));
+
+/** Compiled validators by event type, rebuilt whenever the type is updated. */
+const validators = new Map<string, { updatedAt: number; validate: ValidateFunction }>();
+
+function compile(field: string, schema: unknown): ValidateFunction {
+  if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) {
+    throw new BadInputError(field, 'must be a JSON Schema object');
+  }
+  try {
+    return ajv.compile(schema as object);
+  } catch (err) {
+    throw new BadInputError(field, `is not a valid JSON Schema: ${(err as Error).message}`);
+  }
+}
+
+/** Validates a payload against its type's schema; BAD_USER_INPUT lists every schema error. */
+export function validatePayload(eventType: EventTypeRecord, payload: unknown): void {
+  if (eventType.schema === null || eventType.schema === undefined) return;
+  let cached = validators.get(eventType.name);
+  if (!cached || cached.updatedAt !== eventType.updatedAt) {
+    cached = { updatedAt: eventType.updatedAt, validate: compile('schema', eventType.schema) };
+    validators.set(eventType.name, cached);
+  }
+  if (!cached.validate(payload)) {
+    const errors = (cached.validate.errors ?? []).map((e) => ({ path: e.instancePath || '/', message: e.message ?? 'is invalid' }));
+    const summary = errors.map((e) => `${e.path} ${e.message}`).join('; ');
+    throw new BadInputError('payload', `does not match the schema of "${eventType.name}": ${summary}`, { schemaErrors: errors });
+  }
+}
+
+export interface EventTypeInput {
+  description?: string | null;
+  schema?: unknown;
+}
+
+export async function createEventType(deps: Deps, caller: Scope | undefined, input: EventTypeInput & { name: string }): Promise<EventTypeRecord> {
+  requireAdmin(caller, 'define event types');
+  const name = input.name.trim();
+  if (name.length === 0 || name.length > 256 || !EVENT_TYPE_NAME.test(name)) {
+    throw new BadInputError('name', 'must be 1 to 256 characters of dot-separated segments of letters, digits, "_" and "-" (e.g. "order.created")');
+  }
+  if (input.schema !== undefined && input.schema !== null) compile('schema', input.schema);
+  const now = deps.now();
+  const record: EventTypeRecord = {
+    name,
+    description: optionalText('description', input.description, 2048),
+    schema: input.schema ?? null,
+    archived: false,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await deps.store.createEventType(record);
+  return record;
+}
+
+export async function updateEventType(deps: Deps, caller: Scope | undefined, name: string, input: EventTypeInput & { archived?: boolean | null }): Promise<EventTypeRecord> {
+  requireAdmin(caller, 'change event types');
+  if (input.schema !== undefined && input.schema !== null) compile('schema', input.schema);
+  const patch = {
+    ...(input.description !== undefined ? { description: optionalText('description', input.description, 2048) } : {}),
+    ...(input.schema !== undefined ? { schema: input.schema } : {}),
+    ...(input.archived !== undefined && input.archived !== null ? { archived: input.archived } : {}),
+  };
+  const updated = await deps.store.updateEventType(name, patch, deps.now());
+  if (!updated) throw new NotFoundError('event type', name);
+  return updated;
+}
+
+export async function archiveEventType(deps: Deps, caller: Scope | undefined, name: string): Promise<EventTypeRecord> {
+  return updateEventType(deps, caller, name, { archived: true });
+}
+
+/** The type a publish names: it must exist and not be archived. */
+export async function publishableEventType(deps: Deps, name: string): Promise<EventTypeRecord> {
+  const type = await deps.store.findEventType(name);
+  if (!type) throw new BadInputError('type', `event type "${name}" does not exist; define it with createEventType first`);
+  if (type.archived) throw new BadInputError('type', `event type "${name}" is archived and accepts no new events`);
+  return type;
+}
+

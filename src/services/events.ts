@@ -1,0 +1,49 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { Deps } from '../deps.js';
+import { BadInputError, ConflictError } from '../errors.js';
+import { newId } from '../ids.js';
+import type { PublishResult, Scope } from '../store/types.js';
+import { requireAdmin, resolveApplicationId } from './access.js';
+import { publishableEventType, validatePayload } from './event-types.js';
+
+export interface PublishEventInput {
+  applicationId: string;
+  type: string;
+  payload?: unknown;
+  idempotencyKey?: string | null;
+}
+
+/**
+ * Validates the payload, then stores the event and its deliveries in one write before returning.
+ * A repeated idempotency key returns the original event when type and payload are the same.
+ */
+export async function publishEvent(deps: Deps, caller: Scope | undefined, input: PublishEventInput): Promise<PublishResult> {
+  const scope = requireAdmin(caller, 'publish events');
+  const applicationId = await resolveApplicationId(deps.store, scope, input.applicationId);
+  const eventType = await publishableEventType(deps, input.type);
+  if (input.payload === undefined) throw new BadInputError('payload', 'is required');
+  const payload = JSON.stringify(input.payload);
+  const size = Buffer.byteLength(payload);
+  if (size > deps.config.maxPayloadBytes) {
+    throw new BadInputError('payload', `is ${size} bytes of JSON; the limit is ${deps.config.maxPayloadBytes} (TIDINGS_MAX_PAYLOAD_BYTES)`);
+  }
+  validatePayload(eventType, input.payload);
+  const idempotencyKey = input.idempotencyKey ?? null;
+  if (idempotencyKey !== null && (idempotencyKey.length === 0 || idempotencyKey.length > 256)) {
+    throw new BadInputError('idempotencyKey', 'must be 1 to 256 characters');
+  }
+  const now = deps.now();
+  const result = await deps.store.publishEvent(
+    { id: newId('Event', now), applicationId, type: eventType.name, payload, idempotencyKey, createdAt: now },
+    { idempotentSince: now - deps.config.idempotencyWindowMs, newDeliveryId: () => newId('Delivery', now) },
+  );
+  if (!result.created) {
+    const same = result.event.type === eventType.name && isDeepStrictEqual(JSON.parse(result.event.payload), input.payload);
+    if (!same) {
+      throw new ConflictError(`idempotency key "${idempotencyKey}" was already used for event ${result.event.id} with a different type or payload`);
+    }
+    return result;
+  }
+  for (const delivery of result.deliveries) deps.pubsub.publish('delivery:updated', delivery);
+  return result;
+}

@@ -10,6 +10,7 @@ import { ensureAdminToken } from './auth/admin-token.js';
 import type { Config } from './config.js';
 import { createAuthenticator } from './context.js';
 import { HttpClient } from './delivery/http-client.js';
+import { Sweeper } from './delivery/sweeper.js';
 import { DeliveryWorker } from './delivery/worker.js';
 import type { Deps } from './deps.js';
 import { DomainError, UnauthenticatedError } from './errors.js';
@@ -50,7 +51,8 @@ function toGraphQLError(error: unknown, message: string, isDev?: boolean): Error
     return new GraphQLError(original.message, {
       nodes: located?.nodes,
       path: located?.path,
-      extensions: { ...original.details, code: original.code },
+      // yoga turns extensions.http into the response status (and strips it from the body).
+      extensions: { ...original.details, code: original.code, ...(original.code === 'UNAUTHENTICATED' ? { http: { status: 401 } } : {}) },
     });
   }
   return maskError(error, message, isDev);
@@ -98,11 +100,12 @@ export async function createApp(options: AppOptions): Promise<App> {
         return void res.writeHead(503, { 'content-type': 'text/plain' }).end(`store unavailable: ${(err as Error).message}\n`);
       }
     }
+    if (!config.runApi) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('this process only delivers (TIDINGS_ROLE=worker)\n');
     if (path === '/') return void res.writeHead(302, { location: GRAPHQL_PATH }).end();
     return yoga.handle(req, res);
   });
 
-  const wss = new WebSocketServer({ server, path: GRAPHQL_PATH });
+  const wss = new WebSocketServer(config.runApi ? { server, path: GRAPHQL_PATH } : { noServer: true });
   const wsServer = useServer<Record<string, unknown>>(
     {
       // A missing or invalid token is refused at connection_init (graphql-ws closes with 4403 Forbidden).
@@ -154,6 +157,10 @@ export async function createApp(options: AppOptions): Promise<App> {
       )
     : undefined;
 
+  const sweeper = config.runWorker
+    ? new Sweeper({ store, pubsub, log }, { intervalMs: config.sweepIntervalMs, retentionMs: config.retentionMs })
+    : undefined;
+
   let stopping: Promise<void> | undefined;
   const app: App = {
     deps,
@@ -169,19 +176,22 @@ export async function createApp(options: AppOptions): Promise<App> {
       const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
       app.url = `http://${shownHost === '0.0.0.0' ? '127.0.0.1' : shownHost}:${address.port}`;
       worker?.start();
+      sweeper?.start();
       return app.url;
     },
     stop() {
       stopping ??= (async () => {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-        await worker?.stop(config.shutdownGraceMs);
+        await Promise.all([worker?.stop(config.shutdownGraceMs), sweeper?.stop()]);
         await wsServer.dispose();
         for (const client of wss.clients) client.terminate();
         wss.close();
         // SSE streams are long-lived requests: end them so the server can close.
         server.closeAllConnections();
         await closed;
-        await http_.close();
+        // Not awaited: attempts still in flight after the grace period are abandoned, not waited
+        // for (up to the delivery timeout); their lease expires and a worker attempts them again.
+        void http_.close().catch(() => {});
       })();
       return stopping;
     },

@@ -28,8 +28,25 @@ export interface Config {
   endpointConcurrency: number;
   /** How often an idle worker looks for due deliveries (new events wake it at once). */
   workerPollMs: number;
-  /** Whether this process runs the delivery worker. */
+  /**
+   * all = API and worker; api = GraphQL only; worker = delivery, sweeps and health endpoints only.
+   * Split processes share MongoDB, or on one machine the same SQLite data folder (WAL allows it).
+   */
+  role: 'all' | 'api' | 'worker';
+  /** Whether this process runs the delivery worker and the sweeper. */
   runWorker: boolean;
+  /** Whether this process serves GraphQL. */
+  runApi: boolean;
+  /** MongoDB connection string; unset = the embedded SQLite store. */
+  mongodbUri: string | undefined;
+  /** MongoDB database name. */
+  mongodbDb: string;
+  /** Redis URL carrying the live feed between processes; unset = in-process only. */
+  redisUrl: string | undefined;
+  /** Events, deliveries and attempts older than this are removed by the sweeper. */
+  retentionMs: number;
+  /** How often the sweeper runs (retention, interrupted fan-outs, stale leases). */
+  sweepIntervalMs: number;
   /** Time to let in-flight attempts finish on SIGTERM/SIGINT. */
   shutdownGraceMs: number;
   /** How long an idempotency key returns the original event. */
@@ -104,8 +121,8 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const jitter = Number(env.TIDINGS_RETRY_JITTER ?? '0.2');
   if (!(jitter >= 0 && jitter < 1)) throw new ConfigError('TIDINGS_RETRY_JITTER must be a number from 0 to below 1');
-  const role = env.TIDINGS_ROLE ?? 'all';
-  if (!['all', 'api'].includes(role)) throw new ConfigError(`TIDINGS_ROLE: "${role}" must be all or api`);
+  const role = env.TIDINGS_ROLE || 'all';
+  if (role !== 'all' && role !== 'api' && role !== 'worker') throw new ConfigError(`TIDINGS_ROLE: "${role}" must be all, api or worker`);
 
   return {
     port: integer(env, 'PORT', 4000, 0, 65535),
@@ -120,7 +137,14 @@ export function loadConfig(env: Env = process.env): Config {
     workerConcurrency: integer(env, 'TIDINGS_WORKER_CONCURRENCY', 64, 1, 10_000),
     endpointConcurrency: integer(env, 'TIDINGS_ENDPOINT_CONCURRENCY', 16, 1, 10_000),
     workerPollMs: duration(env, 'TIDINGS_WORKER_POLL_INTERVAL', '250ms'),
-    runWorker: role === 'all',
+    role,
+    runWorker: role !== 'api',
+    runApi: role !== 'worker',
+    mongodbUri: env.MONGODB_URI || undefined,
+    mongodbDb: env.TIDINGS_MONGODB_DB || 'tidings',
+    redisUrl: env.REDIS_URL || undefined,
+    retentionMs: duration(env, 'TIDINGS_RETENTION', '30d'),
+    sweepIntervalMs: duration(env, 'TIDINGS_SWEEP_INTERVAL', '1m'),
     shutdownGraceMs: duration(env, 'TIDINGS_SHUTDOWN_GRACE', '10s'),
     idempotencyWindowMs: duration(env, 'TIDINGS_IDEMPOTENCY_WINDOW', '24h'),
     secretRotationGraceMs: duration(env, 'TIDINGS_SECRET_ROTATION_GRACE', '24h'),

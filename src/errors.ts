@@ -1,7 +1,7 @@
 // Domain errors: thrown by the store, services and worker; the GraphQL layer maps `code` to
 // `extensions.code`. No GraphQL import here so the domain stays usable from the CLI and workers.
 
-export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT';
+export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'SERVICE_UNAVAILABLE';
 
 export class DomainError extends Error {
   constructor(
@@ -42,5 +42,12 @@ export class UnauthenticatedError extends DomainError {
 export class ForbiddenError extends DomainError {
   constructor(message: string) {
     super('FORBIDDEN', message);
+  }
+}
+
+/** The store cannot be reached; nothing was changed by the failed call. Clients may retry. */
+export class StoreUnavailableError extends DomainError {
+  constructor(cause: string) {
+    super('SERVICE_UNAVAILABLE', `The store is unavailable, try again shortly (${cause})`);
   }
 }

@@ -74,7 +74,9 @@ async function readPrefix(body: AsyncIterable<Buffer> & { destroy(): void }, lim
       break;
     }
   }
-  return Buffer.concat(chunks).subarray(0, limit).toString('utf8');
+  // Stream mode leaves out a multi-byte character cut at the limit (instead of a 3-byte U+FFFD
+  // that would take the text past the limit).
+  return new TextDecoder('utf-8').decode(Buffer.concat(chunks).subarray(0, limit), { stream: true });
 }
 
 function describe(err: unknown, timeoutMs: number): string {

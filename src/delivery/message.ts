@@ -15,12 +15,17 @@ export function signingSecrets(endpoint: EndpointRecord, now: Millis): string[] 
   return endpoint.secrets.filter((s) => s.expiresAt === null || s.expiresAt > now).map((s) => s.secret);
 }
 
-/** Standard Webhooks headers for one attempt: `webhook-id` is the event ID, stable across retries. */
-export function webhookHeaders(event: EventRecord, endpoint: EndpointRecord, body: string, now: Millis): Record<string, string> {
+/**
+ * Standard Webhooks headers for one attempt: `webhook-id` is the event ID, stable across retries
+ * (receivers deduplicate on it). `tidings-delivery-id` and `tidings-attempt` help debugging.
+ */
+export function webhookHeaders(event: EventRecord, endpoint: EndpointRecord, body: string, now: Millis, delivery: { id: string; attempt: number }): Record<string, string> {
   const timestamp = Math.floor(now / 1000);
   return {
     'content-type': 'application/json',
     'user-agent': 'Tidings-Webhooks/0.1',
+    'tidings-delivery-id': delivery.id,
+    'tidings-attempt': String(delivery.attempt),
     'webhook-id': event.id,
     'webhook-timestamp': String(timestamp),
     'webhook-signature': signatureHeader(signingSecrets(endpoint, now), event.id, timestamp, body),

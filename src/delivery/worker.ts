@@ -10,6 +10,9 @@ import { nextStep, type RetryPolicy } from './retry-schedule.js';
 // record the outcome with the next step of the retry schedule, and announce the change.
 // The schedule lives in the store; this loop holds only the attempts in flight.
 
+/** Longest pause between claims while the store keeps failing. */
+export const MAX_BACKOFF_MS = 5_000;
+
 export interface WorkerOptions {
   concurrency: number;
   endpointConcurrency: number;
@@ -75,6 +78,7 @@ export class DeliveryWorker {
   }
 
   private async loop(): Promise<void> {
+    let failures = 0;
     while (this.running) {
       const free = this.options.concurrency - this.inFlight.size;
       let claimed: ClaimedDelivery[] = [];
@@ -86,14 +90,17 @@ export class DeliveryWorker {
             leaseMs: this.options.leaseMs,
             excludeEndpointIds: this.saturatedEndpoints(),
           });
+          failures = 0;
         } catch (err) {
-          this.deps.log(`worker: claiming deliveries failed, will retry: ${(err as Error).message}`);
+          failures++;
+          this.deps.log(`worker: claiming deliveries failed (${failures} in a row), backing off: ${(err as Error).message}`);
         }
       }
       for (const claim of claimed) this.launch(claim);
-      // A full batch suggests more is due: go again at once. Otherwise sleep until woken or polled.
+      // A full batch suggests more is due: go again at once. Otherwise sleep until woken or polled;
+      // while the store fails, back off exponentially up to MAX_BACKOFF_MS.
       if (claimed.length > 0 && claimed.length === free) continue;
-      await this.sleep(this.options.pollMs);
+      await this.sleep(failures ? Math.min(this.options.pollMs * 2 ** failures, MAX_BACKOFF_MS) : this.options.pollMs);
     }
   }
 
@@ -132,7 +139,7 @@ export class DeliveryWorker {
     const { delivery, event, endpoint, attemptNumber } = claim;
     const startedAt = this.now();
     const body = webhookBody(event);
-    const result = await this.deps.http.post(endpoint.url, webhookHeaders(event, endpoint, body, startedAt), body);
+    const result = await this.deps.http.post(endpoint.url, webhookHeaders(event, endpoint, body, startedAt, { id: delivery.id, attempt: attemptNumber }), body);
     const success = result.status !== null && result.status >= 200 && result.status < 300;
     const error = result.error ?? (success ? null : `endpoint answered HTTP ${result.status}`);
     const finishedAt = this.now();

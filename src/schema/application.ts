@@ -17,7 +17,7 @@ ApplicationRef.implement({
       description: 'Endpoints of this application, newest first (deleted ones are left out).',
       args: pageArgs,
       resolve: async (app, args, { deps }) =>
-        toConnection(await deps.store.listEndpoints({ kind: 'app', applicationId: app.id }, pageFrom(args, deps.config.maxPageSize))),
+        toConnection(await deps.store.listEndpoints({ kind: 'app', applicationId: app.id }, pageFrom(args, deps.config.maxPageSize, 'Endpoint'))),
     }),
   }),
 });
@@ -52,7 +52,7 @@ builder.queryFields((t) => ({
     description: 'Every application, newest first (admin only).',
     args: pageArgs,
     resolve: async (_root, args, { caller, deps }) =>
-      toConnection(await deps.store.listApplications(requireAdmin(caller, 'list applications'), pageFrom(args, deps.config.maxPageSize))),
+      toConnection(await deps.store.listApplications(requireAdmin(caller, 'list applications'), pageFrom(args, deps.config.maxPageSize, 'Application'))),
   }),
   application: t.field({
     type: ApplicationRef,

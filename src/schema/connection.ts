@@ -1,5 +1,6 @@
 import type { ObjectRef } from '@pothos/core';
 import { BadInputError } from '../errors.js';
+import { kindOfId, type IdKind } from '../ids.js';
 import type { Page, PageArgs } from '../store/types.js';
 import { builder } from './builder.js';
 
@@ -67,8 +68,9 @@ export const pageArgs = builder.args((t) => ({
   after: t.string({ description: 'Return the records after this cursor (an endCursor from an earlier page).' }),
 }));
 
-export function pageFrom(args: { first?: number | null; after?: string | null }, maxPageSize: number): PageArgs {
+export function pageFrom(args: { first?: number | null; after?: string | null }, maxPageSize: number, kind: IdKind): PageArgs {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 1 || first > maxPageSize) throw new BadInputError('first', `must be from 1 to ${maxPageSize}`);
+  if (args.after && kindOfId(args.after) !== kind) throw new BadInputError('after', `"${args.after}" is not a cursor of this list`);
   return { first, ...(args.after ? { after: args.after } : {}) };
 }

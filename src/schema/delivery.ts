@@ -25,7 +25,7 @@ async function resolveFilter(deps: Deps, scope: Scope, input: DeliveryFilterInpu
 
 export async function deliveryPage(deps: Deps, scope: Scope, input: DeliveryFilterInput | null | undefined, args: { first?: number | null; after?: string | null }) {
   const [narrowed, filter] = await resolveFilter(deps, scope, input);
-  return toConnection(await deps.store.listDeliveries(narrowed, filter, pageFrom(args, deps.config.maxPageSize)));
+  return toConnection(await deps.store.listDeliveries(narrowed, filter, pageFrom(args, deps.config.maxPageSize, 'Delivery')));
 }
 
 /** Messages a slow subscriber may fall behind by before the oldest are dropped (the store keeps the record). */

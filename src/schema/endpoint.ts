@@ -106,7 +106,7 @@ builder.queryFields((t) => ({
     args: { applicationId: t.arg.id({ description: 'Only endpoints of this application.' }), ...pageArgs },
     resolve: async (_root, args, { caller, deps }) => {
       const scope = await narrowScope(deps.store, requireCaller(caller), args.applicationId);
-      return toConnection(await deps.store.listEndpoints(scope, pageFrom(args, deps.config.maxPageSize)));
+      return toConnection(await deps.store.listEndpoints(scope, pageFrom(args, deps.config.maxPageSize, 'Endpoint')));
     },
   }),
   endpoint: t.field({

@@ -69,7 +69,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, { caller, deps }) => {
       const scope = await narrowScope(deps.store, requireCaller(caller), args.applicationId);
       const filter = args.type ? { type: args.type } : {};
-      return toConnection(await deps.store.listEvents(scope, filter, pageFrom(args, deps.config.maxPageSize)));
+      return toConnection(await deps.store.listEvents(scope, filter, pageFrom(args, deps.config.maxPageSize, 'Event')));
     },
   }),
   event: t.field({

@@ -10,8 +10,8 @@ import { optionalText } from './validate.js';
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 const ajv = addFormats(new Ajv({ allErrors: true, strict: false }));
 
-/** Compiled validators by event type, rebuilt whenever the type is updated. */
-const validators = new Map<string, { updatedAt: number; validate: ValidateFunction }>();
+/** Compiled validators by event type, rebuilt whenever the type's schema text changes. */
+const validators = new Map<string, { schemaText: string; validate: ValidateFunction }>();
 
 function compile(field: string, schema: unknown): ValidateFunction {
   if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) {
@@ -27,9 +27,10 @@ function compile(field: string, schema: unknown): ValidateFunction {
 /** Validates a payload against its type's schema; BAD_USER_INPUT lists every schema error. */
 export function validatePayload(eventType: EventTypeRecord, payload: unknown): void {
   if (eventType.schema === null || eventType.schema === undefined) return;
+  const schemaText = JSON.stringify(eventType.schema);
   let cached = validators.get(eventType.name);
-  if (!cached || cached.updatedAt !== eventType.updatedAt) {
-    cached = { updatedAt: eventType.updatedAt, validate: compile('schema', eventType.schema) };
+  if (!cached || cached.schemaText !== schemaText) {
+    cached = { schemaText, validate: compile('schema', eventType.schema) };
     validators.set(eventType.name, cached);
   }
   if (!cached.validate(payload)) {
@@ -46,7 +47,7 @@ export interface EventTypeInput {
 
 export async function createEventType(deps: Deps, caller: Scope | undefined, input: EventTypeInput & { name: string }): Promise<EventTypeRecord> {
   requireAdmin(caller, 'define event types');
-  const name = input.name.trim();
+  const name = input.name;
   if (name.length === 0 || name.length > 256 || !EVENT_TYPE_NAME.test(name)) {
     throw new BadInputError('name', 'must be 1 to 256 characters of dot-separated segments of letters, digits, "_" and "-" (e.g. "order.created")');
   }

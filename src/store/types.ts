@@ -151,6 +151,22 @@ export interface AttemptOutcome {
   nextAttemptAt: Millis | null;
 }
 
+export interface SweepOptions {
+  now: Millis;
+  /** Events, deliveries and attempts created before now - retentionMs are removed. */
+  retentionMs: number;
+  /** A publish whose fan-out has not completed after this long is completed by the sweep. */
+  fanoutGraceMs: number;
+  newDeliveryId: () => string;
+}
+
+export interface SweepResult {
+  /** Deliveries created by completing interrupted fan-outs (to announce them). */
+  created: DeliveryRecord[];
+  purgedEvents: number;
+  purgedDeliveries: number;
+}
+
 export interface Store {
   /** Throws when the store cannot serve requests (readiness). */
   ping(): Promise<void>;
@@ -201,4 +217,7 @@ export interface Store {
   claimDue(options: ClaimOptions): Promise<ClaimedDelivery[]>;
   /** Records an attempt if the lease is still held; null when it was lost (another worker owns it now). */
   recordAttempt(claim: Pick<ClaimedDelivery, 'delivery' | 'leaseToken'>, outcome: AttemptOutcome, now: Millis): Promise<DeliveryRecord | null>;
+
+  /** Periodic maintenance: completes interrupted work and applies the retention period. */
+  sweep(options: SweepOptions): Promise<SweepResult>;
 }

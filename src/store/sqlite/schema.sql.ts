@@ -42,6 +42,7 @@ CREATE TABLE IF NOT EXISTS events (
   created_at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS events_by_app ON events (application_id, id);
+CREATE INDEX IF NOT EXISTS events_by_created ON events (created_at);
 CREATE INDEX IF NOT EXISTS events_by_key ON events (application_id, idempotency_key, created_at) WHERE idempotency_key IS NOT NULL;
 CREATE TABLE IF NOT EXISTS deliveries (
   id TEXT PRIMARY KEY,
@@ -64,6 +65,7 @@ CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (run_at) WHERE run_at IS
 CREATE INDEX IF NOT EXISTS deliveries_by_app ON deliveries (application_id, id);
 CREATE INDEX IF NOT EXISTS deliveries_by_endpoint ON deliveries (endpoint_id, id);
 CREATE INDEX IF NOT EXISTS deliveries_by_event ON deliveries (event_id, id);
+CREATE INDEX IF NOT EXISTS deliveries_by_created ON deliveries (created_at);
 CREATE TABLE IF NOT EXISTS attempts (
   delivery_id TEXT NOT NULL,
   number INTEGER NOT NULL,

@@ -7,7 +7,7 @@ import { matchesEventType } from '../../event-type-patterns.js';
 import type {
   ApplicationRecord, AttemptOutcome, AttemptRecord, ClaimOptions, ClaimedDelivery, DeliveryFilter, DeliveryRecord,
   EndpointPatch, EndpointRecord, EventRecord, EventTypePatch, EventTypeRecord, Millis, NewApplication, Page, PageArgs,
-  PublishResult, Scope, Store,
+  PublishResult, Scope, Store, SweepOptions, SweepResult,
 } from '../types.js';
 import { SCHEMA } from './schema.sql.js';
 
@@ -111,16 +111,57 @@ export class SqliteStore implements Store {
     return new SqliteStore(path.join(dataDir, 'tidings.sqlite'));
   }
 
+  private queue: { run: () => unknown; resolve: (value: any) => void; reject: (err: unknown) => void }[] = [];
+  private flushScheduled = false;
+
+  /**
+   * Group commit: writes issued in the same turn of the event loop share one transaction and so
+   * one fsync (2-3 ms here), instead of blocking the process for an fsync each. Each write runs in
+   * its own savepoint, so one that throws is rolled back alone; none resolves before the commit.
+   */
+  private write<T>(run: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ run, resolve, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const batch = this.queue;
+    this.queue = [];
+    const results: { ok: boolean; value: unknown }[] = [];
+    try {
+      this.db.transaction(() => {
+        for (const op of batch) {
+          try {
+            results.push({ ok: true, value: this.db.transaction(op.run)() });
+          } catch (err) {
+            results.push({ ok: false, value: err });
+          }
+        }
+      }).immediate();
+    } catch (err) {
+      for (const op of batch) op.reject(err);
+      return;
+    }
+    batch.forEach((op, i) => (results[i]!.ok ? op.resolve(results[i]!.value) : op.reject(results[i]!.value)));
+  }
+
   async ping(): Promise<void> {
     this.db.prepare('SELECT 1').get();
   }
 
   async close(): Promise<void> {
+    if (this.queue.length) this.flush();
     if (this.db.open) this.db.close();
   }
 
   async ensureSetting(key: string, value: string): Promise<string> {
-    this.db.prepare('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)').run(key, value);
+    await this.write(() => this.db.prepare('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)').run(key, value));
     return (await this.getSetting(key))!;
   }
 
@@ -130,9 +171,9 @@ export class SqliteStore implements Store {
   }
 
   async createApplication(app: NewApplication): Promise<void> {
-    this.db
-      .prepare('INSERT INTO applications (id, name, api_key_hash, created_at) VALUES (?, ?, ?, ?)')
-      .run(app.id, app.name, app.apiKeyHash, app.createdAt);
+    await this.write(() =>
+      this.db.prepare('INSERT INTO applications (id, name, api_key_hash, created_at) VALUES (?, ?, ?, ?)').run(app.id, app.name, app.apiKeyHash, app.createdAt),
+    );
   }
 
   async findApplication(scope: Scope, id: string): Promise<ApplicationRecord | null> {
@@ -153,12 +194,12 @@ export class SqliteStore implements Store {
   }
 
   async createEventType(t: EventTypeRecord): Promise<void> {
-    const result = this.db
+    const result = await this.write(() => this.db
       .prepare(
         `INSERT INTO event_types (name, description, schema, archived, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING`,
       )
-      .run(t.name, t.description, t.schema == null ? null : JSON.stringify(t.schema), t.archived ? 1 : 0, t.createdAt, t.updatedAt);
+      .run(t.name, t.description, t.schema == null ? null : JSON.stringify(t.schema), t.archived ? 1 : 0, t.createdAt, t.updatedAt));
     if (result.changes === 0) throw new ConflictError(`event type "${t.name}" already exists`);
   }
 
@@ -168,7 +209,7 @@ export class SqliteStore implements Store {
     if (patch.description !== undefined) sets.push('description = ?'), params.push(patch.description);
     if (patch.schema !== undefined) sets.push('schema = ?'), params.push(patch.schema === null ? null : JSON.stringify(patch.schema));
     if (patch.archived !== undefined) sets.push('archived = ?'), params.push(patch.archived ? 1 : 0);
-    const row = this.db.prepare(`UPDATE event_types SET ${sets.join(', ')} WHERE name = ? RETURNING *`).get(...params, name) as Row | undefined;
+    const row = await this.write(() => this.db.prepare(`UPDATE event_types SET ${sets.join(', ')} WHERE name = ? RETURNING *`).get(...params, name) as Row | undefined);
     return row ? toEventType(row) : null;
   }
 
@@ -183,12 +224,12 @@ export class SqliteStore implements Store {
   }
 
   async createEndpoint(e: EndpointRecord): Promise<void> {
-    this.db
+    await this.write(() => this.db
       .prepare(
         `INSERT INTO endpoints (id, application_id, url, description, event_types, enabled, secrets, created_at, updated_at, deleted_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(e.id, e.applicationId, e.url, e.description, JSON.stringify(e.eventTypes), e.enabled ? 1 : 0, JSON.stringify(e.secrets), e.createdAt, e.updatedAt, e.deletedAt);
+      .run(e.id, e.applicationId, e.url, e.description, JSON.stringify(e.eventTypes), e.enabled ? 1 : 0, JSON.stringify(e.secrets), e.createdAt, e.updatedAt, e.deletedAt));
   }
 
   async findEndpoint(scope: Scope, id: string, options: { includeDeleted?: boolean } = {}): Promise<EndpointRecord | null> {
@@ -213,15 +254,15 @@ export class SqliteStore implements Store {
     if (patch.enabled !== undefined) sets.push('enabled = ?'), params.push(patch.enabled ? 1 : 0);
     if (patch.secrets !== undefined) sets.push('secrets = ?'), params.push(JSON.stringify(patch.secrets));
     const [cond, scopeParams] = scoped(scope);
-    const row = this.db
+    const row = await this.write(() => this.db
       .prepare(`UPDATE endpoints SET ${sets.join(', ')} WHERE id = ? AND ${cond} AND deleted_at IS NULL RETURNING *`)
-      .get(...params, id, ...scopeParams) as Row | undefined;
+      .get(...params, id, ...scopeParams) as Row | undefined);
     return row ? toEndpoint(row) : null;
   }
 
   async deleteEndpoint(scope: Scope, id: string, now: Millis, reason: string) {
     const [cond, params] = scoped(scope);
-    return this.db.transaction(() => {
+    return this.write(() => {
       const row = this.db
         .prepare(`UPDATE endpoints SET deleted_at = ?, updated_at = ?, enabled = 0 WHERE id = ? AND ${cond} AND deleted_at IS NULL RETURNING *`)
         .get(now, now, id, ...params) as Row | undefined;
@@ -233,11 +274,11 @@ export class SqliteStore implements Store {
         )
         .all(reason, now, id) as Row[];
       return { endpoint: toEndpoint(row), cancelled: cancelled.map(toDelivery) };
-    })();
+    });
   }
 
   async publishEvent(event: EventRecord, options: { idempotentSince: Millis; newDeliveryId: () => string }): Promise<PublishResult> {
-    return this.db.transaction((): PublishResult => {
+    return this.write((): PublishResult => {
       if (event.idempotencyKey !== null) {
         const earlier = this.db
           .prepare('SELECT * FROM events WHERE application_id = ? AND idempotency_key = ? AND created_at >= ? ORDER BY id LIMIT 1')
@@ -264,7 +305,7 @@ export class SqliteStore implements Store {
             event.createdAt, event.createdAt, event.createdAt, event.createdAt) as Row),
         );
       return { event, deliveries, created: true };
-    }).immediate();
+    });
   }
 
   async findEvent(scope: Scope, id: string): Promise<EventRecord | null> {
@@ -313,7 +354,7 @@ export class SqliteStore implements Store {
 
   async requeueDelivery(scope: Scope, id: string, now: Millis): Promise<DeliveryRecord | null> {
     const [cond, params] = scoped(scope, 'd.application_id');
-    return this.db.transaction(() => {
+    return this.write(() => {
       const row = this.db
         .prepare(`SELECT d.*, e.deleted_at AS endpoint_deleted_at FROM deliveries d JOIN endpoints e ON e.id = d.endpoint_id WHERE d.id = ? AND ${cond}`)
         .get(id, ...params) as Row | undefined;
@@ -329,7 +370,7 @@ export class SqliteStore implements Store {
         )
         .get(now, now, now, id) as Row;
       return toDelivery(updated);
-    }).immediate();
+    });
   }
 
   async claimDue(options: ClaimOptions): Promise<ClaimedDelivery[]> {
@@ -337,7 +378,7 @@ export class SqliteStore implements Store {
     const exclude = options.excludeEndpointIds ?? [];
     const leaseToken = randomUUID();
     const leaseUntil = now + leaseMs;
-    return this.db.transaction(() => {
+    return this.write(() => {
       const rows = this.db
         .prepare(
           `SELECT d.id FROM deliveries d JOIN endpoints e ON e.id = d.endpoint_id
@@ -361,12 +402,12 @@ export class SqliteStore implements Store {
           leaseUntil,
         };
       });
-    }).immediate();
+    });
   }
 
   async recordAttempt(claim: Pick<ClaimedDelivery, 'delivery' | 'leaseToken'>, outcome: AttemptOutcome, now: Millis): Promise<DeliveryRecord | null> {
     const { attempt } = outcome;
-    return this.db.transaction(() => {
+    return this.write(() => {
       const current = this.db.prepare('SELECT status FROM deliveries WHERE id = ? AND lease_token = ?').get(claim.delivery.id, claim.leaseToken) as Row | undefined;
       if (!current) return null;
       // Cancelled while the attempt was in flight (endpoint deleted): a failed attempt cannot revive it.
@@ -387,6 +428,17 @@ export class SqliteStore implements Store {
         )
         .run(attempt.deliveryId, attempt.number, attempt.startedAt, attempt.durationMs, attempt.success ? 1 : 0, attempt.responseStatus, attempt.responseBody, attempt.error);
       return toDelivery(row);
-    }).immediate();
+    });
+  }
+
+  /** Fan-out is transactional here, so only the retention period needs applying. */
+  async sweep(options: SweepOptions): Promise<SweepResult> {
+    const cutoff = options.now - options.retentionMs;
+    return this.write((): SweepResult => {
+      this.db.prepare('DELETE FROM attempts WHERE delivery_id IN (SELECT id FROM deliveries WHERE created_at < ?)').run(cutoff);
+      const purgedDeliveries = this.db.prepare('DELETE FROM deliveries WHERE created_at < ?').run(cutoff).changes;
+      const purgedEvents = this.db.prepare('DELETE FROM events WHERE created_at < ?').run(cutoff).changes;
+      return { created: [], purgedEvents, purgedDeliveries };
+    });
   }
 }

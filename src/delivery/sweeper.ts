@@ -1,0 +1,59 @@
+import { newId } from '../ids.js';
+import type { PubSub } from '../pubsub.js';
+import type { Store } from '../store/types.js';
+
+// Periodic maintenance in worker processes: applies the retention period, completes fan-outs that a
+// crashed publish left unfinished (MongoDB), and frees stale leases. Safe to run in many processes.
+
+/** A fan-out younger than this may still be in progress in an API process. */
+export const FANOUT_GRACE_MS = 30_000;
+
+export interface SweeperOptions {
+  intervalMs: number;
+  retentionMs: number;
+}
+
+export class Sweeper {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+
+  constructor(
+    private readonly deps: { store: Store; pubsub: PubSub; log: (m: string) => void; now?: () => number },
+    private readonly options: SweeperOptions,
+  ) {}
+
+  start(): void {
+    this.timer ??= setInterval(() => void this.runOnce(), this.options.intervalMs);
+    this.timer.unref();
+    void this.runOnce();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+
+  /** One sweep; overlapping calls share the sweep in progress. */
+  runOnce(): Promise<void> {
+    this.running ??= this.sweep().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async sweep(): Promise<void> {
+    try {
+      const result = await this.deps.store.sweep({
+        now: (this.deps.now ?? Date.now)(),
+        retentionMs: this.options.retentionMs,
+        fanoutGraceMs: FANOUT_GRACE_MS,
+        newDeliveryId: () => newId('Delivery'),
+      });
+      for (const delivery of result.created) this.deps.pubsub.publish('delivery:updated', delivery);
+      if (result.created.length || result.purgedEvents || result.purgedDeliveries) {
+        this.deps.log(`sweeper: ${result.created.length} deliveries from unfinished fan-outs, purged ${result.purgedEvents} events and ${result.purgedDeliveries} deliveries past retention`);
+      }
+    } catch (err) {
+      this.deps.log(`sweeper: sweep failed, will try again: ${(err as Error).message}`);
+    }
+  }
+}

@@ -1,0 +1,479 @@
+import { randomUUID } from 'node:crypto';
+import { MongoClient, MongoNetworkError, MongoServerError, MongoServerSelectionError, MongoTopologyClosedError, type Collection, type Db, type Filter } from 'mongodb';
+import { ConflictError } from '../../errors.js';
+import { matchesEventType } from '../../event-type-patterns.js';
+import type {
+  ApplicationRecord, AttemptOutcome, AttemptRecord, ClaimOptions, ClaimedDelivery, DeliveryFilter, DeliveryRecord,
+  EndpointPatch, EndpointRecord, EventRecord, EventTypePatch, EventTypeRecord, Millis, NewApplication, Page, PageArgs,
+  PublishResult, Scope, Store, SweepOptions, SweepResult,
+} from '../types.js';
+import { reportingUnavailable } from '../unavailable.js';
+
+// The MongoDB store. One code path for MongoDB 6-8 and FerretDB 1.x, so it relies on no
+// multi-document transaction, change stream, TTL or partial index, and on no atomic
+// read-modify-write: exclusivity comes from inserts under unique indexes, which are atomic on both.
+//  - publish: the event is written with `fanoutDone: false`, deliveries are inserted under a unique
+//    (eventId, endpointId) index, then the flag is set; the sweep completes a fan-out cut short.
+//  - claim: a lease document keyed by (delivery, the runAt the claimer saw) is inserted; only the
+//    claimer whose insert wins moves the delivery's runAt to the end of its lease.
+//  - payloads and JSON Schemas are stored as text (keys such as "$schema" are not valid field names).
+
+interface AppDoc { _id: string; name: string; apiKeyHash: string; createdAt: number }
+interface EventTypeDoc { _id: string; description: string | null; schemaText: string | null; archived: boolean; createdAt: number; updatedAt: number }
+interface EndpointDoc extends Omit<EndpointRecord, 'id'> { _id: string }
+interface EventDoc extends Omit<EventRecord, 'id'> { _id: string; fanoutDone: boolean }
+interface DeliveryDoc extends Omit<DeliveryRecord, 'id'> {
+  _id: string;
+  /** When a worker may claim it (due time, or end of the lease in flight); null when finished or parked. */
+  runAt: number | null;
+  leaseToken: string | null;
+  leaseId: string | null;
+  /** Set while its endpoint is disabled: not claimable until the endpoint is enabled again. */
+  parked: boolean;
+}
+interface AttemptDoc extends AttemptRecord { _id: string }
+interface LeaseDoc { _id: string; deliveryId: string; expiresAt: number }
+interface KeyDoc { _id: string; eventId: string; createdAt: number }
+interface SettingDoc { _id: string; value: string }
+
+const toApplication = ({ _id, name, createdAt }: AppDoc): ApplicationRecord => ({ id: _id, name, createdAt });
+const toEventType = (d: EventTypeDoc): EventTypeRecord => ({
+  name: d._id, description: d.description, schema: d.schemaText === null ? null : JSON.parse(d.schemaText),
+  archived: d.archived, createdAt: d.createdAt, updatedAt: d.updatedAt,
+});
+const toEndpoint = ({ _id, ...rest }: EndpointDoc): EndpointRecord => ({ id: _id, ...rest });
+const toEvent = ({ _id, applicationId, type, payload, idempotencyKey, createdAt }: EventDoc): EventRecord =>
+  ({ id: _id, applicationId, type, payload, idempotencyKey, createdAt });
+const toDelivery = (d: DeliveryDoc): DeliveryRecord => ({
+  id: d._id, applicationId: d.applicationId, eventId: d.eventId, endpointId: d.endpointId, eventType: d.eventType,
+  status: d.status, attemptCount: d.attemptCount, nextAttemptAt: d.nextAttemptAt, lastAttemptAt: d.lastAttemptAt,
+  failureReason: d.failureReason, manualRetry: d.manualRetry, createdAt: d.createdAt, updatedAt: d.updatedAt,
+});
+const toAttempt = ({ _id, ...rest }: AttemptDoc): AttemptRecord => rest;
+
+/** A unique-index violation. FerretDB reports one raised by an update as code 1 with SQLite's text. */
+export function isDuplicateKey(err: unknown): boolean {
+  return err instanceof MongoServerError && (err.code === 11000 || (err.code === 1 && /UNIQUE constraint failed/.test(err.message)));
+}
+
+/** The database cannot be reached (as opposed to a query it refused). */
+export function isConnectivityError(err: unknown): boolean {
+  return err instanceof MongoNetworkError || err instanceof MongoServerSelectionError || err instanceof MongoTopologyClosedError;
+}
+
+const scopeFilter = (scope: Scope): { applicationId?: string } => (scope.kind === 'app' ? { applicationId: scope.applicationId } : {});
+const attemptId = (deliveryId: string, n: number) => `${deliveryId}:${String(n).padStart(4, '0')}`;
+const ACTIVE: DeliveryRecord['status'][] = ['PENDING', 'RETRYING'];
+
+export class MongoStore implements Store {
+  private readonly settings: Collection<SettingDoc>;
+  private readonly applications: Collection<AppDoc>;
+  private readonly eventTypes: Collection<EventTypeDoc>;
+  private readonly endpoints: Collection<EndpointDoc>;
+  private readonly events: Collection<EventDoc>;
+  private readonly deliveries: Collection<DeliveryDoc>;
+  private readonly attempts: Collection<AttemptDoc>;
+  private readonly leases: Collection<LeaseDoc>;
+  private readonly keys: Collection<KeyDoc>;
+
+  private constructor(private readonly client: MongoClient, private readonly db: Db) {
+    this.settings = db.collection('settings');
+    this.applications = db.collection('applications');
+    this.eventTypes = db.collection('event_types');
+    this.endpoints = db.collection('endpoints');
+    this.events = db.collection('events');
+    this.deliveries = db.collection('deliveries');
+    this.attempts = db.collection('attempts');
+    this.leases = db.collection('leases');
+    this.keys = db.collection('idempotency_keys');
+  }
+
+  /** Connects and creates the indexes Tidings needs (idempotent). */
+  static async connect(uri: string, dbName: string, options: { serverSelectionTimeoutMS?: number } = {}): Promise<MongoStore> {
+    const client = new MongoClient(uri, { serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5000, ignoreUndefined: true });
+    await client.connect();
+    const store = new MongoStore(client, client.db(dbName));
+    await store.createIndexes();
+    return reportingUnavailable(store, isConnectivityError);
+  }
+
+  /** Every index, listed in the README's "Scaling out" section. */
+  static readonly INDEXES: Record<string, { key: Record<string, 1 | -1>; unique?: boolean }[]> = {
+    applications: [{ key: { apiKeyHash: 1 }, unique: true }],
+    endpoints: [{ key: { applicationId: 1, _id: -1 } }],
+    events: [{ key: { applicationId: 1, _id: -1 } }, { key: { fanoutDone: 1, createdAt: 1 } }, { key: { createdAt: 1 } }],
+    deliveries: [
+      { key: { runAt: 1 } },
+      { key: { eventId: 1, endpointId: 1 }, unique: true },
+      { key: { applicationId: 1, _id: -1 } },
+      { key: { endpointId: 1, _id: -1 } },
+      { key: { createdAt: 1 } },
+    ],
+    attempts: [{ key: { deliveryId: 1, number: 1 } }],
+    leases: [{ key: { expiresAt: 1 } }],
+    idempotency_keys: [{ key: { createdAt: 1 } }],
+  };
+
+  private async createIndexes(): Promise<void> {
+    for (const [collection, indexes] of Object.entries(MongoStore.INDEXES)) {
+      for (const { key, unique } of indexes) await this.db.collection(collection).createIndex(key, unique ? { unique } : {});
+    }
+  }
+
+  async ping(): Promise<void> {
+    await this.db.command({ ping: 1 });
+  }
+
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+
+  /** Removes the whole database (tests use one database each). */
+  async dropDatabase(): Promise<void> {
+    await this.db.dropDatabase();
+  }
+
+  async ensureSetting(key: string, value: string): Promise<string> {
+    try {
+      await this.settings.insertOne({ _id: key, value });
+      return value;
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+      return (await this.getSetting(key))!;
+    }
+  }
+
+  async getSetting(key: string): Promise<string | null> {
+    return (await this.settings.findOne({ _id: key }))?.value ?? null;
+  }
+
+  async createApplication(app: NewApplication): Promise<void> {
+    await this.applications.insertOne({ _id: app.id, name: app.name, apiKeyHash: app.apiKeyHash, createdAt: app.createdAt });
+  }
+
+  async findApplication(scope: Scope, id: string): Promise<ApplicationRecord | null> {
+    if (scope.kind === 'app' && scope.applicationId !== id) return null;
+    const doc = await this.applications.findOne({ _id: id });
+    return doc ? toApplication(doc) : null;
+  }
+
+  async findApplicationByKeyHash(apiKeyHash: string): Promise<ApplicationRecord | null> {
+    const doc = await this.applications.findOne({ apiKeyHash });
+    return doc ? toApplication(doc) : null;
+  }
+
+  async listApplications(scope: Scope, page: PageArgs): Promise<Page<ApplicationRecord>> {
+    const filter: Filter<AppDoc> = scope.kind === 'app' ? { _id: scope.applicationId } : {};
+    return this.page(this.applications, filter, page, toApplication);
+  }
+
+  private async page<D extends { _id: string }, T>(collection: Collection<D>, filter: Filter<D>, page: PageArgs, map: (d: D) => T): Promise<Page<T>> {
+    const query = (page.after ? { $and: [filter, { _id: { $lt: page.after } }] } : filter) as Filter<D>;
+    const docs = (await collection.find(query).sort({ _id: -1 }).limit(page.first + 1).toArray()) as D[];
+    return { items: docs.slice(0, page.first).map(map), hasNextPage: docs.length > page.first };
+  }
+
+  async createEventType(t: EventTypeRecord): Promise<void> {
+    try {
+      await this.eventTypes.insertOne({
+        _id: t.name, description: t.description, schemaText: t.schema == null ? null : JSON.stringify(t.schema),
+        archived: t.archived, createdAt: t.createdAt, updatedAt: t.updatedAt,
+      });
+    } catch (err) {
+      if (isDuplicateKey(err)) throw new ConflictError(`event type "${t.name}" already exists`);
+      throw err;
+    }
+  }
+
+  async updateEventType(name: string, patch: EventTypePatch, now: Millis): Promise<EventTypeRecord | null> {
+    const set: Partial<EventTypeDoc> = { updatedAt: now };
+    if (patch.description !== undefined) set.description = patch.description;
+    if (patch.schema !== undefined) set.schemaText = patch.schema === null ? null : JSON.stringify(patch.schema);
+    if (patch.archived !== undefined) set.archived = patch.archived;
+    const doc = await this.eventTypes.findOneAndUpdate({ _id: name }, { $set: set }, { returnDocument: 'after' });
+    return doc ? toEventType(doc) : null;
+  }
+
+  async findEventType(name: string): Promise<EventTypeRecord | null> {
+    const doc = await this.eventTypes.findOne({ _id: name });
+    return doc ? toEventType(doc) : null;
+  }
+
+  async listEventTypes(includeArchived: boolean): Promise<EventTypeRecord[]> {
+    const docs = await this.eventTypes.find(includeArchived ? {} : { archived: false }).sort({ _id: 1 }).toArray();
+    return docs.map(toEventType);
+  }
+
+  async createEndpoint(e: EndpointRecord): Promise<void> {
+    const { id, ...rest } = e;
+    await this.endpoints.insertOne({ _id: id, ...rest });
+  }
+
+  async findEndpoint(scope: Scope, id: string, options: { includeDeleted?: boolean } = {}): Promise<EndpointRecord | null> {
+    const doc = await this.endpoints.findOne({ _id: id, ...scopeFilter(scope), ...(options.includeDeleted ? {} : { deletedAt: null }) });
+    return doc ? toEndpoint(doc) : null;
+  }
+
+  async listEndpoints(scope: Scope, page: PageArgs): Promise<Page<EndpointRecord>> {
+    return this.page(this.endpoints, { ...scopeFilter(scope), deletedAt: null }, page, toEndpoint);
+  }
+
+  async updateEndpoint(scope: Scope, id: string, patch: EndpointPatch, now: Millis): Promise<EndpointRecord | null> {
+    const set: Partial<EndpointDoc> = { updatedAt: now };
+    for (const key of ['url', 'description', 'eventTypes', 'enabled', 'secrets'] as const) {
+      if (patch[key] !== undefined) (set as Record<string, unknown>)[key] = patch[key];
+    }
+    const doc = await this.endpoints.findOneAndUpdate({ _id: id, ...scopeFilter(scope), deletedAt: null }, { $set: set }, { returnDocument: 'after' });
+    if (doc?.enabled) await this.unpark(id, now);
+    return doc ? toEndpoint(doc) : null;
+  }
+
+  /** Deliveries parked while their endpoint was disabled become due again. */
+  private async unpark(endpointId: string, now: Millis): Promise<void> {
+    await this.deliveries.updateMany({ endpointId, parked: true }, { $set: { parked: false, runAt: now } });
+  }
+
+  async deleteEndpoint(scope: Scope, id: string, now: Millis, reason: string) {
+    const doc = await this.endpoints.findOneAndUpdate(
+      { _id: id, ...scopeFilter(scope), deletedAt: null },
+      { $set: { deletedAt: now, updatedAt: now, enabled: false } },
+      { returnDocument: 'after' },
+    );
+    if (!doc) return null;
+    return { endpoint: toEndpoint(doc), cancelled: await this.cancelDeliveries(id, now, reason) };
+  }
+
+  /** Ends the unfinished deliveries of a deleted endpoint FAILED (also run by claims that meet one, after a crash here). */
+  private async cancelDeliveries(endpointId: string, now: Millis, reason: string): Promise<DeliveryRecord[]> {
+    const filter: Filter<DeliveryDoc> = { endpointId, status: { $in: ACTIVE } };
+    const pending = await this.deliveries.find(filter).toArray();
+    if (pending.length === 0) return [];
+    const set = { status: 'FAILED' as const, failureReason: reason, runAt: null, parked: false, nextAttemptAt: null, updatedAt: now };
+    await this.deliveries.updateMany({ _id: { $in: pending.map((d) => d._id) } }, { $set: set });
+    return pending.map((d) => toDelivery({ ...d, ...set }));
+  }
+
+  async publishEvent(event: EventRecord, options: { idempotentSince: Millis; newDeliveryId: () => string }): Promise<PublishResult> {
+    if (event.idempotencyKey !== null) {
+      const earlier = await this.claimIdempotencyKey(event, options.idempotentSince);
+      if (earlier) return { event: earlier, deliveries: await this.deliveriesOf(earlier.id), created: false };
+    }
+    const { id, ...rest } = event;
+    await this.events.insertOne({ _id: id, ...rest, fanoutDone: false });
+    const deliveries = await this.fanOut(event, options.newDeliveryId);
+    await this.events.updateOne({ _id: id }, { $set: { fanoutDone: true } });
+    return { event, deliveries, created: true };
+  }
+
+  /**
+   * Takes the (application, key) slot for this event, or returns the event that holds it within the
+   * window. A slot that is too old, or that points at an event a crashed publish never wrote, is freed.
+   */
+  private async claimIdempotencyKey(event: EventRecord, since: Millis): Promise<EventRecord | null> {
+    const _id = `${event.applicationId}\u0000${event.idempotencyKey}`;
+    for (let tries = 0; tries < 5; tries++) {
+      try {
+        await this.keys.insertOne({ _id, eventId: event.id, createdAt: event.createdAt });
+        return null;
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err;
+      }
+      const slot = await this.keys.findOne({ _id });
+      if (!slot) continue;
+      const holder = slot.createdAt >= since ? await this.events.findOne({ _id: slot.eventId }) : null;
+      if (holder) return toEvent(holder);
+      await this.keys.deleteOne({ _id, eventId: slot.eventId });
+    }
+    throw new ConflictError(`idempotency key "${event.idempotencyKey}" is being used by a concurrent publish; try again`);
+  }
+
+  /** Inserts the event's deliveries; repeatable, since (eventId, endpointId) is unique. */
+  private async fanOut(event: EventRecord, newDeliveryId: () => string): Promise<DeliveryRecord[]> {
+    const endpoints = await this.endpoints.find({ applicationId: event.applicationId, enabled: true, deletedAt: null }).sort({ _id: 1 }).toArray();
+    const docs: DeliveryDoc[] = endpoints
+      .filter((e) => matchesEventType(e.eventTypes, event.type))
+      .map((e) => ({
+        _id: newDeliveryId(), applicationId: event.applicationId, eventId: event.id, endpointId: e._id, eventType: event.type,
+        status: 'PENDING', attemptCount: 0, nextAttemptAt: event.createdAt, lastAttemptAt: null, failureReason: null,
+        manualRetry: false, createdAt: event.createdAt, updatedAt: event.createdAt, runAt: event.createdAt,
+        leaseToken: null, leaseId: null, parked: false,
+      }));
+    if (docs.length > 0) {
+      try {
+        await this.deliveries.insertMany(docs, { ordered: false });
+      } catch (err) {
+        const all = (err as { writeErrors?: unknown[] }).writeErrors;
+        const onlyDuplicates = isDuplicateKey(err) || (Array.isArray(all) && all.every((e) => [11000].includes((e as { code?: number }).code ?? 0)));
+        if (!onlyDuplicates) throw err;
+      }
+    }
+    return this.deliveriesOf(event.id);
+  }
+
+  private async deliveriesOf(eventId: string): Promise<DeliveryRecord[]> {
+    return (await this.deliveries.find({ eventId }).sort({ _id: 1 }).toArray()).map(toDelivery);
+  }
+
+  async findEvent(scope: Scope, id: string): Promise<EventRecord | null> {
+    const doc = await this.events.findOne({ _id: id, ...scopeFilter(scope) });
+    return doc ? toEvent(doc) : null;
+  }
+
+  async listEvents(scope: Scope, filter: { type?: string }, page: PageArgs): Promise<Page<EventRecord>> {
+    return this.page(this.events, { ...scopeFilter(scope), ...(filter.type !== undefined ? { type: filter.type } : {}) }, page, toEvent);
+  }
+
+  async findDelivery(scope: Scope, id: string): Promise<DeliveryRecord | null> {
+    const doc = await this.deliveries.findOne({ _id: id, ...scopeFilter(scope) });
+    return doc ? toDelivery(doc) : null;
+  }
+
+  async listDeliveries(scope: Scope, filter: DeliveryFilter, page: PageArgs): Promise<Page<DeliveryRecord>> {
+    const q: Filter<DeliveryDoc> = { ...scopeFilter(scope) };
+    if (filter.applicationId !== undefined) q.applicationId = filter.applicationId;
+    if (filter.endpointId !== undefined) q.endpointId = filter.endpointId;
+    if (filter.eventId !== undefined) q.eventId = filter.eventId;
+    if (filter.eventType !== undefined) q.eventType = filter.eventType;
+    if (filter.status !== undefined) q.status = { $in: filter.status };
+    if (filter.since !== undefined || filter.until !== undefined) {
+      q.createdAt = { ...(filter.since !== undefined ? { $gte: filter.since } : {}), ...(filter.until !== undefined ? { $lt: filter.until } : {}) };
+    }
+    if (scope.kind === 'app' && filter.applicationId !== undefined && filter.applicationId !== scope.applicationId) return { items: [], hasNextPage: false };
+    return this.page(this.deliveries, q, page, toDelivery);
+  }
+
+  async listAttempts(deliveryId: string): Promise<AttemptRecord[]> {
+    return (await this.attempts.find({ deliveryId }).sort({ number: 1 }).toArray()).map(toAttempt);
+  }
+
+  async requeueDelivery(scope: Scope, id: string, now: Millis): Promise<DeliveryRecord | null> {
+    const doc = await this.deliveries.findOne({ _id: id, ...scopeFilter(scope) });
+    if (!doc) return null;
+    if (doc.leaseToken !== null && doc.runAt !== null && doc.runAt > now) {
+      throw new ConflictError(`delivery ${id} has an attempt in flight; retry it once that attempt has finished`);
+    }
+    const endpoint = await this.endpoints.findOne({ _id: doc.endpointId });
+    if (!endpoint || endpoint.deletedAt !== null) throw new ConflictError(`delivery ${id} cannot be retried: its endpoint was deleted`);
+    const set = {
+      status: 'PENDING' as const, manualRetry: true, failureReason: null, nextAttemptAt: now, updatedAt: now,
+      runAt: endpoint.enabled ? now : null, parked: !endpoint.enabled, leaseToken: null, leaseId: null,
+    };
+    const updated = await this.deliveries.findOneAndUpdate({ _id: id, leaseToken: doc.leaseToken }, { $set: set }, { returnDocument: 'after' });
+    if (!updated) throw new ConflictError(`delivery ${id} changed while being retried; try again`);
+    return toDelivery(updated);
+  }
+
+  async claimDue(options: ClaimOptions): Promise<ClaimedDelivery[]> {
+    const { now, limit, leaseMs } = options;
+    const exclude = options.excludeEndpointIds ?? [];
+    // Over-fetch: other workers race for the same oldest deliveries, and some may be parked here.
+    const candidates = await this.deliveries
+      .find({ runAt: { $lte: now }, ...(exclude.length ? { endpointId: { $nin: exclude } } : {}) })
+      .sort({ runAt: 1 })
+      .limit(limit * 2)
+      .toArray();
+    if (candidates.length === 0) return [];
+    const endpoints = new Map(
+      (await this.endpoints.find({ _id: { $in: [...new Set(candidates.map((c) => c.endpointId))] } }).toArray()).map((e) => [e._id, e]),
+    );
+    const claims = await Promise.all(candidates.map((c) => this.tryClaim(c, endpoints.get(c.endpointId), now, leaseMs)));
+    const won = claims.filter((c): c is ClaimedDelivery => c !== null);
+    // Release what was won beyond the limit so it is not held for a whole lease.
+    for (const extra of won.slice(limit)) await this.release(extra, now);
+    return won.slice(0, limit);
+  }
+
+  private async tryClaim(candidate: DeliveryDoc, endpoint: EndpointDoc | undefined, now: Millis, leaseMs: number): Promise<ClaimedDelivery | null> {
+    if (!endpoint || endpoint.deletedAt !== null) {
+      await this.cancelDeliveries(candidate.endpointId, now, 'endpoint deleted before the delivery completed');
+      return null;
+    }
+    if (!endpoint.enabled) {
+      await this.deliveries.updateOne({ _id: candidate._id, runAt: candidate.runAt }, { $set: { parked: true, runAt: null } });
+      return null;
+    }
+    const leaseId = `${candidate._id}@${candidate.runAt}`;
+    const leaseUntil = now + leaseMs;
+    try {
+      await this.leases.insertOne({ _id: leaseId, deliveryId: candidate._id, expiresAt: leaseUntil });
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+      // Another claimer won, or one crashed between its lease and its update: free a stale lease for next time.
+      const lease = await this.leases.findOne({ _id: leaseId });
+      if (lease && lease.expiresAt <= now) await this.leases.deleteOne({ _id: leaseId, expiresAt: lease.expiresAt });
+      return null;
+    }
+    const leaseToken = `${leaseId}/${randomUUID()}`;
+    const doc = await this.deliveries.findOneAndUpdate(
+      { _id: candidate._id, runAt: candidate.runAt },
+      { $set: { runAt: leaseUntil, leaseToken, leaseId } },
+      { returnDocument: 'after' },
+    );
+    if (!doc) {
+      await this.leases.deleteOne({ _id: leaseId });
+      return null;
+    }
+    const event = await this.events.findOne({ _id: doc.eventId });
+    if (!event) throw new Error(`delivery ${doc._id} points at missing event ${doc.eventId}`);
+    return { delivery: toDelivery(doc), event: toEvent(event), endpoint: toEndpoint(endpoint), attemptNumber: doc.attemptCount + 1, leaseToken, leaseUntil };
+  }
+
+  private async release(claim: ClaimedDelivery, now: Millis): Promise<void> {
+    const doc = await this.deliveries.findOneAndUpdate(
+      { _id: claim.delivery.id, leaseToken: claim.leaseToken },
+      { $set: { runAt: now, leaseToken: null, leaseId: null } },
+    );
+    if (doc?.leaseId) await this.leases.deleteOne({ _id: doc.leaseId });
+  }
+
+  async recordAttempt(claim: Pick<ClaimedDelivery, 'delivery' | 'leaseToken'>, outcome: AttemptOutcome, now: Millis): Promise<DeliveryRecord | null> {
+    const { attempt } = outcome;
+    const current = await this.deliveries.findOne({ _id: claim.delivery.id, leaseToken: claim.leaseToken });
+    if (!current) return null;
+    // The attempt first: if this process dies right after, the retried attempt overwrites it.
+    await this.attempts.replaceOne({ _id: attemptId(attempt.deliveryId, attempt.number) }, attempt, { upsert: true });
+    const cancelled = current.status === 'FAILED' && !attempt.success;
+    const next = cancelled ? null : outcome.nextAttemptAt;
+    const updated = await this.deliveries.findOneAndUpdate(
+      { _id: current._id, leaseToken: claim.leaseToken },
+      {
+        $set: {
+          status: cancelled ? 'FAILED' : outcome.status, attemptCount: attempt.number, nextAttemptAt: next,
+          lastAttemptAt: attempt.startedAt, runAt: next, leaseToken: null, leaseId: null, manualRetry: false, updatedAt: now,
+        },
+      },
+      { returnDocument: 'after' },
+    );
+    if (current.leaseId) await this.leases.deleteOne({ _id: current.leaseId });
+    return updated ? toDelivery(updated) : null;
+  }
+
+  async sweep(options: SweepOptions): Promise<SweepResult> {
+    const { now } = options;
+    const created: DeliveryRecord[] = [];
+    // Fan-outs cut short by a crash or a lost connection.
+    const unfinished = await this.events.find({ fanoutDone: false, createdAt: { $lt: now - options.fanoutGraceMs } }).limit(1000).toArray();
+    for (const doc of unfinished) {
+      const before = new Set((await this.deliveriesOf(doc._id)).map((d) => d.id));
+      const after = await this.fanOut(toEvent(doc), options.newDeliveryId);
+      created.push(...after.filter((d) => !before.has(d.id)));
+      await this.events.updateOne({ _id: doc._id }, { $set: { fanoutDone: true } });
+    }
+    // Parked deliveries whose endpoint was enabled while the unpark did not complete.
+    const parkedEndpoints = await this.deliveries.distinct('endpointId', { parked: true });
+    if (parkedEndpoints.length) {
+      for (const e of await this.endpoints.find({ _id: { $in: parkedEndpoints }, enabled: true }).toArray()) await this.unpark(e._id, now);
+    }
+    await this.leases.deleteMany({ expiresAt: { $lt: now - 60_000 } });
+    // Retention.
+    const cutoff = now - options.retentionMs;
+    await this.keys.deleteMany({ createdAt: { $lt: cutoff } });
+    // In batches, so one sweep after a long pause stays bounded; the next sweep continues.
+    const old = await this.deliveries.find({ createdAt: { $lt: cutoff } }, { projection: { _id: 1 } }).limit(10_000).toArray();
+    const oldIds = old.map((d) => d._id);
+    if (oldIds.length) await this.attempts.deleteMany({ deliveryId: { $in: oldIds } });
+    const purgedDeliveries = oldIds.length ? (await this.deliveries.deleteMany({ _id: { $in: oldIds } })).deletedCount : 0;
+    const purgedEvents = (await this.events.deleteMany({ createdAt: { $lt: cutoff } })).deletedCount;
+    return { created, purgedEvents, purgedDeliveries };
+  }
+}

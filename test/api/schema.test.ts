@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import {
+  isEnumType, isInputObjectType, isInterfaceType, isObjectType, isSpecifiedScalarType, Kind,
+  type DocumentNode, type SelectionSetNode,
+} from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schema } from '../../src/schema/index.js';
+import { printedSchema, SCHEMA_FILE } from '../../src/schema/print.js';
+import { DepthAtLimitDocument, DepthOverLimitDocument, IntrospectionDocument } from '../generated/graphql.js';
+import { createApplication, createEndpoint } from '../support/fixtures.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+/** Schema coordinates (`Type`, `Type.field`, `Type.field(arg:)`, `Enum.VALUE`) and their descriptions. */
+function describedElements(): { coordinate: string; description: string | null | undefined }[] {
+  const out: { coordinate: string; description: string | null | undefined }[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (type.name.startsWith('__') || isSpecifiedScalarType(type)) continue;
+    out.push({ coordinate: type.name, description: type.description });
+    if (isObjectType(type) || isInterfaceType(type)) {
+      for (const field of Object.values(type.getFields())) {
+        out.push({ coordinate: `${type.name}.${field.name}`, description: field.description });
+        for (const arg of field.args) out.push({ coordinate: `${type.name}.${field.name}(${arg.name}:)`, description: arg.description });
+      }
+    } else if (isInputObjectType(type)) {
+      for (const field of Object.values(type.getFields())) out.push({ coordinate: `${type.name}.${field.name}`, description: field.description });
+    } else if (isEnumType(type)) {
+      for (const value of type.getValues()) out.push({ coordinate: `${type.name}.${value.name}`, description: value.description });
+    }
+  }
+  return out;
+}
+
+/** Deepest chain of nested fields in an operation (what GraphQL Armor's max-depth counts). */
+function fieldDepth(doc: DocumentNode): number {
+  const depth = (set: SelectionSetNode | undefined): number =>
+    Math.max(0, ...(set?.selections ?? []).map((s) => (s.kind === Kind.FIELD ? 1 + depth(s.selectionSet) : s.kind === Kind.INLINE_FRAGMENT ? depth(s.selectionSet) : 0)));
+  return Math.max(...doc.definitions.map((d) => (d.kind === Kind.OPERATION_DEFINITION ? depth(d.selectionSet) : 0)));
+}
+
+describe('schema', () => {
+  it('the committed schema/schema.graphql equals the schema printed from the code', () => {
+    const committed = fs.readFileSync(SCHEMA_FILE, 'utf8');
+    expect(printedSchema(), 'schema/schema.graphql is stale: run `npm run schema:print` and commit the result').toBe(committed);
+  });
+
+  it('every type, field, argument, input field and enum value has a description', () => {
+    const elements = describedElements();
+    // The walk reaches each kind of element, so an empty offender list means something.
+    expect(elements.map((e) => e.coordinate)).toEqual(
+      expect.arrayContaining(['Query', 'Query.node', 'Query.node(id:)', 'CreateEndpointInput.url', 'DeliveryStatus.PENDING', 'JSON', 'DateTime', 'Node.id']),
+    );
+    const offenders = elements.filter((e) => !e.description?.trim()).map((e) => e.coordinate);
+    expect(offenders, `schema elements without a description (the SDL is the API reference):\n  ${offenders.join('\n  ')}`).toEqual([]);
+  });
+});
+
+describe('schema over HTTP', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
+
+  it('introspection answers with the admin token', async () => {
+    const { __schema } = await server.admin.run(IntrospectionDocument);
+    expect(__schema.queryType.name).toBe('Query');
+    expect(__schema.mutationType?.name).toBe('Mutation');
+    expect(__schema.subscriptionType?.name).toBe('Subscription');
+    expect(__schema.types.map((t) => t.name)).toEqual(expect.arrayContaining(['Application', 'Endpoint', 'Event', 'Delivery', 'DeliveryStatus', 'Node']));
+    expect(__schema.types.find((t) => t.name === 'Delivery')?.description).toBeTruthy();
+  });
+
+  it('introspection answers with an application key', async () => {
+    const app = await createApplication(server);
+    const { __schema } = await app.client.run(IntrospectionDocument);
+    expect(__schema.queryType.name).toBe('Query');
+    expect(__schema.types.map((t) => t.name)).toEqual(expect.arrayContaining(['Application', 'Delivery']));
+  });
+
+  it('a query nested one level deeper than TIDINGS_GRAPHQL_MAX_DEPTH is rejected before it runs', async () => {
+    expect(fieldDepth(DepthOverLimitDocument)).toBe(server.config.graphqlMaxDepth + 1);
+    const app = await createApplication(server);
+    const endpoint = await createEndpoint(server, app.id, 'https://example.com/hook');
+    const result = await server.admin.execute(DepthOverLimitDocument, { id: endpoint.id });
+    expect(result.data ?? undefined).toBeUndefined();
+    expect(result.errors?.map((e) => e.message)).toEqual([expect.stringMatching(new RegExp(`depth limit of ${server.config.graphqlMaxDepth} exceeded`))]);
+  });
+
+  it('a query nested exactly TIDINGS_GRAPHQL_MAX_DEPTH deep is answered', async () => {
+    expect(fieldDepth(DepthAtLimitDocument)).toBe(server.config.graphqlMaxDepth);
+    const app = await createApplication(server);
+    const endpoint = await createEndpoint(server, app.id, 'https://example.com/hook');
+    const data = await server.admin.run(DepthAtLimitDocument, { id: endpoint.id });
+    expect(data.endpoint?.application.endpoints.edges[0]?.node.application.endpoints.edges[0]?.node.deliveries.edges).toEqual([]);
+  });
+});

@@ -1,0 +1,194 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { ADMIN_SCOPE } from '../../src/store/types.js';
+import {
+  CreateApplicationDocument,
+  CreateEndpointDocument,
+  CreateEventTypeDocument,
+  LiveDeliveriesDocument,
+  PublishEventDocument,
+} from '../generated/graphql.js';
+import { GqlClient } from '../support/gql.js';
+import { subscribeWs } from '../support/live.js';
+import { startReceiver, type Receiver } from '../support/receiver.js';
+import { TEST_ADMIN_TOKEN } from '../support/server.js';
+import { waitFor } from '../support/wait.js';
+
+// SIGTERM/SIGINT on the real process (`node --import tsx src/main.ts`): stop taking work, let the
+// attempt in flight finish, close live streams, exit 0.
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+interface Child {
+  process: ChildProcess;
+  graphqlUrl: string;
+  dataDir: string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  output: () => string;
+}
+
+describe('graceful shutdown of the real process', () => {
+  const children: Child[] = [];
+  const receivers: Receiver[] = [];
+
+  afterEach(async () => {
+    for (const child of children.splice(0)) {
+      if (child.process.exitCode === null && child.process.signalCode === null) child.process.kill('SIGKILL');
+      await child.exited;
+      fs.rmSync(child.dataDir, { recursive: true, force: true });
+    }
+    for (const r of receivers.splice(0)) await r.close();
+  });
+
+  async function startChild(extraEnv: Record<string, string> = {}): Promise<Child> {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tidings-shutdown-'));
+    const env: NodeJS.ProcessEnv = {};
+    for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('TIDINGS_') && k !== 'PORT' && k !== 'HOST') env[k] = v;
+    Object.assign(env, {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      TIDINGS_DATA_DIR: dataDir,
+      TIDINGS_ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+      TIDINGS_ALLOW_PRIVATE_TARGETS: 'true',
+      ...extraEnv,
+    });
+    const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    proc.stdout!.on('data', (c: Buffer) => (output += c.toString()));
+    proc.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      proc.once('exit', (code, signal) => resolve({ code, signal })),
+    );
+    const child: Child = { process: proc, graphqlUrl: '', dataDir, exited, output: () => output };
+    children.push(child);
+    const listening = await Promise.race([
+      waitFor('the "Tidings listening on" line', () => /Tidings listening on (\S+)/.exec(output)?.[1], 45_000),
+      exited.then(({ code }) => {
+        throw new Error(`the process exited with ${code} before listening:\n${output}`);
+      }),
+    ]);
+    child.graphqlUrl = listening;
+    return child;
+  }
+
+  /** An application, event type and endpoint to `url` on the child; returns a publisher of one event. */
+  async function endpointTo(admin: GqlClient, url: string) {
+    const { createApplication } = await admin.run(CreateApplicationDocument, { name: 'Shutdown' });
+    const applicationId = createApplication.application.id;
+    await admin.run(CreateEventTypeDocument, { input: { name: 'shutdown.test' } });
+    const { createEndpoint } = await admin.run(CreateEndpointDocument, { input: { applicationId, url } });
+    return async () => {
+      const { publishEvent } = await admin.run(PublishEventDocument, { input: { applicationId, type: 'shutdown.test', payload: { n: 1 } } });
+      expect(publishEvent.deliveries.map((d) => d.endpoint.id)).toEqual([createEndpoint.endpoint.id]);
+      return publishEvent.deliveries[0]!.id;
+    };
+  }
+
+  it('on SIGTERM lets the attempt in flight finish, closes graphql-ws subscriptions, and exits 0', async () => {
+    const receiver = await startReceiver(() => ({ status: 200, body: 'ok', delayMs: 1000 }));
+    receivers.push(receiver);
+    const child = await startChild();
+    const admin = new GqlClient(child.graphqlUrl, TEST_ADMIN_TOKEN);
+
+    const feed = await subscribeWs(child.graphqlUrl.replace(/^http/, 'ws'), TEST_ADMIN_TOKEN, LiveDeliveriesDocument);
+    let closed: { code?: number; reason?: string } | undefined;
+    feed.client.on('closed', (event) => (closed = event as { code?: number; reason?: string }));
+
+    const publishOne = await endpointTo(admin, receiver.url);
+    const deliveryId = await publishOne();
+    // The subscription is live, not merely connected.
+    await feed.next('the PENDING message', (m) => m.deliveryUpdated.id === deliveryId && m.deliveryUpdated.status === 'PENDING');
+
+    await receiver.waitForRequests(1);
+    const signalledAt = Date.now();
+    expect(child.process.kill('SIGTERM')).toBe(true);
+
+    const { code, signal } = await child.exited;
+    expect({ code, signal }, child.output()).toEqual({ code: 0, signal: null });
+    expect(child.output()).toContain('SIGTERM');
+
+    // The server closed the subscription cleanly (1001 Going Away), rather than the socket dying with the process (1006).
+    await waitFor('the graphql-ws client to see the connection closed', () => closed);
+    expect(closed!.code).toBe(1001);
+    await feed.close();
+
+    // The attempt that was in flight at SIGTERM finished and was recorded before exit.
+    const store = SqliteStore.inDataDir(child.dataDir);
+    try {
+      const delivery = await store.findDelivery(ADMIN_SCOPE, deliveryId);
+      expect(delivery).toMatchObject({ status: 'SUCCEEDED', attemptCount: 1 });
+      const attempts = await store.listAttempts(deliveryId);
+      expect(attempts).toHaveLength(1);
+      expect(attempts[0]).toMatchObject({ number: 1, success: true, responseStatus: 200, error: null });
+      expect(attempts[0]!.startedAt).toBeLessThan(signalledAt);
+      expect(attempts[0]!.startedAt + attempts[0]!.durationMs).toBeGreaterThanOrEqual(signalledAt);
+    } finally {
+      await store.close();
+    }
+    expect(receiver.requests).toHaveLength(1);
+  }, 90_000);
+
+  it('on SIGTERM waits no longer than TIDINGS_SHUTDOWN_GRACE for an attempt in flight, and records nothing for it', async () => {
+    const holdMs = 10_000;
+    const receiver = await startReceiver(() => ({ status: 200, body: 'ok', delayMs: holdMs }));
+    receivers.push(receiver);
+    const child = await startChild({ TIDINGS_SHUTDOWN_GRACE: '300ms' });
+    const publishOne = await endpointTo(new GqlClient(child.graphqlUrl, TEST_ADMIN_TOKEN), receiver.url);
+    const deliveryId = await publishOne();
+    await receiver.waitForRequests(1);
+
+    const signalledAt = Date.now();
+    expect(child.process.kill('SIGTERM')).toBe(true);
+    const { code, signal } = await child.exited;
+    const tookMs = Date.now() - signalledAt;
+    expect({ code, signal }, child.output()).toEqual({ code: 0, signal: null });
+    // Gone while the receiver still held the request: the grace period bounds the wait, not the delivery timeout.
+    expect(tookMs).toBeLessThan(holdMs);
+
+    // The abandoned attempt left no outcome behind; its lease expires and a later worker attempts it again.
+    const store = SqliteStore.inDataDir(child.dataDir);
+    try {
+      expect(await store.findDelivery(ADMIN_SCOPE, deliveryId)).toMatchObject({ status: 'PENDING', attemptCount: 0 });
+      expect(await store.listAttempts(deliveryId)).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  }, 90_000);
+
+  it('on SIGINT exits 0 even with an SSE stream open, and that stream ends', async () => {
+    const child = await startChild();
+    const controller = new AbortController();
+    const res = await fetch(child.graphqlUrl, {
+      method: 'POST',
+      signal: controller.signal,
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
+      body: JSON.stringify({ query: 'subscription { deliveryUpdated { id } }' }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
+    let ended = false;
+    const reading = (async () => {
+      try {
+        for await (const _chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+          // keep reading until the server ends the stream
+        }
+      } catch {
+        // the connection was cut
+      } finally {
+        ended = true;
+      }
+    })();
+    expect(child.process.kill('SIGINT')).toBe(true);
+    const { code, signal } = await child.exited;
+    expect({ code, signal }, child.output()).toEqual({ code: 0, signal: null });
+    expect(child.output()).toContain('SIGINT');
+    await reading;
+    expect(ended).toBe(true);
+    controller.abort();
+  }, 90_000);
+});

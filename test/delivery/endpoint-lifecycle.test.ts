@@ -1,0 +1,167 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DeleteEndpointDocument, DeliveriesDocument, EndpointDocument, UpdateEndpointDocument } from '../generated/graphql.js';
+import { createApplication, createEndpoint, createEventType, publish } from '../support/fixtures.js';
+import { startReceiver, type Receiver } from '../support/receiver.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+import { readDelivery, waitForStatus } from './delivery-helpers.js';
+
+// Disabling an endpoint pauses it (no new deliveries, pending ones wait, then resume);
+// deleting it cancels what is pending and keeps the history readable.
+
+const receivers: Receiver[] = [];
+async function receiver(...args: Parameters<typeof startReceiver>) {
+  const r = await startReceiver(...args);
+  receivers.push(r);
+  return r;
+}
+afterEach(async () => {
+  await Promise.all(receivers.splice(0).map((r) => r.close()));
+});
+
+describe('endpoint lifecycle', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
+
+  /** One application, one event type, and two endpoints: the one under test and a control that stays enabled. */
+  async function twoEndpoints() {
+    const subject = await receiver();
+    const control = await receiver();
+    const app = await createApplication(server);
+    const type = await createEventType(server);
+    const endpoint = await createEndpoint(server, app.id, subject.url);
+    const controlEndpoint = await createEndpoint(server, app.id, control.url);
+    return { app, type, subject, control, endpoint, controlEndpoint };
+  }
+
+  const setEnabled = (id: string, enabled: boolean) => server.admin.run(UpdateEndpointDocument, { id, input: { enabled } });
+
+  it('creates no delivery for a disabled endpoint when an event is published', async () => {
+    const { app, type, subject, control, endpoint, controlEndpoint } = await twoEndpoints();
+    const { updateEndpoint } = await setEnabled(endpoint.id, false);
+    expect(updateEndpoint.enabled).toBe(false);
+
+    const published = await publish(server, app.id, type, { paused: true });
+    expect(published.deliveries.map((d) => d.endpoint.id)).toEqual([controlEndpoint.id]);
+    await waitForStatus(server, published.deliveries[0]!.id, 'SUCCEEDED');
+
+    const { deliveries } = await server.admin.run(DeliveriesDocument, { filter: { endpointId: endpoint.id } });
+    expect(deliveries.edges).toHaveLength(0);
+    expect(control.requests).toHaveLength(1);
+    expect(subject.requests).toHaveLength(0);
+  });
+
+  it('keeps pending deliveries waiting while disabled and delivers them once enabled again', async () => {
+    const { app, type, subject, control, endpoint } = await twoEndpoints();
+    const worker = server.app.worker!;
+    // Deterministic: the delivery is created while no worker runs, then the endpoint is paused.
+    await worker.stop(0);
+    let published: Awaited<ReturnType<typeof publish>>;
+    try {
+      published = await publish(server, app.id, type, { waits: true });
+      await setEnabled(endpoint.id, false);
+    } finally {
+      worker.start();
+    }
+    const waiting = published.deliveries.find((d) => d.endpoint.id === endpoint.id)!;
+    const controlDelivery = published.deliveries.find((d) => d.endpoint.id !== endpoint.id)!;
+
+    // The control delivery of the same event goes out: the worker has looked at due work since.
+    await waitForStatus(server, controlDelivery.id, 'SUCCEEDED');
+    // And a second event to the control endpoint, so the worker has claimed more than once.
+    const second = await publish(server, app.id, type, { waits: 'again' });
+    expect(second.deliveries).toHaveLength(1);
+    await waitForStatus(server, second.deliveries[0]!.id, 'SUCCEEDED');
+    expect(control.requests).toHaveLength(2);
+
+    const paused = await readDelivery(server, waiting.id);
+    expect(paused.status).toBe('PENDING');
+    expect(paused.attemptCount).toBe(0);
+    expect(subject.requests).toHaveLength(0);
+
+    await setEnabled(endpoint.id, true);
+    const done = await waitForStatus(server, waiting.id, 'SUCCEEDED');
+    expect(done.attemptCount).toBe(1);
+    expect(subject.requests).toHaveLength(1);
+    expect(subject.requests[0]!.headers['webhook-id']).toBe(published.event.id);
+  });
+
+  it('cancels pending deliveries on delete (FAILED with a reason), keeps history readable, and endpoint(id) is null', async () => {
+    const { app, type, subject, control, endpoint } = await twoEndpoints();
+    // History first: one delivery that succeeded.
+    const first = await publish(server, app.id, type, { n: 1 });
+    const delivered = first.deliveries.find((d) => d.endpoint.id === endpoint.id)!;
+    await waitForStatus(server, delivered.id, 'SUCCEEDED');
+
+    const worker = server.app.worker!;
+    await worker.stop(0);
+    let pending: Awaited<ReturnType<typeof publish>>;
+    try {
+      pending = await publish(server, app.id, type, { n: 2 });
+      const { deleteEndpoint } = await server.admin.run(DeleteEndpointDocument, { id: endpoint.id });
+      expect(deleteEndpoint).toBe(endpoint.id);
+    } finally {
+      worker.start();
+    }
+    const cancelledId = pending.deliveries.find((d) => d.endpoint.id === endpoint.id)!.id;
+    const controlId = pending.deliveries.find((d) => d.endpoint.id !== endpoint.id)!.id;
+
+    const cancelled = await readDelivery(server, cancelledId);
+    expect(cancelled.status).toBe('FAILED');
+    expect(cancelled.failureReason).toMatch(/deleted/);
+    expect(cancelled.nextAttemptAt).toBeNull();
+    expect(cancelled.attemptCount).toBe(0);
+    expect(cancelled.endpoint).toMatchObject({ id: endpoint.id, deleted: true });
+
+    // The worker runs again and delivers the control; the cancelled one never goes out.
+    await waitForStatus(server, controlId, 'SUCCEEDED');
+    expect(control.requests).toHaveLength(2);
+    expect(subject.requests).toHaveLength(1);
+    expect((await readDelivery(server, cancelledId)).status).toBe('FAILED');
+
+    // History stays readable, through the delivery and through the list.
+    const history = await readDelivery(server, delivered.id);
+    expect(history.status).toBe('SUCCEEDED');
+    expect(history.attempts).toHaveLength(1);
+    expect(history.endpoint).toMatchObject({ id: endpoint.id, deleted: true });
+    const { deliveries } = await server.admin.run(DeliveriesDocument, { filter: { endpointId: endpoint.id } });
+    expect(deliveries.edges.map((e) => e.node.id).sort()).toEqual([delivered.id, cancelledId].sort());
+
+    expect((await server.admin.run(EndpointDocument, { id: endpoint.id })).endpoint).toBeNull();
+    expect((await app.client.run(EndpointDocument, { id: endpoint.id })).endpoint).toBeNull();
+  });
+
+  it('cancels a delivery that is RETRYING when its endpoint is deleted', async () => {
+    const failing = await receiver(() => ({ status: 500 }));
+    const slow = await startTestServer({ retryScheduleMs: [3_600_000] });
+    try {
+      const app = await createApplication(slow);
+      const type = await createEventType(slow);
+      const endpoint = await createEndpoint(slow, app.id, failing.url);
+      const published = await publish(slow, app.id, type, { n: 3 });
+      const id = published.deliveries[0]!.id;
+      await waitForStatus(slow, id, 'RETRYING');
+
+      await slow.admin.run(DeleteEndpointDocument, { id: endpoint.id });
+      const cancelled = await readDelivery(slow, id);
+      expect(cancelled.status).toBe('FAILED');
+      expect(cancelled.failureReason).toMatch(/deleted/);
+      expect(cancelled.nextAttemptAt).toBeNull();
+      expect(cancelled.attempts).toHaveLength(1);
+      expect(cancelled.attempts[0]).toMatchObject({ number: 1, success: false, responseStatus: 500 });
+    } finally {
+      await slow.stop();
+    }
+  });
+
+  it('refuses deleting an endpoint twice, and updating a deleted one, with NOT_FOUND', async () => {
+    const { endpoint } = await twoEndpoints();
+    await server.admin.run(DeleteEndpointDocument, { id: endpoint.id });
+    await server.admin.fail(DeleteEndpointDocument, { id: endpoint.id }, 'NOT_FOUND');
+    await server.admin.fail(UpdateEndpointDocument, { id: endpoint.id, input: { enabled: true } }, 'NOT_FOUND');
+  });
+});

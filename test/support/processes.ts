@@ -1,0 +1,129 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { GqlClient } from './gql.js';
+import { TEST_ADMIN_TOKEN } from './server.js';
+import { waitFor } from './wait.js';
+
+// Tidings as real processes (`node --import tsx src/main.ts`), for tests that need several of them
+// (API and worker roles on one MongoDB, a live feed over Redis) or a real SIGKILL. Every process
+// started here is remembered; stopAllTidingsProcesses() kills what is left (call it in afterAll),
+// and the test worker kills any survivor when it exits.
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface TidingsProcess {
+  /** Base URL, e.g. http://127.0.0.1:41234 */
+  url: string;
+  graphqlUrl: string;
+  wsUrl: string;
+  child: ChildProcess;
+  /** Admin GraphQL client for this process. */
+  admin: GqlClient;
+  /** Everything the process wrote to stdout and stderr so far. */
+  output(): string;
+  /** Resolves when the process has exited. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** SIGTERM, then waits for exit (SIGKILL and an error if it takes longer than `timeoutMs`). */
+  stop(timeoutMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** SIGKILL, then waits for exit. */
+  kill(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** Defaults for processes in tests; the caller's env wins. */
+export const PROCESS_TEST_ENV: Record<string, string> = {
+  TIDINGS_ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+  TIDINGS_ALLOW_PRIVATE_TARGETS: 'true',
+  TIDINGS_RETRY_SCHEDULE: '100ms,200ms,400ms,800ms,1s',
+  TIDINGS_RETRY_JITTER: '0',
+  TIDINGS_DELIVERY_TIMEOUT: '5s',
+  TIDINGS_WORKER_POLL_INTERVAL: '50ms',
+  TIDINGS_SHUTDOWN_GRACE: '2s',
+};
+
+const running = new Set<ChildProcess>();
+
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
+const isRunning = (child: ChildProcess) => child.exitCode === null && child.signalCode === null;
+
+/** Starts `node --import tsx src/main.ts` with PORT=0, HOST=127.0.0.1 and `env`; resolves once it listens. */
+export async function startTidingsProcess(env: Record<string, string | undefined>, options: { startTimeoutMs?: number } = {}): Promise<TidingsProcess> {
+  const childEnv: NodeJS.ProcessEnv = {};
+  // Nothing of the test runner's own Tidings settings leaks into the child.
+  for (const [k, v] of Object.entries(process.env)) {
+    if (!k.startsWith('TIDINGS_') && !['PORT', 'HOST', 'MONGODB_URI', 'REDIS_URL'].includes(k)) childEnv[k] = v;
+  }
+  Object.assign(childEnv, PROCESS_TEST_ENV, env, { PORT: '0', HOST: '127.0.0.1' });
+  for (const [k, v] of Object.entries(childEnv)) if (v === undefined) delete childEnv[k];
+
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  running.add(child);
+  let output = '';
+  child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => {
+      running.delete(child);
+      resolve({ code, signal });
+    }),
+  );
+  const spawnFailed = new Promise<never>((_, reject) => child.once('error', (err) => reject(err)));
+
+  let graphqlUrl: string;
+  try {
+    graphqlUrl = await Promise.race([
+      waitFor('the "Tidings listening on" line', () => /Tidings listening on (\S+)/.exec(output)?.[1], options.startTimeoutMs ?? 30_000),
+      exited.then(({ code, signal }) => {
+        throw new Error(`the Tidings process exited (${code ?? signal}) before listening:\n${output}`);
+      }),
+      spawnFailed,
+    ]);
+  } catch (err) {
+    if (isRunning(child)) child.kill('SIGKILL');
+    await Promise.race([exited, spawnFailed.catch(() => {})]);
+    throw new Error(`${(err as Error).message}\n--- output ---\n${output}`);
+  }
+
+  const url = graphqlUrl.replace(/\/graphql$/, '');
+  const kill = async () => {
+    if (isRunning(child)) child.kill('SIGKILL');
+    return exited;
+  };
+  return {
+    url,
+    graphqlUrl,
+    wsUrl: graphqlUrl.replace(/^http/, 'ws'),
+    child,
+    admin: new GqlClient(graphqlUrl, TEST_ADMIN_TOKEN),
+    output: () => output,
+    exited,
+    kill,
+    async stop(timeoutMs = 15_000) {
+      if (isRunning(child)) child.kill('SIGTERM');
+      let timer: NodeJS.Timeout | undefined;
+      const result = await Promise.race([exited, new Promise<undefined>((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+      clearTimeout(timer);
+      if (result) return result;
+      await kill();
+      throw new Error(`the Tidings process did not exit within ${timeoutMs}ms of SIGTERM; killed it\n--- output ---\n${output}`);
+    },
+  };
+}
+
+/** SIGKILLs every Tidings process this test file started that is still running, and waits for them. */
+export async function stopAllTidingsProcesses(): Promise<void> {
+  const children = [...running];
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (!isRunning(child)) return resolve();
+          child.once('exit', () => resolve());
+          child.kill('SIGKILL');
+        }),
+    ),
+  );
+}

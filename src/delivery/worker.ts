@@ -88,7 +88,8 @@ export class DeliveryWorker {
             now: this.now(),
             limit: free,
             leaseMs: this.options.leaseMs,
-            excludeEndpointIds: this.saturatedEndpoints(),
+            perEndpointLimit: this.options.endpointConcurrency,
+            inFlightByEndpoint: this.perEndpoint,
           });
           failures = 0;
         } catch (err) {
@@ -102,10 +103,6 @@ export class DeliveryWorker {
       if (claimed.length > 0 && claimed.length === free) continue;
       await this.sleep(failures ? Math.min(this.options.pollMs * 2 ** failures, MAX_BACKOFF_MS) : this.options.pollMs);
     }
-  }
-
-  private saturatedEndpoints(): string[] {
-    return [...this.perEndpoint].filter(([, n]) => n >= this.options.endpointConcurrency).map(([id]) => id);
   }
 
   private sleep(ms: number): Promise<void> {

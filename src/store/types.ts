@@ -140,8 +140,10 @@ export interface ClaimOptions {
   now: Millis;
   limit: number;
   leaseMs: number;
-  /** Endpoints this worker already has at their concurrency limit. */
-  excludeEndpointIds?: string[];
+  /** Most deliveries of one endpoint the worker may hold at once, so one slow endpoint cannot take every slot. */
+  perEndpointLimit?: number;
+  /** Attempts the worker already has in flight, by endpoint ID (they count against perEndpointLimit). */
+  inFlightByEndpoint?: ReadonlyMap<string, number>;
 }
 
 /** What the worker decided after one attempt. */

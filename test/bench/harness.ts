@@ -74,6 +74,8 @@ export class Receiver {
 export interface TidingsOptions {
   dataDir?: string;
   env?: Record<string, string>;
+  /** Extra node flags, e.g. ['--cpu-prof'] to profile Tidings. */
+  nodeArgs?: string[];
 }
 
 export class Tidings {
@@ -84,7 +86,7 @@ export class Tidings {
 
   static async start(options: TidingsOptions = {}): Promise<Tidings> {
     const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'tidings-bench-'));
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'src/main.ts'], {
       cwd: ROOT,
       env: {
         PATH: process.env.PATH,

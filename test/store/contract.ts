@@ -192,7 +192,7 @@ export function storeContract(name: string, open: () => Promise<StoreHarness>): 
       const p = await publish(event(a.id, { createdAt: T0 }));
       const future = await publish(event(a.id, { createdAt: T0 + 60_000 }));
       expect(future.deliveries).toHaveLength(2);
-      const excluded = await store.claimDue({ now: T0, limit: 10, leaseMs: 1000, excludeEndpointIds: [e2.id] });
+      const excluded = await store.claimDue({ now: T0, limit: 10, leaseMs: 1000, perEndpointLimit: 3, inFlightByEndpoint: new Map([[e2.id, 3]]) });
       expect(excluded.map((c) => c.endpoint.id)).toEqual([e1.id]);
       expect(excluded[0]).toMatchObject({ attemptNumber: 1, leaseUntil: T0 + 1000, event: p.event });
       await store.updateEndpoint(admin, e2.id, { enabled: false }, T0);
@@ -200,6 +200,18 @@ export function storeContract(name: string, open: () => Promise<StoreHarness>): 
       await store.updateEndpoint(admin, e2.id, { enabled: true }, T0);
       const rest = await store.claimDue({ now: T0 + 2, limit: 10, leaseMs: 1000 });
       expect(rest.map((c) => c.endpoint.id)).toEqual([e2.id]);
+    });
+
+    it('claims at most the per-endpoint share of one endpoint, counting what is already in flight', async () => {
+      const a = await application();
+      const busy = await endpoint(a.id);
+      const quiet = await endpoint(a.id, { eventTypes: ['other.type'] });
+      for (let i = 0; i < 6; i++) await publish(event(a.id));
+      await publish(event(a.id, { type: 'other.type' }));
+      const claimed = await store.claimDue({ now: T0, limit: 10, leaseMs: 1000, perEndpointLimit: 3, inFlightByEndpoint: new Map([[busy.id, 1]]) });
+      const count = (id: string) => claimed.filter((c) => c.endpoint.id === id).length;
+      expect(count(busy.id)).toBe(2);
+      expect(count(quiet.id)).toBe(1);
     });
 
     it('never hands one delivery to two concurrent claimers', async () => {

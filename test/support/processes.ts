@@ -103,8 +103,8 @@ export async function startTidingsProcess(env: Record<string, string | undefined
     kill,
     async stop(timeoutMs = 15_000) {
       if (isRunning(child)) child.kill('SIGTERM');
-      let timer: NodeJS.Timeout | undefined;
-      const result = await Promise.race([exited, new Promise<undefined>((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const result = await Promise.race([exited, new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), timeoutMs)))]);
       clearTimeout(timer);
       if (result) return result;
       await kill();

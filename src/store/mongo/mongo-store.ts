@@ -7,6 +7,7 @@ import type {
   EndpointPatch, EndpointRecord, EventRecord, EventTypePatch, EventTypeRecord, Millis, NewApplication, Page, PageArgs,
   PublishResult, Scope, Store, SweepOptions, SweepResult,
 } from '../types.js';
+import { EndpointSlots } from '../endpoint-slots.js';
 import { reportingUnavailable } from '../unavailable.js';
 
 // The MongoDB store. One code path for MongoDB 6-8 and FerretDB 1.x, so it relies on no
@@ -14,8 +15,12 @@ import { reportingUnavailable } from '../unavailable.js';
 // read-modify-write: exclusivity comes from inserts under unique indexes, which are atomic on both.
 //  - publish: the event is written with `fanoutDone: false`, deliveries are inserted under a unique
 //    (eventId, endpointId) index, then the flag is set; the sweep completes a fan-out cut short.
-//  - claim: a lease document keyed by (delivery, the runAt the claimer saw) is inserted; only the
-//    claimer whose insert wins moves the delivery's runAt to the end of its lease.
+//  - claim: unfinished deliveries also have a small `queue` document (due time); a lease document
+//    keyed by (delivery, the due time the claimer saw) is inserted, and only the claimer whose insert
+//    wins moves the due time to the end of its lease. Lease documents outlive their attempt (the
+//    sweeper removes them an hour later), so a claimer reading a stale due time always loses.
+//  - hot paths touch documents by exact `_id` only, or the queue: FerretDB v1 (SQLite) uses an index
+//    for nothing else, so any other filter reads the whole collection.
 //  - payloads and JSON Schemas are stored as text (keys such as "$schema" are not valid field names).
 
 interface AppDoc { _id: string; name: string; apiKeyHash: string; createdAt: number }
@@ -24,13 +29,14 @@ interface EndpointDoc extends Omit<EndpointRecord, 'id'> { _id: string }
 interface EventDoc extends Omit<EventRecord, 'id'> { _id: string; fanoutDone: boolean }
 interface DeliveryDoc extends Omit<DeliveryRecord, 'id'> {
   _id: string;
-  /** When a worker may claim it (due time, or end of the lease in flight); null when finished or parked. */
-  runAt: number | null;
-  leaseToken: string | null;
-  leaseId: string | null;
-  /** Set while its endpoint is disabled: not claimable until the endpoint is enabled again. */
+  /** Set while its endpoint is disabled: out of the queue until the endpoint is enabled again. */
   parked: boolean;
 }
+/**
+ * One per claimable delivery: when a worker may claim it (its due time, or the end of the lease in
+ * flight) and which lease holds it. Claims and their checks touch only this small collection.
+ */
+interface QueueDoc { _id: string; runAt: number; endpointId: string; leaseId?: string | null }
 interface AttemptDoc extends AttemptRecord { _id: string }
 interface LeaseDoc { _id: string; deliveryId: string; expiresAt: number }
 interface KeyDoc { _id: string; eventId: string; createdAt: number }
@@ -61,9 +67,14 @@ export function isConnectivityError(err: unknown): boolean {
   return err instanceof MongoNetworkError || err instanceof MongoServerSelectionError || err instanceof MongoTopologyClosedError;
 }
 
+/** Whether a document of some application is visible in the scope (checked after an `_id` read). */
+const inScope = (scope: Scope, doc: { applicationId: string } | null): boolean =>
+  doc !== null && (scope.kind === 'admin' || doc.applicationId === scope.applicationId);
+
 const scopeFilter = (scope: Scope): { applicationId?: string } => (scope.kind === 'app' ? { applicationId: scope.applicationId } : {});
 const attemptId = (deliveryId: string, n: number) => `${deliveryId}:${String(n).padStart(4, '0')}`;
 const ACTIVE: DeliveryRecord['status'][] = ['PENDING', 'RETRYING'];
+const LEASE_RETENTION_MS = 60 * 60_000;
 
 export class MongoStore implements Store {
   private readonly settings: Collection<SettingDoc>;
@@ -75,6 +86,7 @@ export class MongoStore implements Store {
   private readonly attempts: Collection<AttemptDoc>;
   private readonly leases: Collection<LeaseDoc>;
   private readonly keys: Collection<KeyDoc>;
+  private readonly queue: Collection<QueueDoc>;
 
   private constructor(private readonly client: MongoClient, private readonly db: Db) {
     this.settings = db.collection('settings');
@@ -86,6 +98,7 @@ export class MongoStore implements Store {
     this.attempts = db.collection('attempts');
     this.leases = db.collection('leases');
     this.keys = db.collection('idempotency_keys');
+    this.queue = db.collection('queue');
   }
 
   /** Connects and creates the indexes Tidings needs (idempotent). */
@@ -102,9 +115,10 @@ export class MongoStore implements Store {
     applications: [{ key: { apiKeyHash: 1 }, unique: true }],
     endpoints: [{ key: { applicationId: 1, _id: -1 } }],
     events: [{ key: { applicationId: 1, _id: -1 } }, { key: { fanoutDone: 1, createdAt: 1 } }, { key: { createdAt: 1 } }],
+    queue: [{ key: { runAt: 1 } }],
     deliveries: [
-      { key: { runAt: 1 } },
       { key: { eventId: 1, endpointId: 1 }, unique: true },
+      { key: { endpointId: 1, parked: 1 } },
       { key: { applicationId: 1, _id: -1 } },
       { key: { endpointId: 1, _id: -1 } },
       { key: { createdAt: 1 } },
@@ -210,8 +224,8 @@ export class MongoStore implements Store {
   }
 
   async findEndpoint(scope: Scope, id: string, options: { includeDeleted?: boolean } = {}): Promise<EndpointRecord | null> {
-    const doc = await this.endpoints.findOne({ _id: id, ...scopeFilter(scope), ...(options.includeDeleted ? {} : { deletedAt: null }) });
-    return doc ? toEndpoint(doc) : null;
+    const doc = await this.endpoints.findOne({ _id: id });
+    return doc && inScope(scope, doc) && (options.includeDeleted || doc.deletedAt === null) ? toEndpoint(doc) : null;
   }
 
   async listEndpoints(scope: Scope, page: PageArgs): Promise<Page<EndpointRecord>> {
@@ -223,22 +237,24 @@ export class MongoStore implements Store {
     for (const key of ['url', 'description', 'eventTypes', 'enabled', 'secrets'] as const) {
       if (patch[key] !== undefined) (set as Record<string, unknown>)[key] = patch[key];
     }
-    const doc = await this.endpoints.findOneAndUpdate({ _id: id, ...scopeFilter(scope), deletedAt: null }, { $set: set }, { returnDocument: 'after' });
+    if (!(await this.findEndpoint(scope, id))) return null;
+    const doc = await this.endpoints.findOneAndUpdate({ _id: id }, { $set: set }, { returnDocument: 'after' });
     if (doc?.enabled) await this.unpark(id, now);
     return doc ? toEndpoint(doc) : null;
   }
 
   /** Deliveries parked while their endpoint was disabled become due again. */
   private async unpark(endpointId: string, now: Millis): Promise<void> {
-    await this.deliveries.updateMany({ endpointId, parked: true }, { $set: { parked: false, runAt: now } });
+    const parked = await this.deliveries.find({ endpointId, parked: true }, { projection: { _id: 1 } }).toArray();
+    for (const { _id } of parked) {
+      await this.queue.replaceOne({ _id }, { runAt: now, endpointId }, { upsert: true });
+      await this.deliveries.updateOne({ _id }, { $set: { parked: false } });
+    }
   }
 
   async deleteEndpoint(scope: Scope, id: string, now: Millis, reason: string) {
-    const doc = await this.endpoints.findOneAndUpdate(
-      { _id: id, ...scopeFilter(scope), deletedAt: null },
-      { $set: { deletedAt: now, updatedAt: now, enabled: false } },
-      { returnDocument: 'after' },
-    );
+    if (!(await this.findEndpoint(scope, id))) return null;
+    const doc = await this.endpoints.findOneAndUpdate({ _id: id }, { $set: { deletedAt: now, updatedAt: now, enabled: false } }, { returnDocument: 'after' });
     if (!doc) return null;
     return { endpoint: toEndpoint(doc), cancelled: await this.cancelDeliveries(id, now, reason) };
   }
@@ -248,8 +264,13 @@ export class MongoStore implements Store {
     const filter: Filter<DeliveryDoc> = { endpointId, status: { $in: ACTIVE } };
     const pending = await this.deliveries.find(filter).toArray();
     if (pending.length === 0) return [];
-    const set = { status: 'FAILED' as const, failureReason: reason, runAt: null, parked: false, nextAttemptAt: null, updatedAt: now };
-    await this.deliveries.updateMany({ _id: { $in: pending.map((d) => d._id) } }, { $set: set });
+    const set = { status: 'FAILED' as const, failureReason: reason, parked: false, nextAttemptAt: null, updatedAt: now };
+    for (const d of pending) {
+      // An attempt in flight keeps its entry, so that its outcome is still recorded (as FAILED unless it succeeded).
+      const entry = await this.queue.findOne({ _id: d._id });
+      if (!(entry?.leaseId && entry.runAt > now)) await this.queue.deleteOne({ _id: d._id });
+      await this.deliveries.updateOne({ _id: d._id }, { $set: set });
+    }
     return pending.map((d) => toDelivery({ ...d, ...set }));
   }
 
@@ -295,19 +316,32 @@ export class MongoStore implements Store {
       .map((e) => ({
         _id: newDeliveryId(), applicationId: event.applicationId, eventId: event.id, endpointId: e._id, eventType: event.type,
         status: 'PENDING', attemptCount: 0, nextAttemptAt: event.createdAt, lastAttemptAt: null, failureReason: null,
-        manualRetry: false, createdAt: event.createdAt, updatedAt: event.createdAt, runAt: event.createdAt,
-        leaseToken: null, leaseId: null, parked: false,
+        manualRetry: false, createdAt: event.createdAt, updatedAt: event.createdAt, parked: false,
       }));
-    if (docs.length > 0) {
-      try {
-        await this.deliveries.insertMany(docs, { ordered: false });
-      } catch (err) {
-        const all = (err as { writeErrors?: unknown[] }).writeErrors;
-        const onlyDuplicates = isDuplicateKey(err) || (Array.isArray(all) && all.every((e) => [11000].includes((e as { code?: number }).code ?? 0)));
-        if (!onlyDuplicates) throw err;
-      }
+    if (docs.length === 0) return [];
+    try {
+      await this.deliveries.insertMany(docs, { ordered: false });
+    } catch (err) {
+      const all = (err as { writeErrors?: unknown[] }).writeErrors;
+      const onlyDuplicates = isDuplicateKey(err) || (Array.isArray(all) && all.every((e) => (e as { code?: number }).code === 11000));
+      if (!onlyDuplicates) throw err;
+      // A repeated fan-out (the sweep after a crash): queue what was stored, whichever run stored it.
+      const stored = await this.deliveriesOf(event.id);
+      await this.enqueue(stored.filter((d) => d.status === 'PENDING' && d.attemptCount === 0).map((d) => ({ _id: d.id, runAt: d.createdAt, endpointId: d.endpointId })));
+      return stored;
     }
-    return this.deliveriesOf(event.id);
+    await this.enqueue(docs.map((d) => ({ _id: d._id, runAt: d.createdAt, endpointId: d.endpointId })));
+    return docs.map(toDelivery);
+  }
+
+  private async enqueue(items: QueueDoc[]): Promise<void> {
+    if (items.length === 0) return;
+    try {
+      await this.queue.insertMany(items, { ordered: false });
+    } catch (err) {
+      const all = (err as { writeErrors?: unknown[] }).writeErrors;
+      if (!(isDuplicateKey(err) || (Array.isArray(all) && all.every((e) => (e as { code?: number }).code === 11000)))) throw err;
+    }
   }
 
   private async deliveriesOf(eventId: string): Promise<DeliveryRecord[]> {
@@ -315,8 +349,8 @@ export class MongoStore implements Store {
   }
 
   async findEvent(scope: Scope, id: string): Promise<EventRecord | null> {
-    const doc = await this.events.findOne({ _id: id, ...scopeFilter(scope) });
-    return doc ? toEvent(doc) : null;
+    const doc = await this.events.findOne({ _id: id });
+    return inScope(scope, doc) ? toEvent(doc!) : null;
   }
 
   async listEvents(scope: Scope, filter: { type?: string }, page: PageArgs): Promise<Page<EventRecord>> {
@@ -324,8 +358,8 @@ export class MongoStore implements Store {
   }
 
   async findDelivery(scope: Scope, id: string): Promise<DeliveryRecord | null> {
-    const doc = await this.deliveries.findOne({ _id: id, ...scopeFilter(scope) });
-    return doc ? toDelivery(doc) : null;
+    const doc = await this.deliveries.findOne({ _id: id });
+    return inScope(scope, doc) ? toDelivery(doc!) : null;
   }
 
   async listDeliveries(scope: Scope, filter: DeliveryFilter, page: PageArgs): Promise<Page<DeliveryRecord>> {
@@ -347,104 +381,111 @@ export class MongoStore implements Store {
   }
 
   async requeueDelivery(scope: Scope, id: string, now: Millis): Promise<DeliveryRecord | null> {
-    const doc = await this.deliveries.findOne({ _id: id, ...scopeFilter(scope) });
-    if (!doc) return null;
-    if (doc.leaseToken !== null && doc.runAt !== null && doc.runAt > now) {
+    const doc = await this.deliveries.findOne({ _id: id });
+    if (!doc || !inScope(scope, doc)) return null;
+    const entry = await this.queue.findOne({ _id: id });
+    if (entry?.leaseId && entry.runAt > now) {
       throw new ConflictError(`delivery ${id} has an attempt in flight; retry it once that attempt has finished`);
     }
     const endpoint = await this.endpoints.findOne({ _id: doc.endpointId });
     if (!endpoint || endpoint.deletedAt !== null) throw new ConflictError(`delivery ${id} cannot be retried: its endpoint was deleted`);
     const set = {
       status: 'PENDING' as const, manualRetry: true, failureReason: null, nextAttemptAt: now, updatedAt: now,
-      runAt: endpoint.enabled ? now : null, parked: !endpoint.enabled, leaseToken: null, leaseId: null,
+      parked: !endpoint.enabled,
     };
-    const updated = await this.deliveries.findOneAndUpdate({ _id: id, leaseToken: doc.leaseToken }, { $set: set }, { returnDocument: 'after' });
-    if (!updated) throw new ConflictError(`delivery ${id} changed while being retried; try again`);
-    return toDelivery(updated);
+    const updated = await this.deliveries.findOneAndUpdate({ _id: id }, { $set: set }, { returnDocument: 'after' });
+    if (endpoint.enabled) await this.queue.replaceOne({ _id: id }, { runAt: now, endpointId: doc.endpointId, leaseId: null }, { upsert: true });
+    return toDelivery(updated!);
   }
 
   async claimDue(options: ClaimOptions): Promise<ClaimedDelivery[]> {
     const { now, limit, leaseMs } = options;
-    const exclude = options.excludeEndpointIds ?? [];
-    // Over-fetch: other workers race for the same oldest deliveries, and some may be parked here.
-    const candidates = await this.deliveries
+    const slots = new EndpointSlots(options);
+    const exclude = slots.saturated();
+    // Over-fetch: other workers race for the same oldest entries, some may be parked here, and
+    // each endpoint gets only its share.
+    const found = await this.queue
       .find({ runAt: { $lte: now }, ...(exclude.length ? { endpointId: { $nin: exclude } } : {}) })
       .sort({ runAt: 1 })
-      .limit(limit * 2)
+      .limit(limit * 4)
       .toArray();
+    const candidates = found.filter((c) => slots.take(c.endpointId));
     if (candidates.length === 0) return [];
     const endpoints = new Map(
       (await this.endpoints.find({ _id: { $in: [...new Set(candidates.map((c) => c.endpointId))] } }).toArray()).map((e) => [e._id, e]),
     );
-    const claims = await Promise.all(candidates.map((c) => this.tryClaim(c, endpoints.get(c.endpointId), now, leaseMs)));
-    const won = claims.filter((c): c is ClaimedDelivery => c !== null);
-    // Release what was won beyond the limit so it is not held for a whole lease.
-    for (const extra of won.slice(limit)) await this.release(extra, now);
-    return won.slice(0, limit);
+    // Try only as many as are still wanted, in order, so nothing is won beyond the limit.
+    const won: ClaimedDelivery[] = [];
+    for (let next = 0; next < candidates.length && won.length < limit; ) {
+      const batch = candidates.slice(next, next + limit - won.length);
+      next += batch.length;
+      const claims = await Promise.all(batch.map((c) => this.tryClaim(c, endpoints.get(c.endpointId), now, leaseMs)));
+      claims.forEach((c, i) => (c ? won.push(c) : slots.release(batch[i]!.endpointId)));
+    }
+    return won;
   }
 
-  private async tryClaim(candidate: DeliveryDoc, endpoint: EndpointDoc | undefined, now: Millis, leaseMs: number): Promise<ClaimedDelivery | null> {
+  private async tryClaim(entry: QueueDoc, endpoint: EndpointDoc | undefined, now: Millis, leaseMs: number): Promise<ClaimedDelivery | null> {
     if (!endpoint || endpoint.deletedAt !== null) {
-      await this.cancelDeliveries(candidate.endpointId, now, 'endpoint deleted before the delivery completed');
+      await this.cancelDeliveries(entry.endpointId, now, 'endpoint deleted before the delivery completed');
       return null;
     }
     if (!endpoint.enabled) {
-      await this.deliveries.updateOne({ _id: candidate._id, runAt: candidate.runAt }, { $set: { parked: true, runAt: null } });
+      await this.deliveries.updateOne({ _id: entry._id }, { $set: { parked: true } });
+      await this.queue.deleteOne({ _id: entry._id });
       return null;
     }
-    const leaseId = `${candidate._id}@${candidate.runAt}`;
+    const leaseId = `${entry._id}@${entry.runAt}`;
     const leaseUntil = now + leaseMs;
     try {
-      await this.leases.insertOne({ _id: leaseId, deliveryId: candidate._id, expiresAt: leaseUntil });
+      await this.leases.insertOne({ _id: leaseId, deliveryId: entry._id, expiresAt: leaseUntil });
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
-      // Another claimer won, or one crashed between its lease and its update: free a stale lease for next time.
+      // Another claimer won, or one crashed between its lease and moving the due time: free an
+      // expired lease so that the next claim can take the delivery.
       const lease = await this.leases.findOne({ _id: leaseId });
-      if (lease && lease.expiresAt <= now) await this.leases.deleteOne({ _id: leaseId, expiresAt: lease.expiresAt });
+      const entryNow = await this.queue.findOne({ _id: entry._id });
+      if (lease && lease.expiresAt <= now && entryNow?.runAt === entry.runAt) await this.leases.deleteOne({ _id: leaseId });
       return null;
     }
+    // The lease is recorded on the queue entry only: no write to the (large) deliveries collection.
     const leaseToken = `${leaseId}/${randomUUID()}`;
-    const doc = await this.deliveries.findOneAndUpdate(
-      { _id: candidate._id, runAt: candidate.runAt },
-      { $set: { runAt: leaseUntil, leaseToken, leaseId } },
-      { returnDocument: 'after' },
-    );
-    if (!doc) {
-      await this.leases.deleteOne({ _id: leaseId });
-      return null;
-    }
+    await this.queue.updateOne({ _id: entry._id }, { $set: { runAt: leaseUntil, leaseId: leaseToken } });
+    const doc = await this.deliveries.findOne({ _id: entry._id });
+    if (!doc) return null;
     const event = await this.events.findOne({ _id: doc.eventId });
     if (!event) throw new Error(`delivery ${doc._id} points at missing event ${doc.eventId}`);
     return { delivery: toDelivery(doc), event: toEvent(event), endpoint: toEndpoint(endpoint), attemptNumber: doc.attemptCount + 1, leaseToken, leaseUntil };
   }
 
-  private async release(claim: ClaimedDelivery, now: Millis): Promise<void> {
-    const doc = await this.deliveries.findOneAndUpdate(
-      { _id: claim.delivery.id, leaseToken: claim.leaseToken },
-      { $set: { runAt: now, leaseToken: null, leaseId: null } },
-    );
-    if (doc?.leaseId) await this.leases.deleteOne({ _id: doc.leaseId });
-  }
-
   async recordAttempt(claim: Pick<ClaimedDelivery, 'delivery' | 'leaseToken'>, outcome: AttemptOutcome, now: Millis): Promise<DeliveryRecord | null> {
     const { attempt } = outcome;
-    const current = await this.deliveries.findOne({ _id: claim.delivery.id, leaseToken: claim.leaseToken });
+    const entry = await this.queue.findOne({ _id: claim.delivery.id });
+    if (!entry || entry.leaseId !== claim.leaseToken) return null;
+    const current = await this.deliveries.findOne({ _id: claim.delivery.id });
     if (!current) return null;
-    // The attempt first: if this process dies right after, the retried attempt overwrites it.
-    await this.attempts.replaceOne({ _id: attemptId(attempt.deliveryId, attempt.number) }, attempt, { upsert: true });
+    // The attempt first: if this process dies right after, the retried attempt replaces it.
+    const _id = attemptId(attempt.deliveryId, attempt.number);
+    try {
+      await this.attempts.insertOne({ _id, ...attempt });
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+      await this.attempts.replaceOne({ _id }, attempt);
+    }
     const cancelled = current.status === 'FAILED' && !attempt.success;
     const next = cancelled ? null : outcome.nextAttemptAt;
     const updated = await this.deliveries.findOneAndUpdate(
-      { _id: current._id, leaseToken: claim.leaseToken },
+      { _id: current._id },
       {
         $set: {
           status: cancelled ? 'FAILED' : outcome.status, attemptCount: attempt.number, nextAttemptAt: next,
-          lastAttemptAt: attempt.startedAt, runAt: next, leaseToken: null, leaseId: null, manualRetry: false, updatedAt: now,
+          lastAttemptAt: attempt.startedAt, manualRetry: false, updatedAt: now,
         },
       },
       { returnDocument: 'after' },
     );
-    if (current.leaseId) await this.leases.deleteOne({ _id: current.leaseId });
+    if (next === null) await this.queue.deleteOne({ _id: current._id });
+    else await this.queue.updateOne({ _id: current._id }, { $set: { runAt: next, leaseId: null } });
     return updated ? toDelivery(updated) : null;
   }
 
@@ -464,7 +505,9 @@ export class MongoStore implements Store {
     if (parkedEndpoints.length) {
       for (const e of await this.endpoints.find({ _id: { $in: parkedEndpoints }, enabled: true }).toArray()) await this.unpark(e._id, now);
     }
-    await this.leases.deleteMany({ expiresAt: { $lt: now - 60_000 } });
+    // Leases are kept an hour past their end: a claimer that read a due time before it changed
+    // must meet the lease that already took it, never an empty slot.
+    await this.leases.deleteMany({ expiresAt: { $lt: now - LEASE_RETENTION_MS } });
     // Retention.
     const cutoff = now - options.retentionMs;
     await this.keys.deleteMany({ createdAt: { $lt: cutoff } });

@@ -1,0 +1,29 @@
+import type { ClaimOptions } from './types.js';
+
+/** The per-endpoint share of a claim: both adapters pick candidates through this. */
+export class EndpointSlots {
+  private readonly taken = new Map<string, number>();
+
+  constructor(private readonly options: Pick<ClaimOptions, 'perEndpointLimit' | 'inFlightByEndpoint'>) {}
+
+  /** Endpoints with no slot left, to leave out of the candidate query. */
+  saturated(): string[] {
+    const limit = this.options.perEndpointLimit;
+    if (limit === undefined) return [];
+    return [...(this.options.inFlightByEndpoint ?? new Map())].filter(([, n]) => n >= limit).map(([id]) => id);
+  }
+
+  /** Takes a slot of the endpoint if one is left. */
+  take(endpointId: string): boolean {
+    const limit = this.options.perEndpointLimit ?? Infinity;
+    const used = (this.options.inFlightByEndpoint?.get(endpointId) ?? 0) + (this.taken.get(endpointId) ?? 0);
+    if (used >= limit) return false;
+    this.taken.set(endpointId, (this.taken.get(endpointId) ?? 0) + 1);
+    return true;
+  }
+
+  /** Gives back a slot taken for a candidate that was not won after all. */
+  release(endpointId: string): void {
+    this.taken.set(endpointId, (this.taken.get(endpointId) ?? 1) - 1);
+  }
+}

@@ -43,19 +43,29 @@ export interface App {
   url: string;
 }
 
-/** Maps domain errors to GraphQL errors with `extensions.code`; anything unexpected is masked. */
-function toGraphQLError(error: unknown, message: string, isDev?: boolean): Error {
-  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-  if (original instanceof DomainError) {
-    const located = error instanceof GraphQLError ? error : undefined;
-    return new GraphQLError(original.message, {
-      nodes: located?.nodes,
-      path: located?.path,
-      // yoga turns extensions.http into the response status (and strips it from the body).
-      extensions: { ...original.details, code: original.code, ...(original.code === 'UNAUTHENTICATED' ? { http: { status: 401 } } : {}) },
-    });
-  }
-  return maskError(error, message, isDev);
+/**
+ * Maps domain errors to GraphQL errors with `extensions.code`; anything unexpected is masked for the
+ * client and logged here, so that an operator can find the cause.
+ */
+function errorMasker(log: (message: string) => void) {
+  return (error: unknown, message: string, isDev?: boolean): Error => {
+    const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+    if (original instanceof DomainError) {
+      const located = error instanceof GraphQLError ? error : undefined;
+      return new GraphQLError(original.message, {
+        nodes: located?.nodes,
+        path: located?.path,
+        // yoga turns extensions.http into the response status (and strips it from the body).
+        extensions: { ...original.details, code: original.code, ...(original.code === 'UNAUTHENTICATED' ? { http: { status: 401 } } : {}) },
+      });
+    }
+    const masked = maskError(error, message, isDev);
+    if (masked.message === message) {
+      const cause = original instanceof Error ? (original.stack ?? original.message) : String(original);
+      log(`unexpected error${error instanceof GraphQLError && error.path ? ` at ${error.path.join('.')}` : ''}: ${cause}`);
+    }
+    return masked;
+  };
 }
 
 export async function createApp(options: AppOptions): Promise<App> {
@@ -80,7 +90,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     landingPage: false,
     renderGraphiQL,
     graphiql: { title: 'Tidings', subscriptionsProtocol: 'WS' },
-    maskedErrors: { maskError: toGraphQLError },
+    maskedErrors: { maskError: errorMasker(log) },
     plugins: [...armor.protect().plugins],
     logging: false,
     context: async ({ request, connectionParams }) => {

@@ -1,8 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { ADMIN_SCOPE } from '../../src/store/types.js';
@@ -16,13 +15,13 @@ import {
 import { GqlClient } from '../support/gql.js';
 import { subscribeWs } from '../support/live.js';
 import { startReceiver, type Receiver } from '../support/receiver.js';
+import { startTidingsProcess } from '../support/processes.js';
 import { TEST_ADMIN_TOKEN } from '../support/server.js';
 import { waitFor } from '../support/wait.js';
 
 // SIGTERM/SIGINT on the real process (`node --import tsx src/main.ts`): stop taking work, let the
 // attempt in flight finish, close live streams, exit 0.
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 interface Child {
   process: ChildProcess;
@@ -47,32 +46,9 @@ describe('graceful shutdown of the real process', () => {
 
   async function startChild(extraEnv: Record<string, string> = {}): Promise<Child> {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tidings-shutdown-'));
-    const env: NodeJS.ProcessEnv = {};
-    for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('TIDINGS_') && k !== 'PORT' && k !== 'HOST') env[k] = v;
-    Object.assign(env, {
-      PORT: '0',
-      HOST: '127.0.0.1',
-      TIDINGS_DATA_DIR: dataDir,
-      TIDINGS_ADMIN_TOKEN: TEST_ADMIN_TOKEN,
-      TIDINGS_ALLOW_PRIVATE_TARGETS: 'true',
-      ...extraEnv,
-    });
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    proc.stdout!.on('data', (c: Buffer) => (output += c.toString()));
-    proc.stderr!.on('data', (c: Buffer) => (output += c.toString()));
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-      proc.once('exit', (code, signal) => resolve({ code, signal })),
-    );
-    const child: Child = { process: proc, graphqlUrl: '', dataDir, exited, output: () => output };
+    const started = await startTidingsProcess({ TIDINGS_DATA_DIR: dataDir, TIDINGS_SHUTDOWN_GRACE: '10s', ...extraEnv }, { startTimeoutMs: 45_000 });
+    const child: Child = { process: started.child, graphqlUrl: started.graphqlUrl, dataDir, exited: started.exited, output: started.output };
     children.push(child);
-    const listening = await Promise.race([
-      waitFor('the "Tidings listening on" line', () => /Tidings listening on (\S+)/.exec(output)?.[1], 45_000),
-      exited.then(({ code }) => {
-        throw new Error(`the process exited with ${code} before listening:\n${output}`);
-      }),
-    ]);
-    child.graphqlUrl = listening;
     return child;
   }
 

@@ -1,22 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeleteEndpointDocument, DeliveriesDocument, EndpointDocument, UpdateEndpointDocument } from '../generated/graphql.js';
 import { createApplication, createEndpoint, createEventType, publish } from '../support/fixtures.js';
-import { startReceiver, type Receiver } from '../support/receiver.js';
+import { receiversClosedAfterEach, type Receiver } from '../support/receiver.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { readDelivery, waitForStatus } from './delivery-helpers.js';
 
 // Disabling an endpoint pauses it (no new deliveries, pending ones wait, then resume);
 // deleting it cancels what is pending and keeps the history readable.
 
-const receivers: Receiver[] = [];
-async function receiver(...args: Parameters<typeof startReceiver>) {
-  const r = await startReceiver(...args);
-  receivers.push(r);
-  return r;
-}
-afterEach(async () => {
-  await Promise.all(receivers.splice(0).map((r) => r.close()));
-});
+/** Receivers started here are closed after each test. */
+const receiver = receiversClosedAfterEach();
 
 describe('endpoint lifecycle', () => {
   let server: TestServer;

@@ -1,22 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RetryDeliveryDocument } from '../generated/graphql.js';
 import { createApplication, publish, setupEndpoint } from '../support/fixtures.js';
-import { startReceiver, type Receiver } from '../support/receiver.js';
+import { receiversClosedAfterEach, type Receiver } from '../support/receiver.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { readDelivery, waitForDelivery, waitForStatus } from './delivery-helpers.js';
 
 // retryDelivery: back to PENDING at once, exactly one more attempt, SUCCEEDED or FAILED, the
 // automatic schedule not restarted; CONFLICT while an attempt is in flight; NOT_FOUND across tenants.
 
-const receivers: Receiver[] = [];
-async function receiver(...args: Parameters<typeof startReceiver>) {
-  const r = await startReceiver(...args);
-  receivers.push(r);
-  return r;
-}
-afterEach(async () => {
-  await Promise.all(receivers.splice(0).map((r) => r.close()));
-});
+/** Receivers started here are closed after each test. */
+const receiver = receiversClosedAfterEach();
 
 /** Requests that carried the given event. */
 const requestsFor = (r: Receiver, eventId: string) => r.requests.filter((q) => q.headers['webhook-id'] === eventId);

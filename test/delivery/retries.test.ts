@@ -1,24 +1,17 @@
 import { Webhook as StandardWebhook } from 'standardwebhooks';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeliveryUpdatedDocument } from '../generated/graphql.js';
 import { createApplication, createEndpoint, createEventType, publish, setupEndpoint } from '../support/fixtures.js';
 import { subscribeWs } from '../support/live.js';
-import { startReceiver, type Receiver } from '../support/receiver.js';
+import { receiversClosedAfterEach, type Receiver } from '../support/receiver.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { closedPort, readDelivery, waitForStatus, webhookHeaders } from './delivery-helpers.js';
 
 // The retry schedule end to end: real server, real receivers. The test schedule is '50ms,100ms'
 // without jitter, so a delivery gets at most 3 attempts.
 
-const receivers: Receiver[] = [];
-async function receiver(...args: Parameters<typeof startReceiver>) {
-  const r = await startReceiver(...args);
-  receivers.push(r);
-  return r;
-}
-afterEach(async () => {
-  await Promise.all(receivers.splice(0).map((r) => r.close()));
-});
+/** Receivers started here are closed after each test. */
+const receiver = receiversClosedAfterEach();
 
 describe('retries with the default test schedule', () => {
   let server: TestServer;

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { afterEach } from 'vitest';
 import type { AddressInfo } from 'node:net';
 import { waitFor } from './wait.js';
 
@@ -73,5 +74,18 @@ export async function startReceiver(responder: Responder = alwaysOk): Promise<Re
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
+  };
+}
+
+/** A startReceiver for one test file whose receivers are closed after each test. */
+export function receiversClosedAfterEach(): typeof startReceiver {
+  const open: Receiver[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((r) => r.close()));
+  });
+  return async (...args) => {
+    const r = await startReceiver(...args);
+    open.push(r);
+    return r;
   };
 }

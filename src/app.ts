@@ -107,7 +107,9 @@ export async function createApp(options: AppOptions): Promise<App> {
         await store.ping();
         return void res.writeHead(200, { 'content-type': 'text/plain' }).end('ready\n');
       } catch (err) {
-        return void res.writeHead(503, { 'content-type': 'text/plain' }).end(`store unavailable: ${(err as Error).message}\n`);
+        // The cause goes to the log only: it may name hosts of the database.
+        log(`readyz: store unavailable: ${(err as Error).message}`);
+        return void res.writeHead(503, { 'content-type': 'text/plain' }).end('store unavailable\n');
       }
     }
     if (!config.runApi) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('this process only delivers (TIDINGS_ROLE=worker)\n');

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { createPubSub } from 'graphql-yoga';
 import type { DeliveryRecord } from './store/types.js';
 
@@ -12,7 +13,14 @@ export type Topics = {
 
 type Target = NonNullable<NonNullable<Parameters<typeof createPubSub<Topics>>[0]>['eventTarget']>;
 
-export function createTidingsPubSub(eventTarget: Target = new EventTarget() as unknown as Target) {
+/** An in-process target: every live subscriber adds a listener, so the default cap of 10 does not apply. */
+function localTarget(): Target {
+  const target = new EventTarget();
+  setMaxListeners(0, target);
+  return target as unknown as Target;
+}
+
+export function createTidingsPubSub(eventTarget: Target = localTarget()) {
   const pubsub = createPubSub<Topics>({ eventTarget });
   return {
     publish: pubsub.publish,

@@ -98,9 +98,10 @@ export class DeliveryWorker {
         }
       }
       for (const claim of claimed) this.launch(claim);
-      // A full batch suggests more is due: go again at once. Otherwise sleep until woken or polled;
-      // while the store fails, back off exponentially up to MAX_BACKOFF_MS.
-      if (claimed.length > 0 && claimed.length === free) continue;
+      // Claimed something: more may be due (a batch can come back short because of per-endpoint
+      // shares, not because nothing is left), so go again at once. Otherwise sleep until woken or
+      // polled; while the store fails, back off exponentially up to MAX_BACKOFF_MS.
+      if (claimed.length > 0) continue;
       await this.sleep(failures ? Math.min(this.options.pollMs * 2 ** failures, MAX_BACKOFF_MS) : this.options.pollMs);
     }
   }

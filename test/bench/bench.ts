@@ -102,19 +102,17 @@ async function backlog(receiver: Receiver, count: number): Promise<number> {
   const scenario = `4. backlog of ${count}`;
   const api = await Tidings.start(tidingsOptions({ env: { TIDINGS_ROLE: 'api' } }));
   let dataDir: string;
-  let db: string | undefined;
   try {
     const app = await api.setup([`${receiver.origin}/ok/0`]);
     await publishMany(api, app.applicationId, count, 32, (n) => progress(`${scenario}: published ${n}/${count} with no worker running`));
     dataDir = api.dataDir;
-    db = (api.child.spawnargs, undefined);
   } finally {
     await api.stop();
   }
   await receiver.stats({ reset: true });
   const env: Record<string, string> = {};
+  // The worker process continues on the API process's data: same folder, or same database.
   if (storeArg === 'mongo') env.TIDINGS_MONGODB_DB = `tidings_bench_${process.pid}_${dbCounter}`;
-  void db;
   const worker = await Tidings.start(tidingsOptions({ dataDir, env }));
   try {
     await until('the backlog to drain', async () => {
@@ -202,22 +200,34 @@ function printTable(): void {
   for (const l of lines) console.log(`${l[0]!.padEnd(widths[0]!)}  ${l[1]!.padEnd(widths[1]!)}  ${l[2]!.padStart(widths[2]!)} ${l[3]!.padEnd(widths[3]!)}  ${l[4]}`);
 }
 
+/** `--only 2,6` runs just those scenarios (the ceiling always runs: it is the baseline). */
+const only = args.includes('--only') ? new Set(args[args.indexOf('--only') + 1]!.split(',').map(Number)) : undefined;
+const wanted = (n: number) => !only || only.has(n);
+
 async function main(): Promise<void> {
   const started = Date.now();
   const receiver = await Receiver.start();
   try {
     const top = await ceiling(receiver);
-    await throughput(receiver, 1, top);
-    await throughput(receiver, 10, top);
-    await latency(receiver, 500);
-    await latency(receiver, 2000);
-    const big = await backlog(receiver, SIZE.backlogBig);
-    const small = await backlog(receiver, SIZE.backlogSmall);
-    record(`4. backlog`, `drain ratio ${SIZE.backlogBig} : ${SIZE.backlogSmall}`, big / small, 'x');
-    await liveFeed(receiver);
-    const good = await isolation(receiver, false);
-    const bad = await isolation(receiver, true);
-    record('6. isolation', 'healthy p99 ratio (slow / none)', bad / good, 'x');
+    if (wanted(2)) {
+      await throughput(receiver, 1, top);
+      await throughput(receiver, 10, top);
+    }
+    if (wanted(3)) {
+      await latency(receiver, 500);
+      await latency(receiver, 2000);
+    }
+    if (wanted(4)) {
+      const big = await backlog(receiver, SIZE.backlogBig);
+      const small = await backlog(receiver, SIZE.backlogSmall);
+      record(`4. backlog`, `drain ratio ${SIZE.backlogBig} : ${SIZE.backlogSmall}`, big / small, 'x');
+    }
+    if (wanted(5)) await liveFeed(receiver);
+    if (wanted(6)) {
+      const good = await isolation(receiver, false);
+      const bad = await isolation(receiver, true);
+      record('6. isolation', 'healthy p99 ratio (slow / none)', bad / good, 'x');
+    }
   } finally {
     receiver.stop();
   }

@@ -1,4 +1,4 @@
-import { bearerToken, hashToken, tokenMatchesHash } from './auth/tokens.js';
+import { bearerToken, hashesEqual, hashToken } from './auth/tokens.js';
 import { UnauthenticatedError } from './errors.js';
 import type { Scope, Store } from './store/types.js';
 
@@ -16,8 +16,9 @@ export function createAuthenticator(store: Store, adminTokenHash: string): Authe
       if (!authorization) return undefined;
       const token = bearerToken(authorization);
       if (!token) throw new UnauthenticatedError('The Authorization header must be "Bearer <token>"');
-      if (tokenMatchesHash(token, adminTokenHash)) return { kind: 'admin' };
-      const app = await store.findApplicationByKeyHash(hashToken(token));
+      const hash = hashToken(token);
+      if (hashesEqual(hash, adminTokenHash)) return { kind: 'admin' };
+      const app = await store.findApplicationByKeyHash(hash);
       if (!app) throw new UnauthenticatedError('The token is not valid');
       return { kind: 'app', applicationId: app.id };
     },

@@ -11,9 +11,9 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-/** Constant-time comparison of a presented token with a stored hash. */
-export function tokenMatchesHash(token: string, storedHash: string): boolean {
-  const a = Buffer.from(hashToken(token), 'hex');
+/** Constant-time comparison of two token hashes. */
+export function hashesEqual(hash: string, storedHash: string): boolean {
+  const a = Buffer.from(hash, 'hex');
   const b = Buffer.from(storedHash, 'hex');
   return a.length === b.length && timingSafeEqual(a, b);
 }

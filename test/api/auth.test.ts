@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { isInterfaceType, isObjectType, print, type GraphQLObjectType } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { schema } from '../../src/schema/index.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
@@ -13,7 +13,7 @@ import {
 } from '../generated/graphql.js';
 import { createApplication, createEventType, uniqueName } from '../support/fixtures.js';
 import { GqlClient, type GqlResult } from '../support/gql.js';
-import { startTestServer, TEST_ADMIN_TOKEN, testConfig, type TestServer } from '../support/server.js';
+import { startTestServer, TEST_ADMIN_TOKEN, testConfig, useTestServer, type TestServer } from '../support/server.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -44,12 +44,7 @@ function allStoredValues(dataDir: string): { table: string; column: string; valu
 
 describe('authentication and authorization', () => {
   let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    await server.stop();
-  });
+  useTestServer((started) => (server = started));
 
   it('a request without a token is UNAUTHENTICATED and gets no data', async () => {
     const result = await server.client().execute(EventTypesDocument, {});

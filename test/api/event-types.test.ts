@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ArchiveEventTypeDocument, CreateEventTypeDocument, EventsDocument, EventTypeDocument, EventTypesDocument, PublishEventDocument,
   UpdateEventTypeDocument,
 } from '../generated/graphql.js';
 import { createApplication, createEventType, uniqueName } from '../support/fixtures.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { useTestServer, type TestServer } from '../support/server.js';
 
 const ORDER_SCHEMA = {
   type: 'object',
@@ -15,12 +15,7 @@ const ORDER_SCHEMA = {
 
 describe('event types', () => {
   let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    await server.stop();
-  });
+  useTestServer((started) => (server = started));
 
   const names = async (includeArchived?: boolean) =>
     (await server.admin.run(EventTypesDocument, includeArchived === undefined ? {} : { includeArchived })).eventTypes.map((t) => t.name);

@@ -3,12 +3,12 @@ import {
   isEnumType, isInputObjectType, isInterfaceType, isObjectType, isSpecifiedScalarType, Kind,
   type DocumentNode, type SelectionSetNode,
 } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { schema } from '../../src/schema/index.js';
 import { printedSchema, SCHEMA_FILE } from '../../src/schema/print.js';
 import { DepthAtLimitDocument, DepthOverLimitDocument, IntrospectionDocument } from '../generated/graphql.js';
 import { createApplication, createEndpoint } from '../support/fixtures.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { useTestServer, type TestServer } from '../support/server.js';
 
 /** Schema coordinates (`Type`, `Type.field`, `Type.field(arg:)`, `Enum.VALUE`) and their descriptions. */
 function describedElements(): { coordinate: string; description: string | null | undefined }[] {
@@ -56,12 +56,7 @@ describe('schema', () => {
 
 describe('schema over HTTP', () => {
   let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    await server.stop();
-  });
+  useTestServer((started) => (server = started));
 
   it('introspection answers with the admin token', async () => {
     const { __schema } = await server.admin.run(IntrospectionDocument);

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DeleteEndpointDocument, DeliveriesDocument, EndpointDocument, UpdateEndpointDocument } from '../generated/graphql.js';
 import { createApplication, createEndpoint, createEventType, publish } from '../support/fixtures.js';
 import { receiversClosedAfterEach, type Receiver } from '../support/receiver.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { startTestServer, useTestServer, type TestServer } from '../support/server.js';
 import { readDelivery, waitForStatus } from './delivery-helpers.js';
 
 // Disabling an endpoint pauses it (no new deliveries, pending ones wait, then resume);
@@ -13,12 +13,7 @@ const receiver = receiversClosedAfterEach();
 
 describe('endpoint lifecycle', () => {
   let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    await server.stop();
-  });
+  useTestServer((started) => (server = started));
 
   /** One application, one event type, and two endpoints: the one under test and a control that stays enabled. */
   async function twoEndpoints() {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RetryDeliveryDocument } from '../generated/graphql.js';
 import { createApplication, publish, setupEndpoint } from '../support/fixtures.js';
 import { receiversClosedAfterEach, type Receiver } from '../support/receiver.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { startTestServer, useTestServer, type TestServer } from '../support/server.js';
 import { readDelivery, waitForDelivery, waitForStatus } from './delivery-helpers.js';
 
 // retryDelivery: back to PENDING at once, exactly one more attempt, SUCCEEDED or FAILED, the
@@ -16,12 +16,7 @@ const requestsFor = (r: Receiver, eventId: string) => r.requests.filter((q) => q
 
 describe('retryDelivery', () => {
   let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    await server.stop();
-  });
+  useTestServer((started) => (server = started));
 
   /** A delivery that used up the whole test schedule (3 attempts) against a failing receiver. */
   async function failedDelivery(r: Receiver) {

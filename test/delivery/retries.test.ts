@@ -4,7 +4,7 @@ import { DeliveryUpdatedDocument } from '../generated/graphql.js';
 import { createApplication, createEndpoint, createEventType, publish, setupEndpoint } from '../support/fixtures.js';
 import { subscribeWs } from '../support/live.js';
 import { receiversClosedAfterEach, type Receiver } from '../support/receiver.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { startTestServer, useTestServer, type TestServer } from '../support/server.js';
 import { closedPort, readDelivery, waitForStatus, webhookHeaders } from './delivery-helpers.js';
 
 // The retry schedule end to end: real server, real receivers. The test schedule is '50ms,100ms'
@@ -15,12 +15,7 @@ const receiver = receiversClosedAfterEach();
 
 describe('retries with the default test schedule', () => {
   let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    await server.stop();
-  });
+  useTestServer((started) => (server = started));
 
   it('a receiver that fails twice then succeeds gets exactly three attempts, RETRYING in between, then SUCCEEDED', async () => {
     const r = await receiver((_req, n) => (n <= 2 ? { status: 500, body: `boom ${n}` } : { status: 200, body: 'ok' }));
@@ -148,12 +143,7 @@ describe('retries with the default test schedule', () => {
 
 describe('timeouts', () => {
   let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer({ deliveryTimeoutMs: 300, leaseMs: 30_000 });
-  });
-  afterAll(async () => {
-    await server.stop();
-  });
+  useTestServer((started) => (server = started), { deliveryTimeoutMs: 300, leaseMs: 30_000 });
 
   it('an attempt that outlasts the delivery timeout is recorded as failed with "timed out", and the retry goes on', async () => {
     const r = await receiver((_req, n) => (n === 1 ? { status: 200, body: 'too late', delayMs: 3_000 } : { status: 200, body: 'ok' }));

@@ -1,10 +1,10 @@
 import { Webhook as StandardWebhook } from 'standardwebhooks';
 import { Webhook as SvixWebhook } from 'svix';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { RotateEndpointSecretDocument } from '../generated/graphql.js';
 import { publish, setupEndpoint } from '../support/fixtures.js';
 import { startReceiver, type Receiver } from '../support/receiver.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { useTestServer, type TestServer } from '../support/server.js';
 import { waitFor } from '../support/wait.js';
 import { readDelivery, waitForStatus, webhookHeaders } from './delivery-helpers.js';
 
@@ -16,12 +16,7 @@ const GRACE_MS = 1_000;
 describe('secret rotation', () => {
   let server: TestServer;
   let receiver: Receiver;
-  beforeAll(async () => {
-    server = await startTestServer({ secretRotationGraceMs: GRACE_MS });
-  });
-  afterAll(async () => {
-    await server.stop();
-  });
+  useTestServer((started) => (server = started), { secretRotationGraceMs: GRACE_MS });
   afterEach(async () => {
     await receiver?.close();
   });

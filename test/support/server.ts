@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
@@ -72,4 +73,16 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     },
   };
   return server;
+}
+
+/** One server for a test file (or describe block): started before its tests, stopped after them. */
+export function useTestServer(onStart: (server: TestServer) => void, overrides: Partial<Config> = {}): void {
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    server = await startTestServer(overrides);
+    onStart(server);
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
 }

@@ -62,6 +62,12 @@ export function isDuplicateKey(err: unknown): boolean {
   return err instanceof MongoServerError && (err.code === 11000 || (err.code === 1 && /UNIQUE constraint failed/.test(err.message)));
 }
 
+/** An unordered bulk insert whose every failure was a duplicate key (the rest was inserted). */
+function onlyDuplicateKeys(err: unknown): boolean {
+  const all = (err as { writeErrors?: unknown[] }).writeErrors;
+  return isDuplicateKey(err) || (Array.isArray(all) && all.every((e) => (e as { code?: number }).code === 11000));
+}
+
 /** The database cannot be reached (as opposed to a query it refused). */
 export function isConnectivityError(err: unknown): boolean {
   return err instanceof MongoNetworkError || err instanceof MongoServerSelectionError || err instanceof MongoTopologyClosedError;
@@ -322,9 +328,7 @@ export class MongoStore implements Store {
     try {
       await this.deliveries.insertMany(docs, { ordered: false });
     } catch (err) {
-      const all = (err as { writeErrors?: unknown[] }).writeErrors;
-      const onlyDuplicates = isDuplicateKey(err) || (Array.isArray(all) && all.every((e) => (e as { code?: number }).code === 11000));
-      if (!onlyDuplicates) throw err;
+      if (!onlyDuplicateKeys(err)) throw err;
       // A repeated fan-out (the sweep after a crash): queue what was stored, whichever run stored it.
       const stored = await this.deliveriesOf(event.id);
       await this.enqueue(stored.filter((d) => d.status === 'PENDING' && d.attemptCount === 0).map((d) => ({ _id: d.id, runAt: d.createdAt, endpointId: d.endpointId })));
@@ -339,8 +343,7 @@ export class MongoStore implements Store {
     try {
       await this.queue.insertMany(items, { ordered: false });
     } catch (err) {
-      const all = (err as { writeErrors?: unknown[] }).writeErrors;
-      if (!(isDuplicateKey(err) || (Array.isArray(all) && all.every((e) => (e as { code?: number }).code === 11000)))) throw err;
+      if (!onlyDuplicateKeys(err)) throw err;
     }
   }
 

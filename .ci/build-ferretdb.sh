@@ -91,4 +91,6 @@ go build -trimpath -o "$WORK/ferretdb" "$PKG"
 mv -f "$WORK/ferretdb" "$BIN"
 
 log "built $BIN in $(elapsed)"
-"$BIN" --version | head -n 3 >&2
+# No `| head` here: under pipefail, head closing the pipe early kills the script with SIGPIPE (exit 141).
+version_out="$("$BIN" --version 2>&1)"
+printf '%s\n' "${version_out%%$'\n'commit:*}" >&2

@@ -70,10 +70,14 @@ export class DeliveryWorker {
     this.wakeUp?.();
   }
 
-  /** New PENDING deliveries (publish, manual retry, from any process sharing the pubsub) wake the loop. */
+  /**
+   * New PENDING deliveries (publish, manual retry, from any process sharing the pubsub) wake the
+   * loop, unless their endpoint has no free slot here: then the claim could not take them, and the
+   * slot's release wakes the loop anyway. Under load this saves a claim per publish.
+   */
   private watchNewWork(): () => void {
     return this.deps.pubsub.listen('delivery:updated', (d) => {
-      if (d.status === 'PENDING') this.wake();
+      if (d.status === 'PENDING' && (this.perEndpoint.get(d.endpointId) ?? 0) < this.options.endpointConcurrency) this.wake();
     });
   }
 

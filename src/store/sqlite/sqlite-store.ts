@@ -80,6 +80,13 @@ const toAttempt = (r: Row): AttemptRecord => ({
  */
 const COMMIT_DELAY_MS = 1;
 
+/**
+ * Due rows one claim looks at, oldest first. Due work further back waits until what is in front
+ * of it is claimed; it only matters when more than this many due rows belong to endpoints whose
+ * share is full.
+ */
+const CLAIM_SCAN_ROWS = 2048;
+
 /** SQL condition and parameters restricting rows to the scope's application. */
 function scoped(scope: Scope, column = 'application_id'): [string, unknown[]] {
   return scope.kind === 'admin' ? ['1 = 1', []] : [`${column} = ?`, [scope.applicationId]];
@@ -387,24 +394,15 @@ export class SqliteStore implements Store {
   async claimDue(options: ClaimOptions): Promise<ClaimedDelivery[]> {
     const { now, limit, leaseMs } = options;
     const slots = new EndpointSlots(options);
-    const exclude = slots.saturated();
     const leaseToken = randomUUID();
     const leaseUntil = now + leaseMs;
     return this.write(() => {
-      const candidates = this.stmt(
-          `SELECT d.id, d.endpoint_id FROM deliveries d JOIN endpoints e ON e.id = d.endpoint_id
-           WHERE d.run_at IS NOT NULL AND d.run_at <= ? AND e.enabled = 1 AND e.deleted_at IS NULL
-             ${exclude.length ? `AND d.endpoint_id NOT IN (${exclude.map(() => '?').join(', ')})` : ''}
-           ORDER BY d.run_at LIMIT ?`,
-        )
-        // Over-fetch, then keep each endpoint within its share.
-        .all(now, ...exclude, limit * 4) as Row[];
-      const rows = candidates.filter((r) => slots.take(r.endpoint_id)).slice(0, limit);
+      const rows = this.dueCandidates(now, limit, slots);
       if (rows.length === 0) return [];
       const claim = this.stmt('UPDATE deliveries SET run_at = ?, lease_token = ? WHERE id = ? RETURNING *');
       const findEvent = this.stmt('SELECT * FROM events WHERE id = ?');
       const findEndpoint = this.stmt('SELECT * FROM endpoints WHERE id = ?');
-      return rows.map(({ id }) => {
+      return rows.map((id) => {
         const delivery = toDelivery(claim.get(leaseUntil, leaseToken, id) as Row);
         return {
           delivery,
@@ -416,6 +414,35 @@ export class SqliteStore implements Store {
         };
       });
     });
+  }
+
+  /**
+   * Up to `limit` due delivery IDs, oldest due first, each endpoint within its share. Endpoints with
+   * no share left and paused endpoints are left out in the query; when an endpoint's share fills
+   * up during the scan, the scan starts again without it. A claim reads at most CLAIM_SCAN_ROWS
+   * due rows (index only), so a claim that finds nothing costs the same with any backlog.
+   */
+  private dueCandidates(now: Millis, limit: number, slots: EndpointSlots): string[] {
+    const due = this.stmt(
+      `SELECT id, endpoint_id FROM (SELECT id, endpoint_id FROM deliveries WHERE run_at IS NOT NULL AND run_at <= ? ORDER BY run_at LIMIT ?)
+       WHERE endpoint_id NOT IN (SELECT value FROM json_each(?))`,
+    );
+    const paused = (this.stmt('SELECT id FROM endpoints WHERE enabled = 0 AND deleted_at IS NULL').all() as Row[]).map((r) => r.id as string);
+    const taken = new Set<string>();
+    let excluded = [...slots.saturated(), ...paused];
+    scan: for (;;) {
+      for (const row of due.iterate(now, CLAIM_SCAN_ROWS, JSON.stringify(excluded)) as Iterable<Row>) {
+        if (taken.has(row.id)) continue; // taken before a restart
+        if (!slots.take(row.endpoint_id)) {
+          excluded = [...excluded, row.endpoint_id];
+          continue scan; // leaving the loop closes the iterator
+        }
+        taken.add(row.id);
+        if (taken.size === limit) break scan;
+      }
+      break;
+    }
+    return [...taken];
   }
 
   async recordAttempt(claim: Pick<ClaimedDelivery, 'delivery' | 'leaseToken'>, outcome: AttemptOutcome, now: Millis): Promise<DeliveryRecord | null> {

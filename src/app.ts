@@ -17,6 +17,7 @@ import { DomainError, UnauthenticatedError } from './errors.js';
 import { createTidingsPubSub, type PubSub } from './pubsub.js';
 import type { Context } from './schema/builder.js';
 import { schema } from './schema/index.js';
+import { useSharedSubscriptionExecution } from './schema/shared-subscription-execution.js';
 import type { Store } from './store/types.js';
 
 // The service as one value: GraphQL over HTTP and SSE (yoga), graphql-ws on the same path, health
@@ -91,7 +92,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     renderGraphiQL,
     graphiql: { title: 'Tidings', subscriptionsProtocol: 'WS' },
     maskedErrors: { maskError: errorMasker(log) },
-    plugins: [...armor.protect().plugins],
+    plugins: [...armor.protect().plugins, useSharedSubscriptionExecution()],
     logging: false,
     context: async ({ request, connectionParams }) => {
       const authorization = connectionParams ? String(connectionParams.authorization ?? '') : request.headers.get('authorization');

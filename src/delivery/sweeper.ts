@@ -1,4 +1,3 @@
-import { newId } from '../ids.js';
 import type { PubSub } from '../pubsub.js';
 import type { Store } from '../store/types.js';
 
@@ -46,7 +45,6 @@ export class Sweeper {
         now: (this.deps.now ?? Date.now)(),
         retentionMs: this.options.retentionMs,
         fanoutGraceMs: FANOUT_GRACE_MS,
-        newDeliveryId: () => newId('Delivery'),
       });
       for (const delivery of result.created) this.deps.pubsub.publish('delivery:updated', delivery);
       if (result.created.length || result.purgedEvents || result.purgedDeliveries) {

@@ -35,7 +35,7 @@ export async function publishEvent(deps: Deps, caller: Scope | undefined, input:
   const now = deps.now();
   const result = await deps.store.publishEvent(
     { id: newId('Event', now), applicationId, type: eventType.name, payload, idempotencyKey, createdAt: now },
-    { idempotentSince: now - deps.config.idempotencyWindowMs, newDeliveryId: () => newId('Delivery', now) },
+    { idempotentSince: now - deps.config.idempotencyWindowMs },
   );
   if (!result.created) {
     const same = result.event.type === eventType.name && isDeepStrictEqual(JSON.parse(result.event.payload), input.payload);

@@ -159,7 +159,6 @@ export interface SweepOptions {
   retentionMs: number;
   /** A publish whose fan-out has not completed after this long is completed by the sweep. */
   fanoutGraceMs: number;
-  newDeliveryId: () => string;
 }
 
 export interface SweepResult {
@@ -198,11 +197,11 @@ export interface Store {
   deleteEndpoint(scope: Scope, id: string, now: Millis, reason: string): Promise<{ endpoint: EndpointRecord; cancelled: DeliveryRecord[] } | null>;
 
   /**
-   * Stores the event and one PENDING delivery (ID from `newDeliveryId`) per enabled endpoint of its
+   * Stores the event and one PENDING delivery per enabled endpoint of its
    * application whose event types match, all or nothing, before returning. With an idempotency key
    * that the application used at or after `idempotentSince`, stores nothing and returns that event.
    */
-  publishEvent(event: EventRecord, options: { idempotentSince: Millis; newDeliveryId: () => string }): Promise<PublishResult>;
+  publishEvent(event: EventRecord, options: { idempotentSince: Millis }): Promise<PublishResult>;
   findEvent(scope: Scope, id: string): Promise<EventRecord | null>;
   listEvents(scope: Scope, filter: { type?: string }, page: PageArgs): Promise<Page<EventRecord>>;
 

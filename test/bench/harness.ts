@@ -86,7 +86,9 @@ export class Tidings {
 
   static async start(options: TidingsOptions = {}): Promise<Tidings> {
     const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'tidings-bench-'));
-    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'src/main.ts'], {
+    // BENCH_CPU_PROF=<dir>: a V8 CPU profile of every Tidings process (and thread) into <dir>.
+    const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [];
+    const child = spawn(process.execPath, [...profile, ...(options.nodeArgs ?? []), '--import', 'tsx', 'src/main.ts'], {
       cwd: ROOT,
       env: {
         PATH: process.env.PATH,

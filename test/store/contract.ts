@@ -55,7 +55,7 @@ export function storeContract(name: string, open: () => Promise<StoreHarness>): 
       return { id: newId('Event'), applicationId, type: 'order.created', payload: '{"n":1}', idempotencyKey: null, createdAt: T0, ...extra };
     }
 
-    const publish = (e: EventRecord, idempotentSince = 0) => store.publishEvent(e, { idempotentSince, newDeliveryId: () => newId('Delivery') });
+    const publish = (e: EventRecord, idempotentSince = 0) => store.publishEvent(e, { idempotentSince });
 
     function outcome(claim: ClaimedDelivery, success: boolean, nextAttemptAt: number | null, now = T0): AttemptOutcome {
       return {
@@ -240,7 +240,7 @@ export function storeContract(name: string, open: () => Promise<StoreHarness>): 
       const recent = await publish(event(a.id, { createdAt: T0 + 10_000 }));
       const [claim] = await store.claimDue({ now: T0, limit: 1, leaseMs: 1000 });
       await store.recordAttempt(claim!, outcome(claim!, true, null), T0 + 1);
-      const result = await store.sweep({ now: T0 + 10_000 + 5_000, retentionMs: 10_000, fanoutGraceMs: 1000, newDeliveryId: () => newId('Delivery') });
+      const result = await store.sweep({ now: T0 + 10_000 + 5_000, retentionMs: 10_000, fanoutGraceMs: 1000 });
       expect(result).toMatchObject({ purgedEvents: 1, purgedDeliveries: 1 });
       expect(await store.findEvent(admin, old.event.id)).toBeNull();
       expect(await store.findDelivery(admin, old.deliveries[0]!.id)).toBeNull();

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LiveDeliveriesDocument, type LiveDeliveriesSubscription, type LiveDeliveriesSubscriptionVariables } from '../generated/graphql.js';
+import { LiveDeliveriesDocument, LiveDeliveryIdsDocument, type LiveDeliveryIdsSubscription, type LiveDeliveriesSubscription, type LiveDeliveriesSubscriptionVariables } from '../generated/graphql.js';
 import { createApplication, createEndpoint, createEventType, publish, setupEndpoint } from '../support/fixtures.js';
 import { subscribeSse, subscribeWs, type Feed } from '../support/live.js';
 import { startReceiver, type Receiver, type Responder } from '../support/receiver.js';
@@ -130,6 +130,39 @@ describe('live delivery feed', () => {
       ]);
       expect(filtered.messages.every((m) => m.deliveryUpdated.endpoint.id === first.id)).toBe(true);
     });
+  });
+
+  // One execution per event is shared by the subscribers with the same document, variables and
+  // caller (src/schema/shared-subscription-execution.ts): anything that differs must still get
+  // its own result.
+  it('gives subscribers of one event their own selection, filter and tenant, over both transports', async () => {
+    const target = await receiver();
+    const { app, type, endpoint } = await setupEndpoint(server, target.url);
+    const other = await createApplication(server);
+    const full = [await open('WebSocket', TEST_ADMIN_TOKEN), await open('SSE', TEST_ADMIN_TOKEN), await open('WebSocket', app.apiKey)];
+    const onlySucceeded = await open('SSE', TEST_ADMIN_TOKEN, { filter: { status: ['SUCCEEDED'] } });
+    const otherTenant = await open('WebSocket', other.apiKey);
+    const ids = await subscribeWs(server.wsUrl, TEST_ADMIN_TOKEN, LiveDeliveryIdsDocument);
+    feeds.push(ids as never);
+    await server.waitForSubscribers(6);
+
+    const published = await publish(server, app.id, type, { n: 5 });
+    const deliveryId = published.deliveries[0]!.id;
+    const succeeded = (m: { deliveryUpdated: { id: string; status?: string } }) => m.deliveryUpdated.id === deliveryId && m.deliveryUpdated.status === 'SUCCEEDED';
+    for (const feed of [...full, onlySucceeded]) await feed.next('the SUCCEEDED message', succeeded);
+    await ids.next('both messages as IDs only', () => ids.messages.length === 2);
+
+    for (const feed of full) {
+      expect(feed.errors).toEqual([]);
+      expect(about(feed, deliveryId).map((m) => [m.status, m.endpoint.id])).toEqual([['PENDING', endpoint.id], ['SUCCEEDED', endpoint.id]]);
+    }
+    expect(onlySucceeded.messages.map((m) => m.deliveryUpdated.status)).toEqual(['SUCCEEDED']);
+    expect(ids.messages).toEqual([{ deliveryUpdated: { id: deliveryId } }, { deliveryUpdated: { id: deliveryId } }] satisfies LiveDeliveryIdsSubscription[]);
+    expect(otherTenant.messages).toEqual([]);
+
+    // Closing a subscription ends its listener at once, without waiting for another event.
+    await ids.close();
+    await waitFor('5 live subscriptions after one closed', () => server.app.deps.stats.liveSubscriptions === 5);
   });
 
   describe('authentication', () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { MongoClient, MongoNetworkError, MongoServerError, MongoServerSelectionError, MongoTopologyClosedError, type Collection, type Db, type Filter } from 'mongodb';
 import { ConflictError } from '../../errors.js';
+import { newId } from '../../ids.js';
 import { matchesEventType } from '../../event-type-patterns.js';
 import type {
   ApplicationRecord, AttemptOutcome, AttemptRecord, ClaimOptions, ClaimedDelivery, DeliveryFilter, DeliveryRecord,
@@ -280,14 +281,14 @@ export class MongoStore implements Store {
     return pending.map((d) => toDelivery({ ...d, ...set }));
   }
 
-  async publishEvent(event: EventRecord, options: { idempotentSince: Millis; newDeliveryId: () => string }): Promise<PublishResult> {
+  async publishEvent(event: EventRecord, options: { idempotentSince: Millis }): Promise<PublishResult> {
     if (event.idempotencyKey !== null) {
       const earlier = await this.claimIdempotencyKey(event, options.idempotentSince);
       if (earlier) return { event: earlier, deliveries: await this.deliveriesOf(earlier.id), created: false };
     }
     const { id, ...rest } = event;
     await this.events.insertOne({ _id: id, ...rest, fanoutDone: false });
-    const deliveries = await this.fanOut(event, options.newDeliveryId);
+    const deliveries = await this.fanOut(event);
     await this.events.updateOne({ _id: id }, { $set: { fanoutDone: true } });
     return { event, deliveries, created: true };
   }
@@ -315,12 +316,12 @@ export class MongoStore implements Store {
   }
 
   /** Inserts the event's deliveries; repeatable, since (eventId, endpointId) is unique. */
-  private async fanOut(event: EventRecord, newDeliveryId: () => string): Promise<DeliveryRecord[]> {
+  private async fanOut(event: EventRecord): Promise<DeliveryRecord[]> {
     const endpoints = await this.endpoints.find({ applicationId: event.applicationId, enabled: true, deletedAt: null }).sort({ _id: 1 }).toArray();
     const docs: DeliveryDoc[] = endpoints
       .filter((e) => matchesEventType(e.eventTypes, event.type))
       .map((e) => ({
-        _id: newDeliveryId(), applicationId: event.applicationId, eventId: event.id, endpointId: e._id, eventType: event.type,
+        _id: newId('Delivery', event.createdAt), applicationId: event.applicationId, eventId: event.id, endpointId: e._id, eventType: event.type,
         status: 'PENDING', attemptCount: 0, nextAttemptAt: event.createdAt, lastAttemptAt: null, failureReason: null,
         manualRetry: false, createdAt: event.createdAt, updatedAt: event.createdAt, parked: false,
       }));
@@ -499,7 +500,7 @@ export class MongoStore implements Store {
     const unfinished = await this.events.find({ fanoutDone: false, createdAt: { $lt: now - options.fanoutGraceMs } }).limit(1000).toArray();
     for (const doc of unfinished) {
       const before = new Set((await this.deliveriesOf(doc._id)).map((d) => d.id));
-      const after = await this.fanOut(toEvent(doc), options.newDeliveryId);
+      const after = await this.fanOut(toEvent(doc));
       created.push(...after.filter((d) => !before.has(d.id)));
       await this.events.updateOne({ _id: doc._id }, { $set: { fanoutDone: true } });
     }

@@ -1,0 +1,37 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { SCHEMA } from './schema.sql.js';
+
+/**
+ * Opens the store's SQLite file (creating folder, tables and indexes as needed): WAL journal, so
+ * the reading connection and the writer thread's connection work side by side, and fsync on every
+ * commit (synchronous=FULL), so a write that returned is on disk even if the machine loses power.
+ */
+export function openDatabase(file: string): Database.Database {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  db.exec(SCHEMA);
+  return db;
+}
+
+/** Prepared statements, reused: preparing costs more than running most of these queries. */
+export class StatementCache {
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(private readonly db: Database.Database) {}
+
+  get(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      // Dynamic SQL (optional filters) varies in shape; keep the cache bounded all the same.
+      if (this.statements.size > 1000) this.statements.clear();
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+}

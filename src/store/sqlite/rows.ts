@@ -1,0 +1,85 @@
+// Rows of the embedded store and how they map to the store's records; shared by the reading
+// connection (main thread) and the writer thread.
+import type { ApplicationRecord, AttemptRecord, DeliveryRecord, EndpointRecord, EventRecord, EventTypeRecord, Page, PageArgs, Scope } from '../types.js';
+
+export type Row = Record<string, any>;
+
+export const toApplication = (r: Row): ApplicationRecord => ({ id: r.id, name: r.name, createdAt: r.created_at });
+
+export const toEventType = (r: Row): EventTypeRecord => ({
+  name: r.name,
+  description: r.description,
+  schema: r.schema === null ? null : JSON.parse(r.schema),
+  archived: r.archived === 1,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+export const toEndpoint = (r: Row): EndpointRecord => ({
+  id: r.id,
+  applicationId: r.application_id,
+  url: r.url,
+  description: r.description,
+  eventTypes: JSON.parse(r.event_types),
+  enabled: r.enabled === 1,
+  secrets: JSON.parse(r.secrets),
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  deletedAt: r.deleted_at,
+});
+
+export const toEvent = (r: Row): EventRecord => ({
+  id: r.id,
+  applicationId: r.application_id,
+  type: r.type,
+  payload: r.payload,
+  idempotencyKey: r.idempotency_key,
+  createdAt: r.created_at,
+});
+
+export const toDelivery = (r: Row): DeliveryRecord => ({
+  id: r.id,
+  applicationId: r.application_id,
+  eventId: r.event_id,
+  endpointId: r.endpoint_id,
+  eventType: r.event_type,
+  status: r.status,
+  attemptCount: r.attempt_count,
+  nextAttemptAt: r.next_attempt_at,
+  lastAttemptAt: r.last_attempt_at,
+  failureReason: r.failure_reason,
+  manualRetry: r.manual_retry === 1,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+export const toAttempt = (r: Row): AttemptRecord => ({
+  deliveryId: r.delivery_id,
+  number: r.number,
+  startedAt: r.started_at,
+  durationMs: r.duration_ms,
+  success: r.success === 1,
+  responseStatus: r.response_status,
+  responseBody: r.response_body,
+  error: r.error,
+});
+
+/** SQL condition and parameters restricting rows to the scope's application. */
+export function scoped(scope: Scope, column = 'application_id'): [string, unknown[]] {
+  return scope.kind === 'admin' ? ['1 = 1', []] : [`${column} = ?`, [scope.applicationId]];
+}
+
+/** Newest-first keyset page: `conditions` are ANDed, then `id < after`, one extra row tells hasNextPage. */
+export function pageQuery(table: string, conditions: string[], params: unknown[], page: PageArgs): [string, unknown[]] {
+  const where = [...conditions];
+  const all = [...params];
+  if (page.after) {
+    where.push('id < ?');
+    all.push(page.after);
+  }
+  return [`SELECT * FROM ${table} WHERE ${where.join(' AND ') || '1 = 1'} ORDER BY id DESC LIMIT ?`, [...all, page.first + 1]];
+}
+
+export function toPage<T>(rows: Row[], first: number, map: (r: Row) => T): Page<T> {
+  return { items: rows.slice(0, first).map(map), hasNextPage: rows.length > first };
+}

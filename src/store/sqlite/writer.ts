@@ -1,0 +1,85 @@
+import { Worker } from 'node:worker_threads';
+import { ConflictError } from '../../errors.js';
+import type { WriteFailure, WriteReply, WriteRequest } from './writer-thread.js';
+import type { SqliteWrites, WriteOp } from './writes.js';
+
+type Pending = { resolve: (value: any) => void; reject: (err: Error) => void };
+
+/**
+ * The main thread's handle on the writer thread: `call` sends one write and resolves once it is
+ * committed (or rejects with what the write threw). Calls are committed in the order they are made.
+ */
+export class SqliteWriter {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 0;
+  private broken: Error | undefined;
+  private readonly exited: Promise<void>;
+
+  constructor(file: string) {
+    this.worker = startWriterThread(file);
+    this.worker.on('message', (replies: WriteReply[]) => {
+      for (const { id, ok, value } of replies) {
+        const call = this.pending.get(id);
+        this.pending.delete(id);
+        if (ok) call?.resolve(value);
+        else call?.reject(toError(value as WriteFailure));
+      }
+      if (this.pending.size === 0) this.worker.unref();
+    });
+    this.worker.on('error', (err) => this.fail(new Error(`the SQLite writer thread failed: ${err.message}`)));
+    this.exited = new Promise((resolve) => this.worker.once('exit', () => {
+      this.fail(new Error('the SQLite writer thread has stopped'));
+      resolve();
+    }));
+    // Idle, the thread must not keep the process alive; with writes pending it must.
+    this.worker.unref();
+  }
+
+  call<K extends WriteOp>(op: K, ...args: Parameters<SqliteWrites[K]>): Promise<ReturnType<SqliteWrites[K]>> {
+    if (this.broken) return Promise.reject(this.broken);
+    return new Promise((resolve, reject) => {
+      const id = this.nextId++;
+      if (this.pending.size === 0) this.worker.ref();
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ id, op, args } satisfies WriteRequest);
+    });
+  }
+
+  /** Throws when the thread can no longer write (readiness). */
+  check(): void {
+    if (this.broken) throw this.broken;
+  }
+
+  /** Commits what was sent, then stops the thread. */
+  async close(): Promise<void> {
+    if (!this.broken) {
+      this.worker.ref();
+      this.worker.postMessage('close');
+    }
+    await this.exited;
+  }
+
+  private fail(err: Error): void {
+    this.broken ??= err;
+    for (const call of this.pending.values()) call.reject(this.broken);
+    this.pending.clear();
+  }
+}
+
+function toError(failure: WriteFailure): Error {
+  if (failure.conflict) return new ConflictError(failure.message);
+  return Object.assign(new Error(failure.message), failure.code ? { code: failure.code } : {});
+}
+
+/**
+ * Starts writer-thread.ts. Run from TypeScript sources (tsx, vitest), the thread registers tsx's
+ * loader first: loader hooks of the main thread do not reach worker threads on Node 20.
+ */
+function startWriterThread(file: string): Worker {
+  const fromSource = import.meta.url.endsWith('.ts');
+  const entry = new URL(fromSource ? './writer-thread.ts' : './writer-thread.js', import.meta.url);
+  if (!fromSource) return new Worker(entry, { workerData: { file } });
+  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
+  return new Worker(bootstrap, { eval: true, workerData: { file } });
+}

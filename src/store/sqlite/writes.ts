@@ -1,0 +1,235 @@
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { ConflictError } from '../../errors.js';
+import { matchesEventType } from '../../event-type-patterns.js';
+import { newId } from '../../ids.js';
+import { EndpointSlots } from '../endpoint-slots.js';
+import type {
+  AttemptOutcome, ClaimOptions, ClaimedDelivery, DeliveryRecord, EndpointPatch, EndpointRecord, EventRecord,
+  EventTypePatch, EventTypeRecord, Millis, NewApplication, PublishResult, Scope, SweepResult,
+} from '../types.js';
+import { StatementCache } from './connection.js';
+import { scoped, toDelivery, toEndpoint, toEvent, toEventType, type Row } from './rows.js';
+
+/**
+ * Due rows one claim looks at, oldest first. Due work further back waits until what is in front
+ * of it is claimed; it only matters when more than this many due rows belong to endpoints whose
+ * share is full.
+ */
+const CLAIM_SCAN_ROWS = 2048;
+
+/**
+ * Every write of the embedded store. These run in the writer thread (writer-thread.ts), one batch
+ * per transaction; each method is synchronous, takes and returns plain data (it crosses threads),
+ * and throws ConflictError for a request that conflicts with what is stored.
+ */
+export class SqliteWrites {
+  private readonly stmt: (sql: string) => Database.Statement;
+
+  constructor(private readonly db: Database.Database) {
+    const cache = new StatementCache(db);
+    this.stmt = (sql) => cache.get(sql);
+  }
+
+  /**
+   * Runs the operations in one transaction, so they share one fsync; each in its own savepoint, so
+   * one that throws is rolled back alone. Throws only when the transaction itself fails.
+   */
+  runBatch(operations: (() => unknown)[]): { ok: boolean; value: unknown }[] {
+    const results: { ok: boolean; value: unknown }[] = [];
+    this.db.transaction(() => {
+      for (const operation of operations) {
+        try {
+          results.push({ ok: true, value: this.db.transaction(operation)() });
+        } catch (err) {
+          results.push({ ok: false, value: err });
+        }
+      }
+    }).immediate();
+    return results;
+  }
+
+  ensureSetting(key: string, value: string): void {
+    this.stmt('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)').run(key, value);
+  }
+
+  createApplication(app: NewApplication): void {
+    this.stmt('INSERT INTO applications (id, name, api_key_hash, created_at) VALUES (?, ?, ?, ?)').run(app.id, app.name, app.apiKeyHash, app.createdAt);
+  }
+
+  createEventType(t: EventTypeRecord): void {
+    const result = this.stmt(
+      `INSERT INTO event_types (name, description, schema, archived, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING`,
+    ).run(t.name, t.description, t.schema == null ? null : JSON.stringify(t.schema), t.archived ? 1 : 0, t.createdAt, t.updatedAt);
+    if (result.changes === 0) throw new ConflictError(`event type "${t.name}" already exists`);
+  }
+
+  updateEventType(name: string, patch: EventTypePatch, now: Millis): EventTypeRecord | null {
+    const sets: string[] = ['updated_at = ?'];
+    const params: unknown[] = [now];
+    if (patch.description !== undefined) sets.push('description = ?'), params.push(patch.description);
+    if (patch.schema !== undefined) sets.push('schema = ?'), params.push(patch.schema === null ? null : JSON.stringify(patch.schema));
+    if (patch.archived !== undefined) sets.push('archived = ?'), params.push(patch.archived ? 1 : 0);
+    const row = this.stmt(`UPDATE event_types SET ${sets.join(', ')} WHERE name = ? RETURNING *`).get(...params, name) as Row | undefined;
+    return row ? toEventType(row) : null;
+  }
+
+  createEndpoint(e: EndpointRecord): void {
+    this.stmt(
+      `INSERT INTO endpoints (id, application_id, url, description, event_types, enabled, secrets, created_at, updated_at, deleted_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(e.id, e.applicationId, e.url, e.description, JSON.stringify(e.eventTypes), e.enabled ? 1 : 0, JSON.stringify(e.secrets), e.createdAt, e.updatedAt, e.deletedAt);
+  }
+
+  updateEndpoint(scope: Scope, id: string, patch: EndpointPatch, now: Millis): EndpointRecord | null {
+    const sets: string[] = ['updated_at = ?'];
+    const params: unknown[] = [now];
+    if (patch.url !== undefined) sets.push('url = ?'), params.push(patch.url);
+    if (patch.description !== undefined) sets.push('description = ?'), params.push(patch.description);
+    if (patch.eventTypes !== undefined) sets.push('event_types = ?'), params.push(JSON.stringify(patch.eventTypes));
+    if (patch.enabled !== undefined) sets.push('enabled = ?'), params.push(patch.enabled ? 1 : 0);
+    if (patch.secrets !== undefined) sets.push('secrets = ?'), params.push(JSON.stringify(patch.secrets));
+    const [cond, scopeParams] = scoped(scope);
+    const row = this.stmt(`UPDATE endpoints SET ${sets.join(', ')} WHERE id = ? AND ${cond} AND deleted_at IS NULL RETURNING *`)
+      .get(...params, id, ...scopeParams) as Row | undefined;
+    return row ? toEndpoint(row) : null;
+  }
+
+  deleteEndpoint(scope: Scope, id: string, now: Millis, reason: string): { endpoint: EndpointRecord; cancelled: DeliveryRecord[] } | null {
+    const [cond, params] = scoped(scope);
+    const row = this.stmt(`UPDATE endpoints SET deleted_at = ?, updated_at = ?, enabled = 0 WHERE id = ? AND ${cond} AND deleted_at IS NULL RETURNING *`)
+      .get(now, now, id, ...params) as Row | undefined;
+    if (!row) return null;
+    const cancelled = this.stmt(
+      `UPDATE deliveries SET status = 'FAILED', failure_reason = ?, run_at = NULL, next_attempt_at = NULL, updated_at = ?
+       WHERE endpoint_id = ? AND status IN ('PENDING', 'RETRYING') RETURNING *`,
+    ).all(reason, now, id) as Row[];
+    return { endpoint: toEndpoint(row), cancelled: cancelled.map(toDelivery) };
+  }
+
+  publishEvent(event: EventRecord, idempotentSince: Millis): PublishResult {
+    if (event.idempotencyKey !== null) {
+      const earlier = this.stmt('SELECT * FROM events WHERE application_id = ? AND idempotency_key = ? AND created_at >= ? ORDER BY id LIMIT 1')
+        .get(event.applicationId, event.idempotencyKey, idempotentSince) as Row | undefined;
+      if (earlier) {
+        const deliveries = this.stmt('SELECT * FROM deliveries WHERE event_id = ? ORDER BY id').all(earlier.id) as Row[];
+        return { event: toEvent(earlier), deliveries: deliveries.map(toDelivery), created: false };
+      }
+    }
+    this.stmt('INSERT INTO events (id, application_id, type, payload, idempotency_key, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(event.id, event.applicationId, event.type, event.payload, event.idempotencyKey, event.createdAt);
+    const endpoints = this.stmt('SELECT id, event_types FROM endpoints WHERE application_id = ? AND enabled = 1 AND deleted_at IS NULL ORDER BY id')
+      .all(event.applicationId) as Row[];
+    const insert = this.stmt(
+      `INSERT INTO deliveries (id, application_id, event_id, endpoint_id, event_type, status, attempt_count, next_attempt_at,
+         run_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?) RETURNING *`,
+    );
+    const deliveries = endpoints
+      .filter((endpoint) => matchesEventType(JSON.parse(endpoint.event_types), event.type))
+      .map((endpoint) =>
+        toDelivery(insert.get(newId('Delivery', event.createdAt), event.applicationId, event.id, endpoint.id, event.type,
+          event.createdAt, event.createdAt, event.createdAt, event.createdAt) as Row),
+      );
+    return { event, deliveries, created: true };
+  }
+
+  requeueDelivery(scope: Scope, id: string, now: Millis): DeliveryRecord | null {
+    const [cond, params] = scoped(scope, 'd.application_id');
+    const row = this.stmt(`SELECT d.*, e.deleted_at AS endpoint_deleted_at FROM deliveries d JOIN endpoints e ON e.id = d.endpoint_id WHERE d.id = ? AND ${cond}`)
+      .get(id, ...params) as Row | undefined;
+    if (!row) return null;
+    if (row.lease_token !== null && row.run_at !== null && row.run_at > now) {
+      throw new ConflictError(`delivery ${id} has an attempt in flight; retry it once that attempt has finished`);
+    }
+    if (row.endpoint_deleted_at !== null) throw new ConflictError(`delivery ${id} cannot be retried: its endpoint was deleted`);
+    const updated = this.stmt(
+      `UPDATE deliveries SET status = 'PENDING', manual_retry = 1, failure_reason = NULL, next_attempt_at = ?, run_at = ?,
+         lease_token = NULL, updated_at = ? WHERE id = ? RETURNING *`,
+    ).get(now, now, now, id) as Row;
+    return toDelivery(updated);
+  }
+
+  claimDue(options: ClaimOptions): ClaimedDelivery[] {
+    const { now, limit, leaseMs } = options;
+    const ids = this.dueCandidates(now, limit, new EndpointSlots(options));
+    if (ids.length === 0) return [];
+    const leaseToken = randomUUID();
+    const leaseUntil = now + leaseMs;
+    const claim = this.stmt('UPDATE deliveries SET run_at = ?, lease_token = ? WHERE id = ? RETURNING *');
+    const findEvent = this.stmt('SELECT * FROM events WHERE id = ?');
+    const findEndpoint = this.stmt('SELECT * FROM endpoints WHERE id = ?');
+    return ids.map((id) => {
+      const delivery = toDelivery(claim.get(leaseUntil, leaseToken, id) as Row);
+      return {
+        delivery,
+        event: toEvent(findEvent.get(delivery.eventId) as Row),
+        endpoint: toEndpoint(findEndpoint.get(delivery.endpointId) as Row),
+        attemptNumber: delivery.attemptCount + 1,
+        leaseToken,
+        leaseUntil,
+      };
+    });
+  }
+
+  /**
+   * Up to `limit` due delivery IDs, oldest due first, each endpoint within its share. Endpoints with
+   * no share left and paused endpoints are left out in the query; when an endpoint's share fills
+   * up during the scan, the scan starts again without it. A claim reads at most CLAIM_SCAN_ROWS
+   * due rows (index only), so a claim that finds nothing costs the same with any backlog.
+   */
+  private dueCandidates(now: Millis, limit: number, slots: EndpointSlots): string[] {
+    const due = this.stmt(
+      `SELECT id, endpoint_id FROM (SELECT id, endpoint_id FROM deliveries WHERE run_at IS NOT NULL AND run_at <= ? ORDER BY run_at LIMIT ?)
+       WHERE endpoint_id NOT IN (SELECT value FROM json_each(?))`,
+    );
+    const paused = (this.stmt('SELECT id FROM endpoints WHERE enabled = 0 AND deleted_at IS NULL').all() as Row[]).map((r) => r.id as string);
+    const taken = new Set<string>();
+    let excluded = [...slots.saturated(), ...paused];
+    scan: for (;;) {
+      for (const row of due.iterate(now, CLAIM_SCAN_ROWS, JSON.stringify(excluded)) as Iterable<Row>) {
+        if (taken.has(row.id)) continue; // taken before a restart
+        if (!slots.take(row.endpoint_id)) {
+          excluded = [...excluded, row.endpoint_id];
+          continue scan; // leaving the loop closes the iterator
+        }
+        taken.add(row.id);
+        if (taken.size === limit) break scan;
+      }
+      break;
+    }
+    return [...taken];
+  }
+
+  /** Records the attempt if the lease is still held; null when it was lost (another worker took over). */
+  recordAttempt(deliveryId: string, leaseToken: string, outcome: AttemptOutcome, now: Millis): DeliveryRecord | null {
+    const { attempt } = outcome;
+    const current = this.stmt('SELECT status FROM deliveries WHERE id = ? AND lease_token = ?').get(deliveryId, leaseToken) as Row | undefined;
+    if (!current) return null;
+    // Cancelled while the attempt was in flight (endpoint deleted): a failed attempt cannot revive it.
+    const cancelled = current.status === 'FAILED' && !attempt.success;
+    const status = cancelled ? 'FAILED' : outcome.status;
+    const next = cancelled ? null : outcome.nextAttemptAt;
+    const row = this.stmt(
+      `UPDATE deliveries SET status = ?, attempt_count = ?, next_attempt_at = ?, last_attempt_at = ?, run_at = ?,
+         lease_token = NULL, manual_retry = 0, updated_at = ?
+       WHERE id = ? RETURNING *`,
+    ).get(status, attempt.number, next, attempt.startedAt, next, now, deliveryId) as Row;
+    this.stmt(
+      `INSERT OR REPLACE INTO attempts (delivery_id, number, started_at, duration_ms, success, response_status, response_body, error)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(attempt.deliveryId, attempt.number, attempt.startedAt, attempt.durationMs, attempt.success ? 1 : 0, attempt.responseStatus, attempt.responseBody, attempt.error);
+    return toDelivery(row);
+  }
+
+  /** Fan-out is transactional here, so only the retention period needs applying. */
+  sweep(cutoff: Millis): SweepResult {
+    this.stmt('DELETE FROM attempts WHERE delivery_id IN (SELECT id FROM deliveries WHERE created_at < ?)').run(cutoff);
+    const purgedDeliveries = this.stmt('DELETE FROM deliveries WHERE created_at < ?').run(cutoff).changes;
+    const purgedEvents = this.stmt('DELETE FROM events WHERE created_at < ?').run(cutoff).changes;
+    return { created: [], purgedEvents, purgedDeliveries };
+  }
+}
+
+/** The operations the writer thread accepts: every method of SqliteWrites but the batch runner. */
+export type WriteOp = Exclude<keyof SqliteWrites, 'runBatch'>;

@@ -1,6 +1,6 @@
-import { Repeater, SlidingBuffer } from '@repeaterjs/repeater';
 import type { Deps } from '../deps.js';
 import { deliveryMatches } from '../delivery-filter.js';
+import { liveQueue } from '../live-queue.js';
 import { narrowScope, requireCaller } from '../services/access.js';
 import { retryDelivery } from '../services/deliveries.js';
 import type { AttemptRecord, DeliveryFilter, DeliveryRecord, Scope } from '../store/types.js';
@@ -33,13 +33,14 @@ export const LIVE_FEED_BUFFER = 10_000;
 
 /** The deliveries a subscriber may see, counted in stats from the moment it listens. */
 function liveDeliveries(deps: Deps, wanted: (d: DeliveryRecord) => boolean): AsyncIterable<DeliveryRecord> {
-  return new Repeater<DeliveryRecord>(async (push, stop) => {
-    const unlisten = deps.pubsub.listen('delivery:updated', (d) => void (wanted(d) && push(d)));
+  return liveQueue<DeliveryRecord>(LIVE_FEED_BUFFER, (push) => {
+    const unlisten = deps.pubsub.listen('delivery:updated', (d) => wanted(d) && push(d));
     deps.stats.liveSubscriptions++;
-    await stop;
-    unlisten();
-    deps.stats.liveSubscriptions--;
-  }, new SlidingBuffer(LIVE_FEED_BUFFER));
+    return () => {
+      unlisten();
+      deps.stats.liveSubscriptions--;
+    };
+  });
 }
 
 const DeliveryAttemptRef = builder.objectRef<AttemptRecord>('DeliveryAttempt').implement({

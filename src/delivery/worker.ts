@@ -124,24 +124,34 @@ export class DeliveryWorker {
   private launch(claim: ClaimedDelivery): void {
     const endpointId = claim.endpoint.id;
     this.perEndpoint.set(endpointId, (this.perEndpoint.get(endpointId) ?? 0) + 1);
-    const task = this.attempt(claim)
+    let released = false;
+    // The endpoint's slot is given back as soon as its request is over; recording the outcome
+    // then only holds one of the worker's slots, not one of the endpoint's.
+    const releaseEndpointSlot = () => {
+      if (released) return;
+      released = true;
+      const left = (this.perEndpoint.get(endpointId) ?? 1) - 1;
+      if (left === 0) this.perEndpoint.delete(endpointId);
+      else this.perEndpoint.set(endpointId, left);
+      this.wake();
+    };
+    const task = this.attempt(claim, releaseEndpointSlot)
       .catch((err) => this.deps.log(`worker: delivery ${claim.delivery.id} attempt failed to complete: ${(err as Error).message}`))
       .finally(() => {
         this.inFlight.delete(task);
-        const left = (this.perEndpoint.get(endpointId) ?? 1) - 1;
-        if (left === 0) this.perEndpoint.delete(endpointId);
-        else this.perEndpoint.set(endpointId, left);
+        releaseEndpointSlot();
         this.wake();
       });
     this.inFlight.add(task);
   }
 
   /** One attempt: body, signature, POST, decision, record, announce. */
-  private async attempt(claim: ClaimedDelivery): Promise<void> {
+  private async attempt(claim: ClaimedDelivery, requestDone: () => void): Promise<void> {
     const { delivery, event, endpoint, attemptNumber } = claim;
     const startedAt = this.now();
     const body = webhookBody(event);
     const result = await this.deps.http.post(endpoint.url, webhookHeaders(event, endpoint, body, startedAt, { id: delivery.id, attempt: attemptNumber }), body);
+    requestDone();
     const success = result.status !== null && result.status >= 200 && result.status < 300;
     const error = result.error ?? (success ? null : `endpoint answered HTTP ${result.status}`);
     const finishedAt = this.now();

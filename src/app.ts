@@ -14,6 +14,7 @@ import { Sweeper } from './delivery/sweeper.js';
 import { DeliveryWorker } from './delivery/worker.js';
 import type { Deps } from './deps.js';
 import { DomainError, UnauthenticatedError } from './errors.js';
+import { handleGraphqlPost } from './graphql-post.js';
 import { createTidingsPubSub, type PubSub } from './pubsub.js';
 import type { Context } from './schema/builder.js';
 import { schema } from './schema/index.js';
@@ -73,7 +74,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const { config, store } = options;
   const log = options.log ?? ((m: string) => console.log(m));
   const pubsub = options.pubsub ?? createTidingsPubSub();
-  const deps: Deps = { store, pubsub, config, now: Date.now, stats: { liveSubscriptions: 0 } };
+  const deps: Deps = { store, pubsub, config, now: Date.now, stats: { liveSubscriptions: 0, graphqlFastPath: 0 } };
   const admin = await ensureAdminToken(store, config.adminToken);
   const auth = createAuthenticator(store, admin.hash);
 
@@ -115,6 +116,13 @@ export async function createApp(options: AppOptions): Promise<App> {
     }
     if (!config.runApi) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('this process only delivers (TIDINGS_ROLE=worker)\n');
     if (path === '/') return void res.writeHead(302, { location: GRAPHQL_PATH }).end();
+    if (path === GRAPHQL_PATH && req.method === 'POST') {
+      return handleGraphqlPost(yoga, req, res, deps.stats).catch((err: Error) => {
+        log(`POST ${GRAPHQL_PATH} failed: ${err.stack ?? err.message}`);
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
+        res.end(JSON.stringify({ errors: [{ message: 'Unexpected error.' }] }));
+      });
+    }
     return yoga.handle(req, res);
   });
 

@@ -9,5 +9,9 @@ export interface Deps {
   config: Config;
   now: () => number;
   /** Live counters of this process (for tests now, metrics later). */
-  stats: { liveSubscriptions: number };
+  stats: {
+    liveSubscriptions: number;
+    /** POST /graphql requests executed on the fast path of graphql-post.ts (the rest went through yoga). */
+    graphqlFastPath: number;
+  };
 }

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type ValidationContext } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { createYoga, maskError } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
@@ -78,11 +78,17 @@ export async function createApp(options: AppOptions): Promise<App> {
   const admin = await ensureAdminToken(store, config.adminToken);
   const auth = createAuthenticator(store, admin.hash);
 
+  // Armor throws its rejections out of validation by default, which skips yoga's marking of
+  // validation errors; reported as validation errors instead, they get GRAPHQL_VALIDATION_FAILED
+  // and HTTP 400 like any other. (The token limit is checked while parsing and is answered as a
+  // parse error, GRAPHQL_PARSE_FAILED.)
+  const asValidationError = { propagateOnRejection: false, onReject: [(ctx: ValidationContext | null, err: GraphQLError) => ctx?.reportError(err)] };
   const armor = new EnvelopArmor({
-    maxDepth: { n: config.graphqlMaxDepth },
-    maxAliases: { n: config.graphqlMaxAliases },
+    maxDepth: { n: config.graphqlMaxDepth, ...asValidationError },
+    maxAliases: { n: config.graphqlMaxAliases, ...asValidationError },
     maxTokens: { n: config.graphqlMaxTokens },
-    costLimit: { maxCost: config.graphqlMaxCost },
+    costLimit: { maxCost: config.graphqlMaxCost, ...asValidationError },
+    maxDirectives: { ...asValidationError },
     blockFieldSuggestion: { enabled: true },
   });
 

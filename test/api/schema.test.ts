@@ -81,6 +81,8 @@ describe('schema over HTTP', () => {
     const result = await server.admin.execute(DepthOverLimitDocument, { id: endpoint.id });
     expect(result.data ?? undefined).toBeUndefined();
     expect(result.errors?.map((e) => e.message)).toEqual([expect.stringMatching(new RegExp(`depth limit of ${server.config.graphqlMaxDepth} exceeded`))]);
+    expect(result.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(result.status).toBe(400);
   });
 
   it('a query nested exactly TIDINGS_GRAPHQL_MAX_DEPTH deep is answered', async () => {
@@ -89,5 +91,21 @@ describe('schema over HTTP', () => {
     const endpoint = await createEndpoint(server, app.id, 'https://example.com/hook');
     const data = await server.admin.run(DepthAtLimitDocument, { id: endpoint.id });
     expect(data.endpoint?.application.endpoints.edges[0]?.node.application.endpoints.edges[0]?.node.deliveries.edges).toEqual([]);
+  });
+});
+
+describe('GraphQL Armor limits (set low here)', () => {
+  let server: TestServer;
+  useTestServer((s) => (server = s), { graphqlMaxAliases: 3, graphqlMaxTokens: 100, graphqlMaxCost: 30 });
+
+  it.each([
+    ['more aliases than TIDINGS_GRAPHQL_MAX_ALIASES', `{ ${Array.from({ length: 4 }, (_, i) => `a${i}: eventTypes { name }`).join(' ')} }`, /Aliases limit of 3 exceeded/, 'GRAPHQL_VALIDATION_FAILED'],
+    ['a cost above TIDINGS_GRAPHQL_MAX_COST', '{ eventTypes { name description archived createdAt updatedAt schema } applications { edges { node { id name createdAt } } } endpoints { edges { node { id url } } } }', /Cost limit of 30 exceeded/, 'GRAPHQL_VALIDATION_FAILED'],
+    ['more tokens than TIDINGS_GRAPHQL_MAX_TOKENS', `{ ${'__typename '.repeat(100)}}`, /Token limit of 100 exceeded/, 'GRAPHQL_PARSE_FAILED'],
+  ])('rejects %s with HTTP 400 and a code, before anything runs', async (_name, query, message, code) => {
+    const result = await server.admin.execute(query);
+    expect(result.status).toBe(400);
+    expect(result.data ?? undefined).toBeUndefined();
+    expect(result.errors?.map((e) => [e.message, e.extensions?.code])).toEqual([[expect.stringMatching(message), code]]);
   });
 });

@@ -9,6 +9,8 @@ import type { DeliveryRecord } from './store/types.js';
 export type Topics = {
   /** A delivery was created or changed state. */
   'delivery:updated': [delivery: DeliveryRecord];
+  /** An endpoint was enabled again: its waiting deliveries are due now (workers look at once). */
+  'endpoint:enabled': [endpoint: { id: string }];
 };
 
 type Target = NonNullable<NonNullable<Parameters<typeof createPubSub<Topics>>[0]>['eventTarget']>;

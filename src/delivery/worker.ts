@@ -71,14 +71,20 @@ export class DeliveryWorker {
   }
 
   /**
-   * New PENDING deliveries (publish, manual retry, from any process sharing the pubsub) wake the
-   * loop, unless their endpoint has no free slot here: then the claim could not take them, and the
-   * slot's release wakes the loop anyway. Under load this saves a claim per publish.
+   * An endpoint enabled again wakes the loop. So do new PENDING deliveries (publish, manual retry,
+   * from any process sharing the pubsub), unless their endpoint has no free slot here: then the
+   * claim could not take them, and the slot's release wakes the loop anyway. Under load this saves
+   * a claim per publish.
    */
   private watchNewWork(): () => void {
-    return this.deps.pubsub.listen('delivery:updated', (d) => {
+    const stopDeliveries = this.deps.pubsub.listen('delivery:updated', (d) => {
       if (d.status === 'PENDING' && (this.perEndpoint.get(d.endpointId) ?? 0) < this.options.endpointConcurrency) this.wake();
     });
+    const stopEndpoints = this.deps.pubsub.listen('endpoint:enabled', () => this.wake());
+    return () => {
+      stopDeliveries();
+      stopEndpoints();
+    };
   }
 
   private async loop(): Promise<void> {

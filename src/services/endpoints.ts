@@ -78,6 +78,7 @@ export async function updateEndpoint(deps: Deps, caller: Scope | undefined, id: 
   if (input.enabled != null) patch.enabled = input.enabled;
   const updated = await deps.store.updateEndpoint(scope, id, patch, deps.now());
   if (!updated) throw new NotFoundError('endpoint', id);
+  if (patch.enabled) deps.pubsub.publish('endpoint:enabled', { id: updated.id });
   return updated;
 }
 

@@ -13,7 +13,9 @@ const receiver = receiversClosedAfterEach();
 
 describe('endpoint lifecycle', () => {
   let server: TestServer;
-  useTestServer((started) => (server = started));
+  // The worker never polls here: it only moves when told that there is work (a publish, an
+  // endpoint enabled again), which is what these tests check.
+  useTestServer((started) => (server = started), { workerPollMs: 600_000 });
 
   /** One application, one event type, and two endpoints: the one under test and a control that stays enabled. */
   async function twoEndpoints() {

@@ -1,13 +1,15 @@
 // Processes and measurements shared by the benchmark scenarios.
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Pool } from 'undici';
+import { TEST_ADMIN_TOKEN } from '../support/admin-token.js';
+import { startTidingsProcess, type TidingsProcess } from '../support/processes.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const ADMIN_TOKEN = 'tdk_adm_bench-admin-token-0123456789';
+export const ADMIN_TOKEN = TEST_ADMIN_TOKEN;
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -80,41 +82,28 @@ export interface TidingsOptions {
 
 export class Tidings {
   readonly pool: Pool;
-  private constructor(readonly child: ChildProcess, readonly url: string, readonly dataDir: string) {
+  readonly child: ChildProcess;
+  private constructor(private readonly process: TidingsProcess, readonly url: string, readonly dataDir: string) {
     this.pool = new Pool(url, { connections: 128 });
+    this.child = process.child;
   }
 
   static async start(options: TidingsOptions = {}): Promise<Tidings> {
     const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'tidings-bench-'));
     // BENCH_CPU_PROF=<dir>: a V8 CPU profile of every Tidings process (and thread) into <dir>.
     const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [];
-    const child = spawn(process.execPath, [...profile, ...(options.nodeArgs ?? []), '--import', 'tsx', 'src/main.ts'], {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH,
-        PORT: '0',
-        HOST: '127.0.0.1',
+    const started = await startTidingsProcess(
+      {
         TIDINGS_DATA_DIR: dataDir,
-        TIDINGS_ADMIN_TOKEN: ADMIN_TOKEN,
         TIDINGS_ALLOW_PRIVATE_TARGETS: 'true',
         TIDINGS_DELIVERY_TIMEOUT: '3s',
         TIDINGS_RETRY_SCHEDULE: '1h',
         TIDINGS_MAX_PAGE_SIZE: '1000',
         ...options.env,
       },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`Tidings did not start: ${out}`)), 30_000);
-      child.stdout!.on('data', (d) => {
-        out += d;
-        const m = /Tidings listening on (http:\/\/\S+)\/graphql/.exec(out);
-        if (m) clearTimeout(timer), resolve(m[1]!);
-      });
-      child.once('exit', (code) => reject(new Error(`Tidings exited with ${code}: ${out}`)));
-    });
-    return new Tidings(child, url, dataDir);
+      { nodeArgs: [...profile, ...(options.nodeArgs ?? [])], testDefaults: false },
+    );
+    return new Tidings(started, started.url, dataDir);
   }
 
   /** Peak resident memory of the process so far, in MB (VmHWM). */
@@ -151,10 +140,7 @@ export class Tidings {
 
   async stop(): Promise<void> {
     await this.pool.close();
-    if (this.child.exitCode !== null) return;
-    const exited = new Promise((r) => this.child.once('exit', r));
-    this.child.kill('SIGTERM');
-    await exited;
+    await this.process.stop(60_000);
   }
 }
 

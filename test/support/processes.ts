@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GqlClient } from './gql.js';
-import { TEST_ADMIN_TOKEN } from './server.js';
+import { TEST_ADMIN_TOKEN } from './admin-token.js';
 import { waitFor } from './wait.js';
 
 // Tidings as real processes (`node --import tsx src/main.ts`), for tests that need several of them
@@ -49,17 +49,25 @@ process.once('exit', () => {
 
 const isRunning = (child: ChildProcess) => child.exitCode === null && child.signalCode === null;
 
+export interface StartOptions {
+  startTimeoutMs?: number;
+  /** Node flags before `--import tsx`, e.g. ['--cpu-prof']. */
+  nodeArgs?: string[];
+  /** PROCESS_TEST_ENV under `env` (default true; the benchmark wants Tidings' own defaults). */
+  testDefaults?: boolean;
+}
+
 /** Starts `node --import tsx src/main.ts` with PORT=0, HOST=127.0.0.1 and `env`; resolves once it listens. */
-export async function startTidingsProcess(env: Record<string, string | undefined>, options: { startTimeoutMs?: number } = {}): Promise<TidingsProcess> {
+export async function startTidingsProcess(env: Record<string, string | undefined>, options: StartOptions = {}): Promise<TidingsProcess> {
   const childEnv: NodeJS.ProcessEnv = {};
   // Nothing of the test runner's own Tidings settings leaks into the child.
   for (const [k, v] of Object.entries(process.env)) {
     if (!k.startsWith('TIDINGS_') && !['PORT', 'HOST', 'MONGODB_URI', 'REDIS_URL'].includes(k)) childEnv[k] = v;
   }
-  Object.assign(childEnv, PROCESS_TEST_ENV, env, { PORT: '0', HOST: '127.0.0.1' });
+  Object.assign(childEnv, options.testDefaults === false ? { TIDINGS_ADMIN_TOKEN: TEST_ADMIN_TOKEN } : PROCESS_TEST_ENV, env, { PORT: '0', HOST: '127.0.0.1' });
   for (const [k, v] of Object.entries(childEnv)) if (v === undefined) delete childEnv[k];
 
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
   let output = '';
   child.stdout!.on('data', (c: Buffer) => (output += c.toString()));

@@ -5,12 +5,13 @@ import { afterAll, beforeAll } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { TEST_ADMIN_TOKEN } from './admin-token.js';
 import { GqlClient } from './gql.js';
 import { waitFor } from './wait.js';
 
 // A real Tidings server on 127.0.0.1, port 0, with a fresh data folder: the tests' way in.
 
-export const TEST_ADMIN_TOKEN = 'tdk_adm_test-admin-token-0123456789';
+export { TEST_ADMIN_TOKEN };
 
 export interface TestServer {
   app: App;

@@ -59,6 +59,8 @@ function asParams(body: Buffer): Params | undefined {
 /** Whether the request can take the fast path at all, judged from its headers alone. */
 function eligible(req: http.IncomingMessage): string | undefined {
   if (req.method !== 'POST' || !/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '')) return undefined;
+  // Browsers send Origin, and yoga answers them with its CORS headers: theirs is yoga's path.
+  if (req.headers.origin !== undefined) return undefined;
   const length = Number(req.headers['content-length']);
   if (!Number.isInteger(length) || length > MAX_BODY_BYTES) return undefined;
   return regularMediaType(req.headers.accept);

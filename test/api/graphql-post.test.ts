@@ -9,7 +9,7 @@ import { TEST_ADMIN_TOKEN, useTestServer, type TestServer } from '../support/ser
 // chunked, without one (which the fast path leaves to yoga). Status, content type and body must
 // be the same, IDs and times aside; the server's counter tells which requests took the fast path.
 
-interface Answer { status: number; contentType: string | undefined; body: unknown }
+interface Answer { status: number; contentType: string | undefined; cors: string | undefined; body: unknown }
 
 /** IDs, secrets and times differ between two runs of the same mutation; nothing else may. */
 const normalized = (text: string): unknown => {
@@ -29,7 +29,8 @@ async function post(url: string, body: string, headers: Record<string, string>, 
     headers: { 'content-type': 'application/json', ...headers },
     body: chunked ? Readable.from([Buffer.from(body)]) : body,
   });
-  return { status: res.statusCode, contentType: res.headers['content-type'] as string | undefined, body: normalized(await res.body.text()) };
+  const header = (name: string) => res.headers[name] as string | undefined;
+  return { status: res.statusCode, contentType: header('content-type'), cors: header('access-control-allow-origin'), body: normalized(await res.body.text()) };
 }
 
 describe('POST /graphql fast path', () => {
@@ -57,6 +58,7 @@ describe('POST /graphql fast path', () => {
     ['Accept: application/json', true, () => ({ query: '{ eventTypes { name } }' }), { ...admin, accept: 'application/json' }],
     ['Accept: application/graphql-response+json', true, () => ({ query: 'mutation { deleteEndpoint(id: "ep_nope") }' }), { ...admin, accept: 'application/graphql-response+json' }],
     ['Accept: */*', true, () => ({ query: '{ eventTypes { name } }' }), { ...admin, accept: '*/*' }],
+    ['a browser request (Origin: CORS headers are yoga\'s)', false, () => ({ query: '{ eventTypes { name } }' }), { ...admin, origin: 'https://dashboard.example.com' }],
     ['Accept: text/html', false, () => ({ query: '{ eventTypes { name } }' }), { ...admin, accept: 'text/html' }],
     ['a wrong token', false, () => ({ query: '{ eventTypes { name } }' }), { authorization: 'Bearer wrong' }],
     ['a syntax error', false, () => ({ query: '{ eventTypes { name ' })],

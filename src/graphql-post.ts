@@ -17,7 +17,7 @@ type Yoga = YogaServerInstance<{ connectionParams?: Record<string, unknown> }, C
 const MAX_BODY_BYTES = 25_000_000;
 
 /** The media type yoga's result processors would answer with, when it is a regular (non-streaming) one. */
-export function regularMediaType(accept: string | undefined): string | undefined {
+function regularMediaType(accept: string | undefined): string | undefined {
   // Mirrors yoga's useResultProcessors: accepted types in reverse order, processors in the order
   // SSE, multipart, regular, media types of each in order; the last match wins.
   const requested = (accept || '*/*').replace(/\s/g, '').toLowerCase().split(',')

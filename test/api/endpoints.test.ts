@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { Webhook as StandardWebhook } from 'standardwebhooks';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CreateEndpointDocument, EndpointCountDocument, EndpointDocument, UpdateEndpointDocument } from '../generated/graphql.js';
 import { createApplication, createEndpoint, createEventType, publish, uniqueName } from '../support/fixtures.js';
-import { startReceiver, type Receiver } from '../support/receiver.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import type { Receiver } from '../support/receiver.js';
+import { type TestServer, useTestServerAndReceiver } from '../support/server.js';
 
 const URL_OK = 'https://hooks.example.com/tidings';
 const secretOf = (bytes: number) => 'whsec_' + randomBytes(bytes).toString('base64');
@@ -12,14 +12,7 @@ const secretOf = (bytes: number) => 'whsec_' + randomBytes(bytes).toString('base
 describe('endpoints', () => {
   let server: TestServer;
   let receiver: Receiver;
-  beforeAll(async () => {
-    server = await startTestServer();
-    receiver = await startReceiver();
-  });
-  afterAll(async () => {
-    await server.stop();
-    await receiver.close();
-  });
+  useTestServerAndReceiver((s, r) => ((server = s), (receiver = r)));
 
   /** The application's endpoints as stored, to show a failed mutation changed nothing. */
   const endpointsOf = async (applicationId: string) => {

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   DeliveriesDocument, DeliveryDocument, EventDocument, EventsDocument, PublishEventDocument, PublishInlinePayloadDocument,
   UpdateEndpointDocument,
 } from '../generated/graphql.js';
 import { createApplication, createEndpoint, createEventType, publish, uniqueName } from '../support/fixtures.js';
-import { startReceiver, type Receiver } from '../support/receiver.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import type { Receiver } from '../support/receiver.js';
+import { type TestServer, useTestServerAndReceiver } from '../support/server.js';
 import { waitFor } from '../support/wait.js';
 
 const ORDER_SCHEMA = {
@@ -18,14 +18,7 @@ const ORDER_SCHEMA = {
 describe('publishing events', () => {
   let server: TestServer;
   let receiver: Receiver;
-  beforeAll(async () => {
-    server = await startTestServer();
-    receiver = await startReceiver();
-  });
-  afterAll(async () => {
-    await server.stop();
-    await receiver.close();
-  });
+  useTestServerAndReceiver((s, r) => ((server = s), (receiver = r)));
 
   /** Everything stored for an application: its events and deliveries (IDs, newest first). */
   const storedFor = async (applicationId: string) => {

@@ -1,23 +1,16 @@
 import { Webhook as StandardWebhook } from 'standardwebhooks';
 import { Webhook as SvixWebhook } from 'svix';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DeliveryDocument } from '../generated/graphql.js';
 import { publish, setupEndpoint } from '../support/fixtures.js';
-import { startReceiver, type Receiver } from '../support/receiver.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import type { Receiver } from '../support/receiver.js';
+import { type TestServer, useTestServerAndReceiver } from '../support/server.js';
 import { waitFor } from '../support/wait.js';
 
 describe('signed delivery', () => {
   let server: TestServer;
   let receiver: Receiver;
-  beforeAll(async () => {
-    server = await startTestServer();
-    receiver = await startReceiver();
-  });
-  afterAll(async () => {
-    await server.stop();
-    await receiver.close();
-  });
+  useTestServerAndReceiver((s, r) => ((server = s), (receiver = r)));
 
   it('arrives signed so that the standardwebhooks and svix libraries verify it unchanged', async () => {
     const { app, type, endpoint } = await setupEndpoint(server, receiver.url);

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { blockedRange } from '../../src/delivery/ssrf-guard.js';
 import { waitForStatus } from '../delivery/delivery-helpers.js';
 import { createApplication, createEndpoint, createEventType, publish } from '../support/fixtures.js';
-import { startReceiver, type Receiver } from '../support/receiver.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import type { Receiver } from '../support/receiver.js';
+import { type TestServer, useTestServerAndReceiver } from '../support/server.js';
 
 // With TIDINGS_ALLOW_PRIVATE_TARGETS off, targets on loopback, private, link-local and metadata
 // addresses are refused at send time, and the refusal is recorded on the attempt.
@@ -14,15 +14,7 @@ describe('SSRF guard on delivery', () => {
   let server: TestServer;
   let receiver: Receiver;
   let port: number;
-  beforeAll(async () => {
-    server = await startTestServer({ allowPrivateTargets: false });
-    receiver = await startReceiver();
-    port = Number(new URL(receiver.url).port);
-  });
-  afterAll(async () => {
-    await server.stop();
-    await receiver.close();
-  });
+  useTestServerAndReceiver((s, r) => ((server = s), (receiver = r), (port = Number(new URL(r.url).port))), { allowPrivateTargets: false });
 
   /** Publishes to one endpoint at `url` and returns the delivery once it gave up. */
   async function deliverTo(url: string) {
@@ -56,14 +48,7 @@ describe('SSRF guard on delivery', () => {
 describe('SSRF guard switched off for local development', () => {
   let server: TestServer;
   let receiver: Receiver;
-  beforeAll(async () => {
-    server = await startTestServer({ allowPrivateTargets: true });
-    receiver = await startReceiver();
-  });
-  afterAll(async () => {
-    await server.stop();
-    await receiver.close();
-  });
+  useTestServerAndReceiver((s, r) => ((server = s), (receiver = r)), { allowPrivateTargets: true });
 
   it('delivers to a loopback target when TIDINGS_ALLOW_PRIVATE_TARGETS is true', async () => {
     const app = await createApplication(server);

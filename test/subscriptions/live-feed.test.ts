@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LiveDeliveriesDocument, LiveDeliveryIdsDocument, type LiveDeliveryIdsSubscription, type LiveDeliveriesSubscription, type LiveDeliveriesSubscriptionVariables } from '../generated/graphql.js';
 import { createApplication, createEndpoint, createEventType, publish, setupEndpoint } from '../support/fixtures.js';
 import { subscribeSse, subscribeWs, type Feed } from '../support/live.js';
-import { startReceiver, type Receiver, type Responder } from '../support/receiver.js';
+import { receiversClosedAfterEach } from '../support/receiver.js';
 import { startTestServer, TEST_ADMIN_TOKEN, type TestServer } from '../support/server.js';
 import { waitFor } from '../support/wait.js';
 
@@ -24,14 +24,9 @@ const about = (feed: LiveFeed, deliveryId: string): Message[] =>
 
 describe('live delivery feed', () => {
   let server: TestServer;
-  let receivers: Receiver[];
   let feeds: LiveFeed[];
 
-  const receiver = async (responder?: Responder) => {
-    const r = await startReceiver(responder);
-    receivers.push(r);
-    return r;
-  };
+  const receiver = receiversClosedAfterEach();
   const open = async (transport: keyof typeof transports, token: string | undefined, variables?: LiveDeliveriesSubscriptionVariables) => {
     const feed = await transports[transport](server, token, variables);
     feeds.push(feed);
@@ -40,14 +35,21 @@ describe('live delivery feed', () => {
 
   beforeEach(async () => {
     server = await startTestServer();
-    receivers = [];
     feeds = [];
   });
   afterEach(async () => {
     for (const feed of feeds) await feed.close();
     await server.stop();
-    for (const r of receivers) await r.close();
   });
+
+  /** Publishes one event with one delivery, waits for the feed's SUCCEEDED message about it, returns what the feed saw of it. */
+  const publishAndFollow = async (feed: LiveFeed, applicationId: string, type: string, payload: unknown) => {
+    const published = await publish(server, applicationId, type, payload);
+    const deliveryId = published.deliveries[0]!.id;
+    await feed.next('the SUCCEEDED message', (m) => m.deliveryUpdated.id === deliveryId && m.deliveryUpdated.status === 'SUCCEEDED');
+    expect(feed.errors).toEqual([]);
+    return { published, messages: about(feed, deliveryId) };
+  };
 
   describe.each(Object.keys(transports) as (keyof typeof transports)[])('over %s', (transport) => {
     it('shows the PENDING message, then SUCCEEDED, for a delivery published after subscribing', async () => {
@@ -56,12 +58,7 @@ describe('live delivery feed', () => {
       const feed = await open(transport, app.apiKey);
       await server.waitForSubscribers(1);
 
-      const published = await publish(server, app.id, type, { n: 1 });
-      const deliveryId = published.deliveries[0]!.id;
-      await feed.next('the SUCCEEDED message', (m) => m.deliveryUpdated.id === deliveryId && m.deliveryUpdated.status === 'SUCCEEDED');
-
-      expect(feed.errors).toEqual([]);
-      const messages = about(feed, deliveryId);
+      const { published, messages } = await publishAndFollow(feed, app.id, type, { n: 1 });
       expect(messages.map((m) => [m.status, m.attemptCount])).toEqual([
         ['PENDING', 0],
         ['SUCCEEDED', 1],
@@ -80,12 +77,7 @@ describe('live delivery feed', () => {
       const feed = await open(transport, TEST_ADMIN_TOKEN);
       await server.waitForSubscribers(1);
 
-      const published = await publish(server, app.id, type, { n: 2 });
-      const deliveryId = published.deliveries[0]!.id;
-      await feed.next('the SUCCEEDED message', (m) => m.deliveryUpdated.id === deliveryId && m.deliveryUpdated.status === 'SUCCEEDED');
-
-      expect(feed.errors).toEqual([]);
-      const messages = about(feed, deliveryId);
+      const { messages } = await publishAndFollow(feed, app.id, type, { n: 2 });
       expect(messages.map((m) => [m.status, m.attemptCount])).toEqual([
         ['PENDING', 0],
         ['RETRYING', 1],

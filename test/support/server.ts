@@ -7,6 +7,7 @@ import { loadConfig, type Config } from '../../src/config.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { TEST_ADMIN_TOKEN } from './admin-token.js';
 import { GqlClient } from './gql.js';
+import { startReceiver, type Receiver } from './receiver.js';
 import { waitFor } from './wait.js';
 
 // A real Tidings server on 127.0.0.1, port 0, with a fresh data folder: the tests' way in.
@@ -85,5 +86,20 @@ export function useTestServer(onStart: (server: TestServer) => void, overrides: 
   });
   afterAll(async () => {
     await server?.stop();
+  });
+}
+
+/** useTestServer, plus one receiver on 127.0.0.1 for the same tests (closed after the server). */
+export function useTestServerAndReceiver(onStart: (server: TestServer, receiver: Receiver) => void, overrides: Partial<Config> = {}): void {
+  let server: TestServer | undefined;
+  let receiver: Receiver | undefined;
+  beforeAll(async () => {
+    server = await startTestServer(overrides);
+    receiver = await startReceiver();
+    onStart(server, receiver);
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await receiver?.close();
   });
 }

@@ -4,17 +4,18 @@ import Database from 'better-sqlite3';
 import { SCHEMA } from './schema.sql.js';
 
 /**
- * Opens the store's SQLite file (creating folder, tables and indexes as needed): WAL journal, so
- * the reading connection and the writer thread's connection work side by side, and fsync on every
- * commit (synchronous=FULL), so a write that returned is on disk even if the machine loses power.
+ * Opens the store's SQLite file: WAL journal, so the reading connection and the writer thread's
+ * connection work side by side, and fsync on every commit (synchronous=FULL), so a write that
+ * returned is on disk even if the machine loses power. The first connection opened (`create`)
+ * makes the folder, the journal mode (kept in the file) and the tables.
  */
-export function openDatabase(file: string): Database.Database {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+export function openDatabase(file: string, { create = true } = {}): Database.Database {
+  if (create) fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
-  db.pragma('journal_mode = WAL');
+  if (create) db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
-  db.exec(SCHEMA);
+  if (create) db.exec(SCHEMA);
   return db;
 }
 

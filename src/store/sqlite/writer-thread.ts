@@ -11,7 +11,8 @@ export interface WriteReply { id: number; ok: boolean; value: unknown }
 /** An error as it crosses the thread boundary (classes do not survive structured cloning). */
 export interface WriteFailure { message: string; conflict: boolean; code?: string }
 
-const db = openDatabase((workerData as { file: string }).file);
+// The store's main-thread connection has created file and tables before starting this thread.
+const db = openDatabase((workerData as { file: string }).file, { create: false });
 const writes = new SqliteWrites(db);
 let queue: WriteRequest[] = [];
 let flushScheduled = false;

@@ -19,7 +19,7 @@ import { createTidingsPubSub, type PubSub } from './pubsub.js';
 import type { Context } from './schema/builder.js';
 import { schema } from './schema/index.js';
 import { useSharedSubscriptionExecution } from './schema/shared-subscription-execution.js';
-import type { Store } from './store/types.js';
+import type { Store } from './store/ports.js';
 
 // The service as one value: GraphQL over HTTP and SSE (yoga), graphql-ws on the same path, health
 // endpoints, and the delivery worker, on one http.Server.

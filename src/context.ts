@@ -1,6 +1,7 @@
 import { bearerToken, hashesEqual, hashToken } from './auth/tokens.js';
 import { UnauthenticatedError } from './errors.js';
-import type { Scope, Store } from './store/types.js';
+import type { Scope } from './domain/records.js';
+import type { Store } from './store/ports.js';
 
 // Who is calling: the platform (admin token) or one application (its API key). HTTP and SSE send
 // `Authorization: Bearer <token>`; graphql-ws sends it as connectionParams.authorization.

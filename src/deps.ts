@@ -1,6 +1,6 @@
 import type { Config } from './config.js';
 import type { PubSub } from './pubsub.js';
-import type { Store } from './store/types.js';
+import type { Store } from './store/ports.js';
 
 /** What the API's operations need: handed to every resolver through the GraphQL context. */
 export interface Deps {

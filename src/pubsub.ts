@@ -1,6 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import { createPubSub } from 'graphql-yoga';
-import type { DeliveryRecord } from './store/types.js';
+import type { DeliveryRecord } from './domain/records.js';
 
 // Notifications between the parts of Tidings. The store is the record; a message here only says
 // "this changed". In-process by default (an EventTarget); an EventTarget over Redis carries the

@@ -1,5 +1,5 @@
 import { hashToken, newToken } from './tokens.js';
-import type { Store } from '../store/types.js';
+import type { Store } from '../store/ports.js';
 
 export const ADMIN_TOKEN_SETTING = 'admin_token_sha256';
 

@@ -1,4 +1,5 @@
-import type { EndpointRecord, EventRecord, Millis } from '../store/types.js';
+import type { EndpointRecord, EventRecord, Millis } from '../domain/records.js';
+import { secretsInForce } from '../domain/secrets.js';
 import { signatureHeader } from './signing.js';
 
 /**
@@ -10,10 +11,6 @@ export function webhookBody(event: EventRecord): string {
   return `{"id":${JSON.stringify(event.id)},"type":${JSON.stringify(event.type)},"timestamp":${JSON.stringify(timestamp)},"data":${event.payload}}`;
 }
 
-/** Secrets that sign now: the current one plus rotated-out ones still in their grace period. */
-export function signingSecrets(endpoint: EndpointRecord, now: Millis): string[] {
-  return endpoint.secrets.filter((s) => s.expiresAt === null || s.expiresAt > now).map((s) => s.secret);
-}
 
 /**
  * Standard Webhooks headers for one attempt: `webhook-id` is the event ID, stable across retries
@@ -28,6 +25,6 @@ export function webhookHeaders(event: EventRecord, endpoint: EndpointRecord, bod
     'tidings-attempt': String(delivery.attempt),
     'webhook-id': event.id,
     'webhook-timestamp': String(timestamp),
-    'webhook-signature': signatureHeader(signingSecrets(endpoint, now), event.id, timestamp, body),
+    'webhook-signature': signatureHeader(secretsInForce(endpoint.secrets, now).map((s) => s.secret), event.id, timestamp, body),
   };
 }

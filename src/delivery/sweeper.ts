@@ -1,5 +1,5 @@
 import type { PubSub } from '../pubsub.js';
-import type { Store } from '../store/types.js';
+import type { Store } from '../store/ports.js';
 
 // Periodic maintenance in worker processes: applies the retention period, completes fan-outs that a
 // crashed publish left unfinished (MongoDB), and frees stale leases. Safe to run in many processes.
@@ -46,9 +46,12 @@ export class Sweeper {
         retentionMs: this.options.retentionMs,
         fanoutGraceMs: FANOUT_GRACE_MS,
       });
-      for (const delivery of result.created) this.deps.pubsub.publish('delivery:updated', delivery);
-      if (result.created.length || result.purgedEvents || result.purgedDeliveries) {
-        this.deps.log(`sweeper: ${result.created.length} deliveries from unfinished fan-outs, purged ${result.purgedEvents} events and ${result.purgedDeliveries} deliveries past retention`);
+      for (const delivery of [...result.created, ...result.expired]) this.deps.pubsub.publish('delivery:updated', delivery);
+      if (result.created.length || result.expired.length || result.purgedEvents || result.purgedDeliveries) {
+        this.deps.log(
+          `sweeper: ${result.created.length} deliveries from unfinished fan-outs, ${result.expired.length} ended FAILED after waiting past retention, ` +
+            `purged ${result.purgedEvents} events and ${result.purgedDeliveries} deliveries past retention`,
+        );
       }
     } catch (err) {
       this.deps.log(`sweeper: sweep failed, will try again: ${(err as Error).message}`);

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import pRetry from 'p-retry';
 import type { PubSub } from '../pubsub.js';
-import type { ClaimedDelivery, Store } from '../store/types.js';
+import type { ClaimedDelivery, Store } from '../store/ports.js';
 import type { HttpClient } from './http-client.js';
 import { webhookBody, webhookHeaders } from './message.js';
-import { nextStep, type RetryPolicy } from './retry-schedule.js';
+import { nextStep, type RetryPolicy } from '../domain/settle.js';
 
 // The delivery loop: claim due deliveries under a lease, attempt each one (build body, sign, POST),
 // record the outcome with the next step of the retry schedule, and announce the change.

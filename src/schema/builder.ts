@@ -1,6 +1,6 @@
 import SchemaBuilder from '@pothos/core';
 import type { Deps } from '../deps.js';
-import type { Scope } from '../store/types.js';
+import type { Scope } from '../domain/records.js';
 
 export interface Context {
   /** Undefined when the request carried no token (only introspection is then allowed). */

@@ -1,9 +1,9 @@
 import type { Deps } from '../deps.js';
-import { deliveryMatches } from '../delivery-filter.js';
+import { deliveryMatches } from '../domain/delivery-filter.js';
 import { liveQueue } from '../live-queue.js';
 import { narrowScope, requireCaller } from '../services/access.js';
 import { retryDelivery } from '../services/deliveries.js';
-import type { AttemptRecord, DeliveryFilter, DeliveryRecord, Scope } from '../store/types.js';
+import type { AttemptRecord, DeliveryFilter, DeliveryRecord, Scope } from '../domain/records.js';
 import { builder } from './builder.js';
 import { pageArgs, pageFrom, toConnection } from './connection.js';
 import { NodeRef } from './node.js';

@@ -1,6 +1,6 @@
 import { narrowScope, requireCaller } from '../services/access.js';
 import { createEndpoint, deleteEndpoint, rotateEndpointSecret, updateEndpoint } from '../services/endpoints.js';
-import type { EndpointRecord } from '../store/types.js';
+import type { EndpointRecord } from '../domain/records.js';
 import { builder } from './builder.js';
 import { pageArgs, pageFrom, toConnection } from './connection.js';
 import { deliveryPage } from './delivery.js';

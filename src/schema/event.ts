@@ -1,6 +1,6 @@
 import { narrowScope, requireCaller } from '../services/access.js';
 import { publishEvent } from '../services/events.js';
-import type { PublishResult } from '../store/types.js';
+import type { PublishResult } from '../store/ports.js';
 import { builder } from './builder.js';
 import { pageArgs, pageFrom, toConnection } from './connection.js';
 import { NodeRef } from './node.js';

@@ -1,6 +1,4 @@
-import type {
-  ApplicationRecord, DeliveryRecord, DeliveryStatus, EndpointRecord, EventRecord, EventTypeRecord,
-} from '../store/types.js';
+import type { ApplicationRecord, DeliveryRecord, DeliveryStatus, EndpointRecord, EventRecord, EventTypeRecord } from '../domain/records.js';
 import { builder } from './builder.js';
 import { connectionOf } from './connection.js';
 

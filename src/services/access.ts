@@ -1,5 +1,6 @@
 import { BadInputError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors.js';
-import type { Scope, Store } from '../store/types.js';
+import type { Scope } from '../domain/records.js';
+import type { Store } from '../store/ports.js';
 
 /** The caller's scope; a call without a token is UNAUTHENTICATED. */
 export function requireCaller(caller: Scope | undefined): Scope {

@@ -1,7 +1,7 @@
 import { hashToken, newToken } from '../auth/tokens.js';
 import type { Deps } from '../deps.js';
 import { newId } from '../ids.js';
-import type { ApplicationRecord, Scope } from '../store/types.js';
+import type { ApplicationRecord, Scope } from '../domain/records.js';
 import { requireAdmin } from './access.js';
 import { text } from './validate.js';
 

@@ -1,6 +1,6 @@
 import type { Deps } from '../deps.js';
 import { NotFoundError } from '../errors.js';
-import type { DeliveryRecord, Scope } from '../store/types.js';
+import type { DeliveryRecord, Scope } from '../domain/records.js';
 import { requireCaller } from './access.js';
 
 /** Queues exactly one more attempt now, whatever the status; CONFLICT while an attempt is in flight. */

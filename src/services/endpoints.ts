@@ -1,13 +1,14 @@
 import { generateSecret, isValidSecret } from '../delivery/signing.js';
+import { DELETED_ENDPOINT_REASON } from '../domain/failure-reasons.js';
+import { rotatedSecrets } from '../domain/secrets.js';
 import type { Deps } from '../deps.js';
 import { BadInputError, NotFoundError } from '../errors.js';
-import { ALL_EVENT_TYPES, isValidPattern, isWildcard } from '../event-type-patterns.js';
+import { ALL_EVENT_TYPES, isValidPattern, isWildcard } from '../domain/event-types.js';
 import { newId } from '../ids.js';
-import type { EndpointPatch, EndpointRecord, Scope } from '../store/types.js';
+import type { EndpointRecord, Scope } from '../domain/records.js';
+import type { EndpointPatch } from '../store/ports.js';
 import { requireCaller, resolveApplicationId } from './access.js';
 import { optionalText, webhookUrl } from './validate.js';
-
-export const DELETED_ENDPOINT_REASON = 'endpoint deleted before the delivery completed';
 
 /** Endpoint event type filters: omitted = all; empty is refused; exact names must be in the catalogue. */
 async function eventTypeFilter(deps: Deps, patterns: readonly string[] | null | undefined): Promise<string[]> {
@@ -97,11 +98,8 @@ export async function rotateEndpointSecret(deps: Deps, caller: Scope | undefined
   if (!existing) throw new NotFoundError('endpoint', id);
   const now = deps.now();
   const secret = generateSecret();
-  const graceEnds = now + deps.config.secretRotationGraceMs;
-  const previous = existing.secrets
-    .filter((s) => s.expiresAt === null || s.expiresAt > now)
-    .map((s) => ({ secret: s.secret, expiresAt: s.expiresAt === null ? graceEnds : Math.min(s.expiresAt, graceEnds) }));
-  const endpoint = await deps.store.updateEndpoint(scope, id, { secrets: [{ secret, expiresAt: null }, ...previous] }, now);
+  const secrets = rotatedSecrets(existing.secrets, secret, now, deps.config.secretRotationGraceMs);
+  const endpoint = await deps.store.updateEndpoint(scope, id, { secrets }, now);
   if (!endpoint) throw new NotFoundError('endpoint', id);
   return { endpoint, secret };
 }

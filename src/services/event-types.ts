@@ -2,8 +2,8 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { Deps } from '../deps.js';
 import { BadInputError, NotFoundError } from '../errors.js';
-import { EVENT_TYPE_NAME } from '../event-type-patterns.js';
-import type { EventTypeRecord, Scope } from '../store/types.js';
+import { EVENT_TYPE_NAME } from '../domain/event-types.js';
+import type { EventTypeRecord, Scope } from '../domain/records.js';
 import { requireAdmin } from './access.js';
 import { optionalText } from './validate.js';
 

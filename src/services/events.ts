@@ -2,7 +2,8 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Deps } from '../deps.js';
 import { BadInputError, ConflictError } from '../errors.js';
 import { newId } from '../ids.js';
-import type { PublishResult, Scope } from '../store/types.js';
+import type { Scope } from '../domain/records.js';
+import type { PublishResult } from '../store/ports.js';
 import { requireAdmin, resolveApplicationId } from './access.js';
 import { publishableEventType, validatePayload } from './event-types.js';
 

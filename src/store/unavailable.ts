@@ -1,5 +1,5 @@
 import { StoreUnavailableError } from '../errors.js';
-import type { Store } from './types.js';
+import type { Store } from './ports.js';
 
 /**
  * Wraps a store so that an adapter's "cannot reach the database" errors surface as

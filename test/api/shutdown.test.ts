@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import { ADMIN_SCOPE } from '../../src/store/types.js';
+import { ADMIN_SCOPE } from '../../src/domain/records.js';
 import {
   CreateApplicationDocument,
   CreateEndpointDocument,

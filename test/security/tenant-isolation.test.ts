@@ -19,7 +19,7 @@ import {
   type LiveDeliveriesSubscription,
   type LiveDeliveriesSubscriptionVariables,
 } from '../generated/graphql.js';
-import { ADMIN_SCOPE } from '../../src/store/types.js';
+import { ADMIN_SCOPE } from '../../src/domain/records.js';
 import { createApplication, createEndpoint, createEventType, publish } from '../support/fixtures.js';
 import type { GqlClient } from '../support/gql.js';
 import { subscribeSse, subscribeWs, type Feed } from '../support/live.js';

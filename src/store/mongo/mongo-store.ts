@@ -1,14 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { MongoClient, MongoNetworkError, MongoServerError, MongoServerSelectionError, MongoTopologyClosedError, type Collection, type Db, type Filter } from 'mongodb';
+import { EndpointSlots } from '../../domain/endpoint-slots.js';
+import { DELETED_ENDPOINT_REASON, EXPIRED_WHILE_WAITING_REASON } from '../../domain/failure-reasons.js';
+import { fanOutTargets, newDelivery } from '../../domain/fan-out.js';
+import {
+  ACTIVE_STATUSES, type ApplicationRecord, type AttemptOutcome, type AttemptRecord, type DeliveryFilter, type DeliveryRecord,
+  type EndpointRecord, type EventRecord, type EventTypeRecord, type Millis, type Scope,
+} from '../../domain/records.js';
+import { settleOnStored } from '../../domain/settle.js';
 import { ConflictError } from '../../errors.js';
 import { newId } from '../../ids.js';
-import { matchesEventType } from '../../event-type-patterns.js';
 import type {
-  ApplicationRecord, AttemptOutcome, AttemptRecord, ClaimOptions, ClaimedDelivery, DeliveryFilter, DeliveryRecord,
-  EndpointPatch, EndpointRecord, EventRecord, EventTypePatch, EventTypeRecord, Millis, NewApplication, Page, PageArgs,
-  PublishResult, Scope, Store, SweepOptions, SweepResult,
-} from '../types.js';
-import { EndpointSlots } from '../endpoint-slots.js';
+  ClaimOptions, ClaimedDelivery, EndpointPatch, EventTypePatch, NewApplication, Page, PageArgs, PublishResult, Store, SweepOptions, SweepResult,
+} from '../ports.js';
 import { reportingUnavailable } from '../unavailable.js';
 
 // The MongoDB store. One code path for MongoDB 6-8 and FerretDB 1.x, so it relies on no
@@ -80,7 +84,6 @@ const inScope = (scope: Scope, doc: { applicationId: string } | null): boolean =
 
 const scopeFilter = (scope: Scope): { applicationId?: string } => (scope.kind === 'app' ? { applicationId: scope.applicationId } : {});
 const attemptId = (deliveryId: string, n: number) => `${deliveryId}:${String(n).padStart(4, '0')}`;
-const ACTIVE: DeliveryRecord['status'][] = ['PENDING', 'RETRYING'];
 const LEASE_RETENTION_MS = 60 * 60_000;
 
 export class MongoStore implements Store {
@@ -178,6 +181,12 @@ export class MongoStore implements Store {
     return doc ? toApplication(doc) : null;
   }
 
+  async findApplications(scope: Scope, ids: readonly string[]): Promise<ApplicationRecord[]> {
+    const wanted = scope.kind === 'app' ? ids.filter((id) => id === scope.applicationId) : [...ids];
+    if (wanted.length === 0) return [];
+    return (await this.applications.find({ _id: { $in: wanted } }).toArray()).map(toApplication);
+  }
+
   async findApplicationByKeyHash(apiKeyHash: string): Promise<ApplicationRecord | null> {
     const doc = await this.applications.findOne({ apiKeyHash });
     return doc ? toApplication(doc) : null;
@@ -235,6 +244,11 @@ export class MongoStore implements Store {
     return doc && inScope(scope, doc) && (options.includeDeleted || doc.deletedAt === null) ? toEndpoint(doc) : null;
   }
 
+  async findEndpoints(scope: Scope, ids: readonly string[]): Promise<EndpointRecord[]> {
+    if (ids.length === 0) return [];
+    return (await this.endpoints.find({ _id: { $in: [...ids] } }).toArray()).filter((d) => inScope(scope, d)).map(toEndpoint);
+  }
+
   async listEndpoints(scope: Scope, page: PageArgs): Promise<Page<EndpointRecord>> {
     return this.page(this.endpoints, { ...scopeFilter(scope), deletedAt: null }, page, toEndpoint);
   }
@@ -268,7 +282,7 @@ export class MongoStore implements Store {
 
   /** Ends the unfinished deliveries of a deleted endpoint FAILED (also run by claims that meet one, after a crash here). */
   private async cancelDeliveries(endpointId: string, now: Millis, reason: string): Promise<DeliveryRecord[]> {
-    const filter: Filter<DeliveryDoc> = { endpointId, status: { $in: ACTIVE } };
+    const filter: Filter<DeliveryDoc> = { endpointId, status: { $in: [...ACTIVE_STATUSES] } };
     const pending = await this.deliveries.find(filter).toArray();
     if (pending.length === 0) return [];
     const set = { status: 'FAILED' as const, failureReason: reason, parked: false, nextAttemptAt: null, updatedAt: now };
@@ -317,14 +331,12 @@ export class MongoStore implements Store {
 
   /** Inserts the event's deliveries; repeatable, since (eventId, endpointId) is unique. */
   private async fanOut(event: EventRecord): Promise<DeliveryRecord[]> {
-    const endpoints = await this.endpoints.find({ applicationId: event.applicationId, enabled: true, deletedAt: null }).sort({ _id: 1 }).toArray();
-    const docs: DeliveryDoc[] = endpoints
-      .filter((e) => matchesEventType(e.eventTypes, event.type))
-      .map((e) => ({
-        _id: newId('Delivery', event.createdAt), applicationId: event.applicationId, eventId: event.id, endpointId: e._id, eventType: event.type,
-        status: 'PENDING', attemptCount: 0, nextAttemptAt: event.createdAt, lastAttemptAt: null, failureReason: null,
-        manualRetry: false, createdAt: event.createdAt, updatedAt: event.createdAt, parked: false,
-      }));
+    const endpoints = await this.endpoints.find({ applicationId: event.applicationId, deletedAt: null }).sort({ _id: 1 }).toArray();
+    // A paused endpoint's delivery is parked (out of the queue) until the endpoint is enabled again.
+    const docs: DeliveryDoc[] = fanOutTargets(endpoints, event).map((e) => {
+      const { id, ...delivery } = newDelivery(newId('Delivery', event.createdAt), event, e._id);
+      return { _id: id, ...delivery, parked: !e.enabled };
+    });
     if (docs.length === 0) return [];
     try {
       await this.deliveries.insertMany(docs, { ordered: false });
@@ -332,10 +344,12 @@ export class MongoStore implements Store {
       if (!onlyDuplicateKeys(err)) throw err;
       // A repeated fan-out (the sweep after a crash): queue what was stored, whichever run stored it.
       const stored = await this.deliveriesOf(event.id);
-      await this.enqueue(stored.filter((d) => d.status === 'PENDING' && d.attemptCount === 0).map((d) => ({ _id: d.id, runAt: d.createdAt, endpointId: d.endpointId })));
+      const parked = new Set(docs.filter((d) => d.parked).map((d) => d.endpointId));
+      const waiting = stored.filter((d) => d.status === 'PENDING' && d.attemptCount === 0 && !parked.has(d.endpointId));
+      await this.enqueue(waiting.map((d) => ({ _id: d.id, runAt: d.createdAt, endpointId: d.endpointId })));
       return stored;
     }
-    await this.enqueue(docs.map((d) => ({ _id: d._id, runAt: d.createdAt, endpointId: d.endpointId })));
+    await this.enqueue(docs.filter((d) => !d.parked).map((d) => ({ _id: d._id, runAt: d.createdAt, endpointId: d.endpointId })));
     return docs.map(toDelivery);
   }
 
@@ -355,6 +369,11 @@ export class MongoStore implements Store {
   async findEvent(scope: Scope, id: string): Promise<EventRecord | null> {
     const doc = await this.events.findOne({ _id: id });
     return inScope(scope, doc) ? toEvent(doc!) : null;
+  }
+
+  async findEvents(scope: Scope, ids: readonly string[]): Promise<EventRecord[]> {
+    if (ids.length === 0) return [];
+    return (await this.events.find({ _id: { $in: [...ids] } }).toArray()).filter((d) => inScope(scope, d)).map(toEvent);
   }
 
   async listEvents(scope: Scope, filter: { type?: string }, page: PageArgs): Promise<Page<EventRecord>> {
@@ -382,6 +401,11 @@ export class MongoStore implements Store {
 
   async listAttempts(deliveryId: string): Promise<AttemptRecord[]> {
     return (await this.attempts.find({ deliveryId }).sort({ number: 1 }).toArray()).map(toAttempt);
+  }
+
+  async listAttemptsOf(deliveryIds: readonly string[]): Promise<AttemptRecord[]> {
+    if (deliveryIds.length === 0) return [];
+    return (await this.attempts.find({ deliveryId: { $in: [...deliveryIds] } }).sort({ deliveryId: 1, number: 1 }).toArray()).map(toAttempt);
   }
 
   async requeueDelivery(scope: Scope, id: string, now: Millis): Promise<DeliveryRecord | null> {
@@ -431,7 +455,7 @@ export class MongoStore implements Store {
 
   private async tryClaim(entry: QueueDoc, endpoint: EndpointDoc | undefined, now: Millis, leaseMs: number): Promise<ClaimedDelivery | null> {
     if (!endpoint || endpoint.deletedAt !== null) {
-      await this.cancelDeliveries(entry.endpointId, now, 'endpoint deleted before the delivery completed');
+      await this.cancelDeliveries(entry.endpointId, now, DELETED_ENDPOINT_REASON);
       return null;
     }
     if (!endpoint.enabled) {
@@ -476,14 +500,13 @@ export class MongoStore implements Store {
       if (!isDuplicateKey(err)) throw err;
       await this.attempts.replaceOne({ _id }, attempt);
     }
-    const cancelled = current.status === 'FAILED' && !attempt.success;
-    const next = cancelled ? null : outcome.nextAttemptAt;
+    const { status, nextAttemptAt: next } = settleOnStored(current.status, outcome);
     const updated = await this.deliveries.findOneAndUpdate(
       { _id: current._id },
       {
         $set: {
-          status: cancelled ? 'FAILED' : outcome.status, attemptCount: attempt.number, nextAttemptAt: next,
-          lastAttemptAt: attempt.startedAt, manualRetry: false, updatedAt: now,
+          status, attemptCount: attempt.number, nextAttemptAt: next, lastAttemptAt: attempt.startedAt, manualRetry: false, updatedAt: now,
+          ...(outcome.failureReason ? { failureReason: outcome.failureReason } : {}),
         },
       },
       { returnDocument: 'after' },
@@ -512,15 +535,37 @@ export class MongoStore implements Store {
     // Leases are kept an hour past their end: a claimer that read a due time before it changed
     // must meet the lease that already took it, never an empty slot.
     await this.leases.deleteMany({ expiresAt: { $lt: now - LEASE_RETENTION_MS } });
-    // Retention.
+    // Retention, in batches so that one sweep after a long pause stays bounded; the next continues.
     const cutoff = now - options.retentionMs;
     await this.keys.deleteMany({ createdAt: { $lt: cutoff } });
-    // In batches, so one sweep after a long pause stays bounded; the next sweep continues.
-    const old = await this.deliveries.find({ createdAt: { $lt: cutoff } }, { projection: { _id: 1 } }).limit(10_000).toArray();
+    const expired = await this.expireWaiting(cutoff, now);
+    // Finished history last changed before the cutoff goes; events once none of their deliveries is left.
+    const old = await this.deliveries
+      .find({ createdAt: { $lt: cutoff }, updatedAt: { $lt: cutoff }, status: { $in: ['SUCCEEDED', 'FAILED'] } }, { projection: { _id: 1 } })
+      .limit(10_000)
+      .toArray();
     const oldIds = old.map((d) => d._id);
     if (oldIds.length) await this.attempts.deleteMany({ deliveryId: { $in: oldIds } });
     const purgedDeliveries = oldIds.length ? (await this.deliveries.deleteMany({ _id: { $in: oldIds } })).deletedCount : 0;
-    const purgedEvents = (await this.events.deleteMany({ createdAt: { $lt: cutoff } })).deletedCount;
-    return { created, purgedEvents, purgedDeliveries };
+    const oldEvents = (await this.events.find({ createdAt: { $lt: cutoff } }, { projection: { _id: 1 } }).limit(10_000).toArray()).map((e) => e._id);
+    const kept = new Set(oldEvents.length ? await this.deliveries.distinct('eventId', { eventId: { $in: oldEvents } }) : []);
+    const gone = oldEvents.filter((id) => !kept.has(id));
+    const purgedEvents = gone.length ? (await this.events.deleteMany({ _id: { $in: gone } })).deletedCount : 0;
+    return { created, expired, purgedEvents, purgedDeliveries };
+  }
+
+  /** Unfinished deliveries created before the cutoff (their endpoint stayed paused) end FAILED with a reason. */
+  private async expireWaiting(cutoff: Millis, now: Millis): Promise<DeliveryRecord[]> {
+    const stale = await this.deliveries.find({ createdAt: { $lt: cutoff }, status: { $in: [...ACTIVE_STATUSES] } }).limit(10_000).toArray();
+    const expired: DeliveryRecord[] = [];
+    const set = { status: 'FAILED' as const, failureReason: EXPIRED_WHILE_WAITING_REASON, parked: false, nextAttemptAt: null, updatedAt: now };
+    for (const d of stale) {
+      const entry = await this.queue.findOne({ _id: d._id });
+      if (entry?.leaseId && entry.runAt > now) continue; // an attempt is in flight: its outcome decides
+      await this.queue.deleteOne({ _id: d._id });
+      await this.deliveries.updateOne({ _id: d._id }, { $set: set });
+      expired.push(toDelivery({ ...d, ...set }));
+    }
+    return expired;
   }
 }

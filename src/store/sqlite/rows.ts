@@ -1,6 +1,7 @@
 // Rows of the embedded store and how they map to the store's records; shared by the reading
 // connection (main thread) and the writer thread.
-import type { ApplicationRecord, AttemptRecord, DeliveryRecord, EndpointRecord, EventRecord, EventTypeRecord, Page, PageArgs, Scope } from '../types.js';
+import type { ApplicationRecord, AttemptRecord, DeliveryRecord, EndpointRecord, EventRecord, EventTypeRecord, Scope } from '../../domain/records.js';
+import type { Page, PageArgs } from '../ports.js';
 
 export type Row = Record<string, any>;
 

@@ -1,10 +1,11 @@
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type {
-  ApplicationRecord, AttemptOutcome, AttemptRecord, ClaimOptions, ClaimedDelivery, DeliveryFilter, DeliveryRecord,
-  EndpointPatch, EndpointRecord, EventRecord, EventTypePatch, EventTypeRecord, Millis, NewApplication, Page, PageArgs,
-  PublishResult, Scope, Store, SweepOptions, SweepResult,
-} from '../types.js';
+  ApplicationRecord, AttemptOutcome, AttemptRecord, DeliveryFilter, DeliveryRecord, EndpointRecord, EventRecord, EventTypeRecord, Millis, Scope,
+} from '../../domain/records.js';
+import type {
+  ClaimOptions, ClaimedDelivery, EndpointPatch, EventTypePatch, NewApplication, Page, PageArgs, PublishResult, Store, SweepOptions, SweepResult,
+} from '../ports.js';
 import { openDatabase, StatementCache } from './connection.js';
 import { pageQuery, scoped, toApplication, toAttempt, toDelivery, toEndpoint, toEvent, toEventType, toPage, type Row } from './rows.js';
 import { SqliteWriter } from './writer.js';
@@ -64,6 +65,17 @@ export class SqliteStore implements Store {
     return row ? toApplication(row) : null;
   }
 
+  async findApplications(scope: Scope, ids: readonly string[]): Promise<ApplicationRecord[]> {
+    const [cond, params] = scoped(scope, 'id');
+    return this.byIds('applications', ids, cond, params).map(toApplication);
+  }
+
+  /** Rows of `table` whose id is one of `ids`, within the scope condition: one query for a whole batch. */
+  private byIds(table: string, ids: readonly string[], cond: string, params: unknown[]): Row[] {
+    if (ids.length === 0) return [];
+    return this.stmt(`SELECT * FROM ${table} WHERE id IN (SELECT value FROM json_each(?)) AND ${cond}`).all(JSON.stringify(ids), ...params) as Row[];
+  }
+
   async findApplicationByKeyHash(apiKeyHash: string): Promise<ApplicationRecord | null> {
     const row = this.stmt('SELECT * FROM applications WHERE api_key_hash = ?').get(apiKeyHash) as Row | undefined;
     return row ? toApplication(row) : null;
@@ -104,6 +116,11 @@ export class SqliteStore implements Store {
     return row ? toEndpoint(row) : null;
   }
 
+  async findEndpoints(scope: Scope, ids: readonly string[]): Promise<EndpointRecord[]> {
+    const [cond, params] = scoped(scope);
+    return this.byIds('endpoints', ids, cond, params).map(toEndpoint);
+  }
+
   async listEndpoints(scope: Scope, page: PageArgs): Promise<Page<EndpointRecord>> {
     const [cond, params] = scoped(scope);
     const [sql, all] = pageQuery('endpoints', [cond, 'deleted_at IS NULL'], params, page);
@@ -126,6 +143,11 @@ export class SqliteStore implements Store {
     const [cond, params] = scoped(scope);
     const row = this.stmt(`SELECT * FROM events WHERE id = ? AND ${cond}`).get(id, ...params) as Row | undefined;
     return row ? toEvent(row) : null;
+  }
+
+  async findEvents(scope: Scope, ids: readonly string[]): Promise<EventRecord[]> {
+    const [cond, params] = scoped(scope);
+    return this.byIds('events', ids, cond, params).map(toEvent);
   }
 
   async listEvents(scope: Scope, filter: { type?: string }, page: PageArgs): Promise<Page<EventRecord>> {
@@ -166,6 +188,12 @@ export class SqliteStore implements Store {
     return (this.stmt('SELECT * FROM attempts WHERE delivery_id = ? ORDER BY number').all(deliveryId) as Row[]).map(toAttempt);
   }
 
+  async listAttemptsOf(deliveryIds: readonly string[]): Promise<AttemptRecord[]> {
+    if (deliveryIds.length === 0) return [];
+    const rows = this.stmt('SELECT * FROM attempts WHERE delivery_id IN (SELECT value FROM json_each(?)) ORDER BY delivery_id, number').all(JSON.stringify(deliveryIds)) as Row[];
+    return rows.map(toAttempt);
+  }
+
   requeueDelivery(scope: Scope, id: string, now: Millis): Promise<DeliveryRecord | null> {
     return this.writer.call('requeueDelivery', scope, id, now);
   }
@@ -179,6 +207,6 @@ export class SqliteStore implements Store {
   }
 
   sweep(options: SweepOptions): Promise<SweepResult> {
-    return this.writer.call('sweep', options.now - options.retentionMs);
+    return this.writer.call('sweep', options.now, options.now - options.retentionMs);
   }
 }

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { EndpointSlots } from '../../domain/endpoint-slots.js';
+import { EXPIRED_WHILE_WAITING_REASON } from '../../domain/failure-reasons.js';
+import { fanOutTargets, newDelivery } from '../../domain/fan-out.js';
+import type { AttemptOutcome, DeliveryRecord, EndpointRecord, EventRecord, EventTypeRecord, Millis, Scope } from '../../domain/records.js';
+import { settleOnStored } from '../../domain/settle.js';
 import { ConflictError } from '../../errors.js';
-import { matchesEventType } from '../../event-type-patterns.js';
 import { newId } from '../../ids.js';
-import { EndpointSlots } from '../endpoint-slots.js';
-import type {
-  AttemptOutcome, ClaimOptions, ClaimedDelivery, DeliveryRecord, EndpointPatch, EndpointRecord, EventRecord,
-  EventTypePatch, EventTypeRecord, Millis, NewApplication, PublishResult, Scope, SweepResult,
-} from '../types.js';
+import type { ClaimOptions, ClaimedDelivery, EndpointPatch, EventTypePatch, NewApplication, PublishResult, SweepResult } from '../ports.js';
 import { StatementCache } from './connection.js';
 import { scoped, toDelivery, toEndpoint, toEvent, toEventType, type Row } from './rows.js';
 
@@ -119,18 +119,16 @@ export class SqliteWrites {
     }
     this.stmt('INSERT INTO events (id, application_id, type, payload, idempotency_key, created_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(event.id, event.applicationId, event.type, event.payload, event.idempotencyKey, event.createdAt);
-    const endpoints = this.stmt('SELECT id, event_types FROM endpoints WHERE application_id = ? AND enabled = 1 AND deleted_at IS NULL ORDER BY id')
-      .all(event.applicationId) as Row[];
+    const endpoints = (this.stmt('SELECT * FROM endpoints WHERE application_id = ? AND deleted_at IS NULL ORDER BY id').all(event.applicationId) as Row[]).map(toEndpoint);
     const insert = this.stmt(
       `INSERT INTO deliveries (id, application_id, event_id, endpoint_id, event_type, status, attempt_count, next_attempt_at,
-         run_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?) RETURNING *`,
+         run_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const deliveries = endpoints
-      .filter((endpoint) => matchesEventType(JSON.parse(endpoint.event_types), event.type))
-      .map((endpoint) =>
-        toDelivery(insert.get(newId('Delivery', event.createdAt), event.applicationId, event.id, endpoint.id, event.type,
-          event.createdAt, event.createdAt, event.createdAt, event.createdAt) as Row),
-      );
+    const deliveries = fanOutTargets(endpoints, event).map((endpoint) => {
+      const d = newDelivery(newId('Delivery', event.createdAt), event, endpoint.id);
+      insert.run(d.id, d.applicationId, d.eventId, d.endpointId, d.eventType, d.status, d.attemptCount, d.nextAttemptAt, d.nextAttemptAt, d.createdAt, d.updatedAt);
+      return d;
+    });
     return { event, deliveries, created: true };
   }
 
@@ -206,15 +204,12 @@ export class SqliteWrites {
     const { attempt } = outcome;
     const current = this.stmt('SELECT status FROM deliveries WHERE id = ? AND lease_token = ?').get(deliveryId, leaseToken) as Row | undefined;
     if (!current) return null;
-    // Cancelled while the attempt was in flight (endpoint deleted): a failed attempt cannot revive it.
-    const cancelled = current.status === 'FAILED' && !attempt.success;
-    const status = cancelled ? 'FAILED' : outcome.status;
-    const next = cancelled ? null : outcome.nextAttemptAt;
+    const { status, nextAttemptAt: next } = settleOnStored(current.status, outcome);
     const row = this.stmt(
       `UPDATE deliveries SET status = ?, attempt_count = ?, next_attempt_at = ?, last_attempt_at = ?, run_at = ?,
-         lease_token = NULL, manual_retry = 0, updated_at = ?
+         lease_token = NULL, manual_retry = 0, failure_reason = COALESCE(?, failure_reason), updated_at = ?
        WHERE id = ? RETURNING *`,
-    ).get(status, attempt.number, next, attempt.startedAt, next, now, deliveryId) as Row;
+    ).get(status, attempt.number, next, attempt.startedAt, next, outcome.failureReason ?? null, now, deliveryId) as Row;
     this.stmt(
       `INSERT OR REPLACE INTO attempts (delivery_id, number, started_at, duration_ms, success, response_status, response_body, error)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -222,12 +217,26 @@ export class SqliteWrites {
     return toDelivery(row);
   }
 
-  /** Fan-out is transactional here, so only the retention period needs applying. */
-  sweep(cutoff: Millis): SweepResult {
-    this.stmt('DELETE FROM attempts WHERE delivery_id IN (SELECT id FROM deliveries WHERE created_at < ?)').run(cutoff);
-    const purgedDeliveries = this.stmt('DELETE FROM deliveries WHERE created_at < ?').run(cutoff).changes;
-    const purgedEvents = this.stmt('DELETE FROM events WHERE created_at < ?').run(cutoff).changes;
-    return { created: [], purgedEvents, purgedDeliveries };
+  /**
+   * Fan-out is transactional here, so only the retention period needs applying: unfinished
+   * deliveries created before the cutoff (their endpoint stayed paused) end FAILED with a reason and
+   * stay readable for another period; finished ones last changed before it are removed, and events
+   * once none of their deliveries is left. At most `batch` rows of each a sweep, so one sweep after
+   * a long pause stays short; the next sweep continues.
+   */
+  sweep(now: Millis, cutoff: Millis, batch = 10_000): SweepResult {
+    const expired = (this.stmt(
+      `UPDATE deliveries SET status = 'FAILED', failure_reason = ?, run_at = NULL, next_attempt_at = NULL, lease_token = NULL, updated_at = ?
+       WHERE id IN (SELECT id FROM deliveries WHERE created_at < ? AND status IN ('PENDING', 'RETRYING') AND (lease_token IS NULL OR run_at <= ?) LIMIT ?)
+       RETURNING *`,
+    ).all(EXPIRED_WHILE_WAITING_REASON, now, cutoff, now, batch) as Row[]).map(toDelivery);
+    const old = `SELECT id FROM deliveries WHERE created_at < ? AND updated_at < ? AND status IN ('SUCCEEDED', 'FAILED') LIMIT ?`;
+    this.stmt(`DELETE FROM attempts WHERE delivery_id IN (${old})`).run(cutoff, cutoff, batch);
+    const purgedDeliveries = this.stmt(`DELETE FROM deliveries WHERE id IN (${old})`).run(cutoff, cutoff, batch).changes;
+    const purgedEvents = this.stmt(
+      `DELETE FROM events WHERE id IN (SELECT id FROM events WHERE created_at < ? AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = events.id) LIMIT ?)`,
+    ).run(cutoff, batch).changes;
+    return { created: [], expired, purgedEvents, purgedDeliveries };
   }
 }
 

@@ -1,6 +1,10 @@
-import type { DeliveryFilter, DeliveryRecord } from './store/types.js';
+import type { DeliveryFilter, DeliveryRecord } from './records.js';
 
-/** The in-memory twin of the stores' delivery filter, for live subscriptions. */
+/**
+ * Whether a delivery passes a filter: every given field must match. The in-memory twin of the
+ * stores' listDeliveries filter (the live feed uses it); both run the same table of cases
+ * (test/domain/delivery-filter-cases.ts).
+ */
 export function deliveryMatches(filter: DeliveryFilter, d: DeliveryRecord): boolean {
   return (
     (filter.applicationId === undefined || d.applicationId === filter.applicationId) &&

@@ -1,4 +1,6 @@
-import type { DeliveryStatus, Millis } from '../store/types.js';
+import type { AttemptOutcome, DeliveryStatus, Millis } from './records.js';
+
+// Settling an attempt: what happens to a delivery once an attempt has finished.
 
 export interface RetryPolicy {
   /** Delay after the 1st, 2nd, … failed attempt; after the last one the delivery is FAILED. */
@@ -22,4 +24,14 @@ export function nextStep(
   const base = policy.scheduleMs[attemptNumber - 1]!;
   const spread = base * policy.jitter * (random() * 2 - 1);
   return { status: 'RETRYING', nextAttemptAt: now + Math.max(0, Math.round(base + spread)) };
+}
+
+/**
+ * What a store records for an outcome, given the delivery's status as stored now. A delivery that
+ * was cancelled while its attempt was in flight (its endpoint was deleted) is FAILED already: a
+ * failed attempt cannot revive it, only a success overrides the cancellation.
+ */
+export function settleOnStored(storedStatus: DeliveryStatus, outcome: AttemptOutcome): { status: DeliveryStatus; nextAttemptAt: Millis | null; cancelled: boolean } {
+  const cancelled = storedStatus === 'FAILED' && !outcome.attempt.success;
+  return cancelled ? { status: 'FAILED', nextAttemptAt: null, cancelled } : { status: outcome.status, nextAttemptAt: outcome.nextAttemptAt, cancelled };
 }

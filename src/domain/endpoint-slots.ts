@@ -1,10 +1,16 @@
-import type { ClaimOptions } from './types.js';
+/** What a claimer already holds, to give each endpoint only its share of a claim. */
+export interface EndpointShare {
+  /** Most deliveries of one endpoint the worker may hold at once, so one slow endpoint cannot take every slot. */
+  perEndpointLimit?: number;
+  /** Attempts the worker already has in flight, by endpoint ID (they count against perEndpointLimit). */
+  inFlightByEndpoint?: ReadonlyMap<string, number>;
+}
 
 /** The per-endpoint share of a claim: both adapters pick candidates through this. */
 export class EndpointSlots {
   private readonly taken = new Map<string, number>();
 
-  constructor(private readonly options: Pick<ClaimOptions, 'perEndpointLimit' | 'inFlightByEndpoint'>) {}
+  constructor(private readonly options: EndpointShare) {}
 
   /** Endpoints with no slot left, to leave out of the candidate query. */
   saturated(): string[] {

@@ -1,0 +1,146 @@
+// The store's ports, one per job. Adapters (sqlite/, mongo/) implement all of them and run the
+// same contract suites (test/store/). Consumers ask for the narrowest of them, or a Pick of one.
+// Tenant data is always read through a Scope, so a cross-tenant read cannot be written by accident.
+import type { EndpointShare } from '../domain/endpoint-slots.js';
+import type {
+  ApplicationRecord, AttemptOutcome, AttemptRecord, DeliveryFilter, DeliveryRecord, EndpointRecord, EventRecord,
+  EventTypeRecord, Millis, Scope,
+} from '../domain/records.js';
+
+export interface PageArgs {
+  first: number;
+  /** Cursor: the ID of the last record of the previous page (IDs sort by creation). */
+  after?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  hasNextPage: boolean;
+}
+
+export interface NewApplication extends ApplicationRecord {
+  apiKeyHash: string;
+}
+
+export type EventTypePatch = Partial<Pick<EventTypeRecord, 'description' | 'schema' | 'archived'>>;
+export type EndpointPatch = Partial<Pick<EndpointRecord, 'url' | 'description' | 'eventTypes' | 'enabled' | 'secrets'>>;
+
+/** Settings, applications, event types and endpoints: what the platform configures. */
+export interface Catalogue {
+  /** Process-wide settings such as the admin token hash: sets the value unless one exists, returns the stored one. */
+  ensureSetting(key: string, value: string): Promise<string>;
+  getSetting(key: string): Promise<string | null>;
+
+  createApplication(app: NewApplication): Promise<void>;
+  findApplication(scope: Scope, id: string): Promise<ApplicationRecord | null>;
+  /** Applications by ID within the scope, in any order; missing or invisible ones are left out (batched reads). */
+  findApplications(scope: Scope, ids: readonly string[]): Promise<ApplicationRecord[]>;
+  findApplicationByKeyHash(apiKeyHash: string): Promise<ApplicationRecord | null>;
+  listApplications(scope: Scope, page: PageArgs): Promise<Page<ApplicationRecord>>;
+
+  /** Throws ConflictError when the name is taken. */
+  createEventType(eventType: EventTypeRecord): Promise<void>;
+  updateEventType(name: string, patch: EventTypePatch, now: Millis): Promise<EventTypeRecord | null>;
+  findEventType(name: string): Promise<EventTypeRecord | null>;
+  listEventTypes(includeArchived: boolean): Promise<EventTypeRecord[]>;
+
+  createEndpoint(endpoint: EndpointRecord): Promise<void>;
+  /** Deleted endpoints are found only with includeDeleted (delivery history still points at them). */
+  findEndpoint(scope: Scope, id: string, options?: { includeDeleted?: boolean }): Promise<EndpointRecord | null>;
+  /** Endpoints by ID within the scope, deleted ones included, in any order (batched reads). */
+  findEndpoints(scope: Scope, ids: readonly string[]): Promise<EndpointRecord[]>;
+  listEndpoints(scope: Scope, page: PageArgs): Promise<Page<EndpointRecord>>;
+  /**
+   * Changes an endpoint. Enabling a paused endpoint makes its waiting deliveries due at once.
+   */
+  updateEndpoint(scope: Scope, id: string, patch: EndpointPatch, now: Millis): Promise<EndpointRecord | null>;
+  /** Marks the endpoint deleted and ends its unfinished deliveries FAILED with `reason`. */
+  deleteEndpoint(scope: Scope, id: string, now: Millis, reason: string): Promise<{ endpoint: EndpointRecord; cancelled: DeliveryRecord[] } | null>;
+}
+
+export interface PublishResult {
+  event: EventRecord;
+  deliveries: DeliveryRecord[];
+  /** False when an idempotency key matched an earlier event, which is returned instead. */
+  created: boolean;
+}
+
+/** The history: events, their deliveries and every attempt, as the API reads and changes them. */
+export interface DeliveryLog {
+  /**
+   * Stores the event and one PENDING delivery per endpoint chosen by the fan-out rule
+   * (domain/fan-out.ts), all or nothing, before returning. With an idempotency key that the
+   * application used at or after `idempotentSince`, stores nothing and returns that event.
+   */
+  publishEvent(event: EventRecord, options: { idempotentSince: Millis }): Promise<PublishResult>;
+  findEvent(scope: Scope, id: string): Promise<EventRecord | null>;
+  /** Events by ID within the scope, in any order (batched reads). */
+  findEvents(scope: Scope, ids: readonly string[]): Promise<EventRecord[]>;
+  listEvents(scope: Scope, filter: { type?: string }, page: PageArgs): Promise<Page<EventRecord>>;
+
+  findDelivery(scope: Scope, id: string): Promise<DeliveryRecord | null>;
+  listDeliveries(scope: Scope, filter: DeliveryFilter, page: PageArgs): Promise<Page<DeliveryRecord>>;
+  listAttempts(deliveryId: string): Promise<AttemptRecord[]>;
+  /** Attempts of several deliveries, oldest first within each (batched reads). */
+  listAttemptsOf(deliveryIds: readonly string[]): Promise<AttemptRecord[]>;
+  /**
+   * Queues one manual attempt now (status PENDING). Returns null when not found in scope; throws
+   * ConflictError while an attempt is in flight or when the endpoint was deleted.
+   */
+  requeueDelivery(scope: Scope, id: string, now: Millis): Promise<DeliveryRecord | null>;
+}
+
+/** A delivery reserved for one attempt by one worker until `leaseUntil`. */
+export interface ClaimedDelivery {
+  delivery: DeliveryRecord;
+  event: EventRecord;
+  endpoint: EndpointRecord;
+  attemptNumber: number;
+  leaseToken: string;
+  leaseUntil: Millis;
+}
+
+export interface ClaimOptions extends EndpointShare {
+  now: Millis;
+  limit: number;
+  leaseMs: number;
+}
+
+export interface SweepOptions {
+  now: Millis;
+  /** Events, deliveries and attempts created before now - retentionMs are removed. */
+  retentionMs: number;
+  /** A publish whose fan-out has not completed after this long is completed by the sweep. */
+  fanoutGraceMs: number;
+}
+
+export interface SweepResult {
+  /** Deliveries created by completing interrupted fan-outs (to announce them). */
+  created: DeliveryRecord[];
+  /** Deliveries that waited longer than the retention period and were ended FAILED (to announce them). */
+  expired: DeliveryRecord[];
+  purgedEvents: number;
+  purgedDeliveries: number;
+}
+
+/** The lease protocol of the workers: claim due work, record what happened, maintain. */
+export interface DeliveryQueue {
+  /** Reserves due deliveries of enabled endpoints, oldest due first. */
+  claimDue(options: ClaimOptions): Promise<ClaimedDelivery[]>;
+  /** Records an attempt if the lease is still held; null when it was lost (another worker owns it now). */
+  recordAttempt(claim: Pick<ClaimedDelivery, 'delivery' | 'leaseToken'>, outcome: AttemptOutcome, now: Millis): Promise<DeliveryRecord | null>;
+  /**
+   * Periodic maintenance: completes interrupted work, ends FAILED what waited longer than the
+   * retention period, and removes finished history older than it.
+   */
+  sweep(options: SweepOptions): Promise<SweepResult>;
+}
+
+export interface StoreLifecycle {
+  /** Throws when the store cannot serve requests (readiness). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Everything an adapter provides. */
+export type Store = StoreLifecycle & Catalogue & DeliveryLog & DeliveryQueue;

@@ -1,0 +1,95 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ConflictError } from '../../src/errors.js';
+import type { Store } from '../../src/store/ports.js';
+import { admin, appScope, fixtures, T0, type StoreHarness } from './contract-fixtures.js';
+
+// Catalogue contract: every adapter runs exactly these tests with exactly these expectations (after
+// Hookdeck Outpost's drivertest).
+
+export function catalogueContract(name: string, open: () => Promise<StoreHarness>): void {
+  describe(`Catalogue contract: ${name}`, () => {
+    let h: StoreHarness;
+    let store: Store;
+    beforeEach(async () => {
+      h = await open();
+      store = h.store;
+    });
+    afterEach(async () => {
+      await h.cleanup();
+    });
+    const { application, endpoint } = fixtures(() => store);
+
+    it('keeps the first value of a setting', async () => {
+      expect(await store.ensureSetting('k', 'first')).toBe('first');
+      expect(await store.ensureSetting('k', 'second')).toBe('first');
+      expect(await store.getSetting('k')).toBe('first');
+      expect(await store.getSetting('missing')).toBeNull();
+    });
+
+    it('finds applications by ID within scope and by key hash', async () => {
+      const a = await application('a');
+      const b = await application('b');
+      expect(await store.findApplication(admin, a.id)).toEqual(a);
+      expect(await store.findApplication(appScope(a.id), a.id)).toEqual(a);
+      expect(await store.findApplication(appScope(a.id), b.id)).toBeNull();
+      expect(await store.findApplicationByKeyHash(`hash-${b.id}`)).toEqual(b);
+      expect(await store.findApplicationByKeyHash('nope')).toBeNull();
+    });
+
+    it('pages newest first with stable cursors', async () => {
+      const apps = [];
+      for (let i = 0; i < 5; i++) apps.push(await application(`a${i}`));
+      const first = await store.listApplications(admin, { first: 2 });
+      expect(first.items.map((a) => a.id)).toEqual([apps[4]!.id, apps[3]!.id]);
+      expect(first.hasNextPage).toBe(true);
+      await application('newer');
+      const second = await store.listApplications(admin, { first: 2, after: first.items[1]!.id });
+      expect(second.items.map((a) => a.id)).toEqual([apps[2]!.id, apps[1]!.id]);
+      const last = await store.listApplications(admin, { first: 2, after: second.items[1]!.id });
+      expect(last.items.map((a) => a.id)).toEqual([apps[0]!.id]);
+      expect(last.hasNextPage).toBe(false);
+    });
+
+    it('refuses a duplicate event type name and updates and archives types', async () => {
+      const t = { name: 'order.created', description: null, schema: { type: 'object' }, archived: false, createdAt: T0, updatedAt: T0 };
+      await store.createEventType(t);
+      await expect(store.createEventType(t)).rejects.toBeInstanceOf(ConflictError);
+      const updated = await store.updateEventType('order.created', { description: 'd', archived: true }, T0 + 1);
+      expect(updated).toMatchObject({ name: 'order.created', description: 'd', archived: true, schema: { type: 'object' }, updatedAt: T0 + 1 });
+      expect(await store.updateEventType('missing', { archived: true }, T0)).toBeNull();
+      expect(await store.listEventTypes(false)).toEqual([]);
+      expect((await store.listEventTypes(true)).map((x) => x.name)).toEqual(['order.created']);
+    });
+
+    it('scopes endpoints to their application and hides deleted ones unless asked', async () => {
+      const a = await application();
+      const b = await application();
+      const ea = await endpoint(a.id);
+      await endpoint(b.id);
+      expect(await store.findEndpoint(appScope(b.id), ea.id)).toBeNull();
+      expect((await store.listEndpoints(appScope(a.id), { first: 10 })).items.map((e) => e.id)).toEqual([ea.id]);
+      expect((await store.listEndpoints(admin, { first: 10 })).items).toHaveLength(2);
+      expect(await store.updateEndpoint(appScope(b.id), ea.id, { enabled: false }, T0)).toBeNull();
+      const updated = await store.updateEndpoint(appScope(a.id), ea.id, { enabled: false, eventTypes: ['x.*'] }, T0 + 5);
+      expect(updated).toMatchObject({ enabled: false, eventTypes: ['x.*'], updatedAt: T0 + 5 });
+      const deleted = await store.deleteEndpoint(appScope(a.id), ea.id, T0 + 6, 'gone');
+      expect(deleted?.endpoint.id).toBe(ea.id);
+      expect(await store.findEndpoint(admin, ea.id)).toBeNull();
+      expect((await store.findEndpoint(admin, ea.id, { includeDeleted: true }))?.deletedAt).toBe(T0 + 6);
+      expect(await store.deleteEndpoint(admin, ea.id, T0 + 7, 'gone')).toBeNull();
+    });
+
+    it('reads applications and endpoints of many IDs in one call, within the scope, deleted endpoints included', async () => {
+      const a = await application('a');
+      const b = await application('b');
+      const ea = await endpoint(a.id);
+      const eb = await endpoint(b.id);
+      await store.deleteEndpoint(admin, ea.id, T0 + 1, 'gone');
+      expect((await store.findApplications(admin, [a.id, b.id, 'app_missing'])).map((x) => x.id).sort()).toEqual([a.id, b.id].sort());
+      expect((await store.findApplications(appScope(a.id), [a.id, b.id])).map((x) => x.id)).toEqual([a.id]);
+      expect((await store.findEndpoints(admin, [ea.id, eb.id])).map((x) => x.id).sort()).toEqual([ea.id, eb.id].sort());
+      expect((await store.findEndpoints(appScope(b.id), [ea.id, eb.id])).map((x) => x.id)).toEqual([eb.id]);
+      expect(await store.findEndpoints(admin, [])).toEqual([]);
+    });
+  });
+}

@@ -88,12 +88,22 @@ DeliveryRef.implement({
   }),
 });
 
+const RetryDeliveryInput = builder.inputType('RetryDeliveryInput', {
+  description: 'The delivery to attempt again.',
+  fields: (t) => ({ id: t.id({ required: true, description: 'The delivery ID.' }) }),
+});
+
+const RetryDeliveryPayload = builder.objectRef<{ delivery: DeliveryRecord }>('RetryDeliveryPayload').implement({
+  description: 'The delivery, queued for one more attempt.',
+  fields: (t) => ({ delivery: t.field({ type: DeliveryRef, description: 'The delivery, PENDING until the attempt ends.', resolve: (p) => p.delivery }) }),
+});
+
 builder.mutationField('retryDelivery', (t) =>
   t.field({
-    type: DeliveryRef,
+    type: RetryDeliveryPayload,
     description: 'Queues exactly one more attempt now, whatever the status; it ends SUCCEEDED or FAILED. CONFLICT while an attempt is in flight.',
-    args: { id: t.arg.id({ required: true, description: 'The delivery ID.' }) },
-    resolve: (_root, { id }, { caller, deps }) => retryDelivery(deps, caller, id),
+    args: { input: t.arg({ type: RetryDeliveryInput, required: true, description: 'The delivery to retry.' }) },
+    resolve: async (_root, { input }, { caller, deps }) => ({ delivery: await retryDelivery(deps, caller, input.id) }),
   }),
 );
 

@@ -48,11 +48,22 @@ const CreateEndpointInput = builder.inputType('CreateEndpointInput', {
 const UpdateEndpointInput = builder.inputType('UpdateEndpointInput', {
   description: 'Changes to an endpoint; omitted fields stay as they are.',
   fields: (t) => ({
+    id: t.id({ required: true, description: 'The endpoint to change.' }),
     url: t.string({ description: 'New URL.' }),
     description: t.string({ description: 'New description; null clears it.' }),
     eventTypes: t.stringList({ description: 'New event type filter; null means every type.' }),
     enabled: t.boolean({ description: 'Pause (false) or resume (true) deliveries.' }),
   }),
+});
+
+const DeleteEndpointInput = builder.inputType('DeleteEndpointInput', {
+  description: 'The endpoint to delete.',
+  fields: (t) => ({ id: t.id({ required: true, description: 'The endpoint ID.' }) }),
+});
+
+const RotateEndpointSecretInput = builder.inputType('RotateEndpointSecretInput', {
+  description: 'The endpoint whose signing secret to replace.',
+  fields: (t) => ({ id: t.id({ required: true, description: 'The endpoint ID.' }) }),
 });
 
 const CreateEndpointPayload = builder.objectRef<{ endpoint: EndpointRecord; secret: string }>('CreateEndpointPayload').implement({
@@ -61,6 +72,14 @@ const CreateEndpointPayload = builder.objectRef<{ endpoint: EndpointRecord; secr
     endpoint: t.field({ type: EndpointRef, description: 'The endpoint.', resolve: (p) => p.endpoint }),
     secret: t.exposeString('secret', { description: 'The signing secret ("whsec_…") receivers verify signatures with.' }),
   }),
+});
+const UpdateEndpointPayload = builder.objectRef<{ endpoint: EndpointRecord }>('UpdateEndpointPayload').implement({
+  description: 'The changed endpoint.',
+  fields: (t) => ({ endpoint: t.field({ type: EndpointRef, description: 'The endpoint as it now stands.', resolve: (p) => p.endpoint }) }),
+});
+const DeleteEndpointPayload = builder.objectRef<{ deletedEndpointId: string }>('DeleteEndpointPayload').implement({
+  description: 'What was deleted.',
+  fields: (t) => ({ deletedEndpointId: t.exposeID('deletedEndpointId', { description: 'The ID of the deleted endpoint.' }) }),
 });
 const RotateEndpointSecretPayload = builder.objectRef<{ endpoint: EndpointRecord; secret: string }>('RotateEndpointSecretPayload').implement({
   description: 'The endpoint and its new signing secret.',
@@ -78,24 +97,22 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, { caller, deps }) => createEndpoint(deps, caller, input),
   }),
   updateEndpoint: t.field({
-    type: EndpointRef,
+    type: UpdateEndpointPayload,
     description: 'Changes an endpoint; disabling pauses its deliveries until it is enabled again.',
-    args: {
-      id: t.arg.id({ required: true, description: 'The endpoint ID.' }),
-      input: t.arg({ type: UpdateEndpointInput, required: true, description: 'The changes.' }),
-    },
-    resolve: (_root, { id, input }, { caller, deps }) => updateEndpoint(deps, caller, id, input),
+    args: { input: t.arg({ type: UpdateEndpointInput, required: true, description: 'The endpoint and its changes.' }) },
+    resolve: async (_root, { input: { id, ...patch } }, { caller, deps }) => ({ endpoint: await updateEndpoint(deps, caller, id, patch) }),
   }),
-  deleteEndpoint: t.id({
-    description: 'Deletes an endpoint: its unfinished deliveries end FAILED; its history stays readable. Returns the ID.',
-    args: { id: t.arg.id({ required: true, description: 'The endpoint ID.' }) },
-    resolve: (_root, { id }, { caller, deps }) => deleteEndpoint(deps, caller, id),
+  deleteEndpoint: t.field({
+    type: DeleteEndpointPayload,
+    description: 'Deletes an endpoint: its unfinished deliveries end FAILED; its history stays readable.',
+    args: { input: t.arg({ type: DeleteEndpointInput, required: true, description: 'The endpoint to delete.' }) },
+    resolve: async (_root, { input }, { caller, deps }) => ({ deletedEndpointId: await deleteEndpoint(deps, caller, input.id) }),
   }),
   rotateEndpointSecret: t.field({
     type: RotateEndpointSecretPayload,
     description: 'Issues a new signing secret; the old one keeps signing during the grace period (TIDINGS_SECRET_ROTATION_GRACE, 24h).',
-    args: { id: t.arg.id({ required: true, description: 'The endpoint ID.' }) },
-    resolve: (_root, { id }, { caller, deps }) => rotateEndpointSecret(deps, caller, id),
+    args: { input: t.arg({ type: RotateEndpointSecretInput, required: true, description: 'The endpoint whose secret to replace.' }) },
+    resolve: (_root, { input }, { caller, deps }) => rotateEndpointSecret(deps, caller, input.id),
   }),
 }));
 

@@ -1,5 +1,6 @@
 import { requireCaller } from '../services/access.js';
 import { archiveEventType, createEventType, updateEventType } from '../services/event-types.js';
+import type { EventTypeRecord } from '../store/types.js';
 import { builder } from './builder.js';
 import { EventTypeRef } from './refs.js';
 
@@ -27,33 +28,48 @@ const CreateEventTypeInput = builder.inputType('CreateEventTypeInput', {
 const UpdateEventTypeInput = builder.inputType('UpdateEventTypeInput', {
   description: 'Changes to an event type; omitted fields stay as they are.',
   fields: (t) => ({
+    name: t.string({ required: true, description: 'The event type to change.' }),
     description: t.string({ description: 'New description; null clears it.' }),
     schema: t.field({ type: 'JSON', description: 'New JSON Schema; null removes validation.' }),
     archived: t.boolean({ description: 'Archive (true) or restore (false) the type.' }),
   }),
 });
 
+const ArchiveEventTypeInput = builder.inputType('ArchiveEventTypeInput', {
+  description: 'The event type to archive.',
+  fields: (t) => ({ name: t.string({ required: true, description: 'The event type name.' }) }),
+});
+
+/** `<Mutation>Payload { eventType }`: each event type mutation answers with the type as it now stands. */
+function eventTypePayload(name: string, description: string) {
+  return builder.objectRef<{ eventType: EventTypeRecord }>(name).implement({
+    description,
+    fields: (t) => ({ eventType: t.field({ type: EventTypeRef, description: 'The event type as it now stands.', resolve: (p) => p.eventType }) }),
+  });
+}
+
+const CreateEventTypePayload = eventTypePayload('CreateEventTypePayload', 'The new event type.');
+const UpdateEventTypePayload = eventTypePayload('UpdateEventTypePayload', 'The changed event type.');
+const ArchiveEventTypePayload = eventTypePayload('ArchiveEventTypePayload', 'The archived event type.');
+
 builder.mutationFields((t) => ({
   createEventType: t.field({
-    type: EventTypeRef,
+    type: CreateEventTypePayload,
     description: 'Adds an event type to the catalogue (admin only). CONFLICT when the name exists.',
     args: { input: t.arg({ type: CreateEventTypeInput, required: true, description: 'The event type to define.' }) },
-    resolve: (_root, { input }, { caller, deps }) => createEventType(deps, caller, input),
+    resolve: async (_root, { input }, { caller, deps }) => ({ eventType: await createEventType(deps, caller, input) }),
   }),
   updateEventType: t.field({
-    type: EventTypeRef,
+    type: UpdateEventTypePayload,
     description: 'Changes an event type (admin only).',
-    args: {
-      name: t.arg.string({ required: true, description: 'The event type to change.' }),
-      input: t.arg({ type: UpdateEventTypeInput, required: true, description: 'The changes.' }),
-    },
-    resolve: (_root, { name, input }, { caller, deps }) => updateEventType(deps, caller, name, input),
+    args: { input: t.arg({ type: UpdateEventTypeInput, required: true, description: 'The event type and its changes.' }) },
+    resolve: async (_root, { input: { name, ...patch } }, { caller, deps }) => ({ eventType: await updateEventType(deps, caller, name, patch) }),
   }),
   archiveEventType: t.field({
-    type: EventTypeRef,
+    type: ArchiveEventTypePayload,
     description: 'Archives an event type: it accepts no new events; history stays (admin only).',
-    args: { name: t.arg.string({ required: true, description: 'The event type to archive.' }) },
-    resolve: (_root, { name }, { caller, deps }) => archiveEventType(deps, caller, name),
+    args: { input: t.arg({ type: ArchiveEventTypeInput, required: true, description: 'The event type to archive.' }) },
+    resolve: async (_root, { input }, { caller, deps }) => ({ eventType: await archiveEventType(deps, caller, input.name) }),
   }),
 }));
 

@@ -4,7 +4,7 @@ import type { PublishResult } from '../store/ports.js';
 import { builder } from './builder.js';
 import { pageArgs, pageFrom, toConnection } from './connection.js';
 import { NodeRef } from './node.js';
-import { ApplicationRef, DeliveryRef, EventConnection, EventRef } from './refs.js';
+import { ApplicationRef, DeliveryConnection, DeliveryRef, EventConnection, EventRef } from './refs.js';
 
 EventRef.implement({
   description: 'Something that happened in the platform, published for one application.',
@@ -21,10 +21,13 @@ EventRef.implement({
     idempotencyKey: t.exposeString('idempotencyKey', { nullable: true, description: 'The key given at publish time, if any.' }),
     createdAt: t.field({ type: 'DateTime', description: 'When the event was accepted; also the `timestamp` of the webhook body.', resolve: (e) => e.createdAt }),
     deliveries: t.field({
-      type: [DeliveryRef],
-      description: 'One delivery per endpoint the event was sent to.',
-      resolve: async (e, _args, { deps }) =>
-        (await deps.store.listDeliveries({ kind: 'app', applicationId: e.applicationId }, { eventId: e.id }, { first: 10_000 })).items,
+      type: DeliveryConnection,
+      description: 'One delivery per endpoint the event was sent to, newest first.',
+      args: pageArgs,
+      resolve: async (e, args, { deps }) =>
+        toConnection(
+          await deps.store.listDeliveries({ kind: 'app', applicationId: e.applicationId }, { eventId: e.id }, pageFrom(args, deps.config.maxPageSize, 'Delivery')),
+        ),
     }),
   }),
 });

@@ -113,8 +113,8 @@ describe('authentication and authorization', () => {
   it('an application key calling updateEventType or archiveEventType is FORBIDDEN and changes nothing', async () => {
     const app = await createApplication(server);
     const name = await createEventType(server);
-    await app.client.fail(UpdateEventTypeDocument, { name, input: { description: 'changed' } }, 'FORBIDDEN');
-    await app.client.fail(ArchiveEventTypeDocument, { name }, 'FORBIDDEN');
+    await app.client.fail(UpdateEventTypeDocument, { input: { name, description: 'changed' } }, 'FORBIDDEN');
+    await app.client.fail(ArchiveEventTypeDocument, { input: { name } }, 'FORBIDDEN');
     expect((await server.admin.run(EventTypeDocument, { name })).eventType).toMatchObject({ description: null, archived: false });
   });
 

@@ -161,8 +161,8 @@ describe('endpoints', () => {
     const type = await createEventType(server);
     const { id } = await createEndpoint(server, app.id, URL_OK);
     const input = { url: 'https://other.example.com/new', description: 'Billing hooks', eventTypes: [type, 'billing.*'], enabled: false };
-    const { updateEndpoint } = await server.admin.run(UpdateEndpointDocument, { id, input });
-    expect(updateEndpoint).toMatchObject({ id, ...input });
+    const { updateEndpoint } = await server.admin.run(UpdateEndpointDocument, { input: { id, ...input } });
+    expect(updateEndpoint.endpoint).toMatchObject({ id, ...input });
     expect((await server.admin.run(EndpointDocument, { id })).endpoint).toMatchObject({ id, ...input });
   });
 
@@ -172,7 +172,7 @@ describe('endpoints', () => {
     const { createEndpoint: created } = await server.admin.run(CreateEndpointDocument, {
       input: { applicationId: app.id, url: URL_OK, description: 'keep me', eventTypes: [type] },
     });
-    await server.admin.run(UpdateEndpointDocument, { id: created.endpoint.id, input: { enabled: false } });
+    await server.admin.run(UpdateEndpointDocument, { input: { id: created.endpoint.id, enabled: false } });
     expect((await server.admin.run(EndpointDocument, { id: created.endpoint.id })).endpoint).toMatchObject({
       url: URL_OK, description: 'keep me', eventTypes: [type], enabled: false,
     });
@@ -182,8 +182,8 @@ describe('endpoints', () => {
     const app = await createApplication(server);
     const type = await createEventType(server);
     const { id } = await createEndpoint(server, app.id, URL_OK, { eventTypes: [type] });
-    const { updateEndpoint } = await server.admin.run(UpdateEndpointDocument, { id, input: { eventTypes: null } });
-    expect(updateEndpoint.eventTypes).toEqual(['*']);
+    const { updateEndpoint } = await server.admin.run(UpdateEndpointDocument, { input: { id, eventTypes: null } });
+    expect(updateEndpoint.endpoint.eventTypes).toEqual(['*']);
   });
 
   it.each([
@@ -197,12 +197,12 @@ describe('endpoints', () => {
     const type = await createEventType(server);
     await server.admin.run(CreateEndpointDocument, { input: { applicationId: app.id, url: URL_OK, description: 'original', eventTypes: [type] } });
     const before = await endpointsOf(app.id);
-    const error = await server.admin.fail(UpdateEndpointDocument, { id: before[0]!.id, input }, 'BAD_USER_INPUT');
+    const error = await server.admin.fail(UpdateEndpointDocument, { input: { id: before[0]!.id, ...input } }, 'BAD_USER_INPUT');
     expect(error.extensions?.field).toBe(field);
     expect(await endpointsOf(app.id)).toEqual(before);
   });
 
   it('updateEndpoint of an ID that does not exist is NOT_FOUND', async () => {
-    await server.admin.fail(UpdateEndpointDocument, { id: 'ep_01J00000000000000000000000', input: { enabled: false } }, 'NOT_FOUND');
+    await server.admin.fail(UpdateEndpointDocument, { input: { id: 'ep_01J00000000000000000000000', enabled: false } }, 'NOT_FOUND');
   });
 });

@@ -22,7 +22,7 @@ describe('event types', () => {
 
   it('createEventType returns the new type and eventType reads it back', async () => {
     const name = uniqueName('order.created');
-    const { createEventType: created } = await server.admin.run(CreateEventTypeDocument, {
+    const { createEventType: { eventType: created } } = await server.admin.run(CreateEventTypeDocument, {
       input: { name, description: 'An order was placed.', schema: ORDER_SCHEMA },
     });
     expect(created).toMatchObject({ name, description: 'An order was placed.', schema: ORDER_SCHEMA, archived: false });
@@ -45,15 +45,15 @@ describe('event types', () => {
   it('updateEventType changes the description and schema', async () => {
     const name = await createEventType(server, uniqueName('order.updated'), ORDER_SCHEMA);
     const newSchema = { type: 'object', required: ['id'], properties: { id: { type: 'integer' } } };
-    const { updateEventType } = await server.admin.run(UpdateEventTypeDocument, { name, input: { description: 'Changed.', schema: newSchema } });
-    expect(updateEventType).toEqual({ name, description: 'Changed.', schema: newSchema, archived: false });
-    expect((await server.admin.run(EventTypeDocument, { name })).eventType).toEqual(updateEventType);
+    const { updateEventType } = await server.admin.run(UpdateEventTypeDocument, { input: { name, description: 'Changed.', schema: newSchema } });
+    expect(updateEventType.eventType).toEqual({ name, description: 'Changed.', schema: newSchema, archived: false });
+    expect((await server.admin.run(EventTypeDocument, { name })).eventType).toEqual(updateEventType.eventType);
   });
 
   it('updateEventType leaves fields it is not given unchanged', async () => {
     const name = uniqueName('order.partial');
     await server.admin.run(CreateEventTypeDocument, { input: { name, description: 'Original.', schema: ORDER_SCHEMA } });
-    await server.admin.run(UpdateEventTypeDocument, { name, input: { description: 'Only this.' } });
+    await server.admin.run(UpdateEventTypeDocument, { input: { name, description: 'Only this.' } });
     expect((await server.admin.run(EventTypeDocument, { name })).eventType).toEqual({ name, description: 'Only this.', schema: ORDER_SCHEMA, archived: false });
   });
 
@@ -61,19 +61,19 @@ describe('event types', () => {
     const app = await createApplication(server);
     const name = await createEventType(server, uniqueName('order.revalidated'), ORDER_SCHEMA);
     await server.admin.run(PublishEventDocument, { input: { applicationId: app.id, type: name, payload: { orderId: 'a' } } });
-    await server.admin.run(UpdateEventTypeDocument, { name, input: { schema: { type: 'object', required: ['sku'] } } });
+    await server.admin.run(UpdateEventTypeDocument, { input: { name, schema: { type: 'object', required: ['sku'] } } });
     const error = await server.admin.fail(PublishEventDocument, { input: { applicationId: app.id, type: name, payload: { orderId: 'b' } } }, 'BAD_USER_INPUT');
     expect(error.message).toMatch(/sku/);
   });
 
   it('updating an unknown event type is NOT_FOUND', async () => {
-    await server.admin.fail(UpdateEventTypeDocument, { name: 'no.such.type', input: { description: 'x' } }, 'NOT_FOUND');
+    await server.admin.fail(UpdateEventTypeDocument, { input: { name: 'no.such.type', description: 'x' } }, 'NOT_FOUND');
   });
 
   it('archiveEventType marks the type archived', async () => {
     const name = await createEventType(server);
-    const { archiveEventType } = await server.admin.run(ArchiveEventTypeDocument, { name });
-    expect(archiveEventType).toEqual({ name, archived: true });
+    const { archiveEventType } = await server.admin.run(ArchiveEventTypeDocument, { input: { name } });
+    expect(archiveEventType.eventType).toEqual({ name, archived: true });
     expect((await server.admin.run(EventTypeDocument, { name })).eventType?.archived).toBe(true);
   });
 
@@ -106,7 +106,7 @@ describe('event types', () => {
   it('a 256-character name made of valid segments is accepted', async () => {
     const name = 'a'.repeat(128) + '.' + 'b'.repeat(127);
     expect(name).toHaveLength(256);
-    expect((await server.admin.run(CreateEventTypeDocument, { input: { name } })).createEventType.name).toBe(name);
+    expect((await server.admin.run(CreateEventTypeDocument, { input: { name } })).createEventType.eventType.name).toBe(name);
   });
 
   it.each([
@@ -125,7 +125,7 @@ describe('event types', () => {
 
   it('updateEventType with an invalid JSON Schema is BAD_USER_INPUT and keeps the old schema', async () => {
     const name = await createEventType(server, uniqueName('keep.schema'), ORDER_SCHEMA);
-    const error = await server.admin.fail(UpdateEventTypeDocument, { name, input: { schema: { type: 'nope' } } }, 'BAD_USER_INPUT');
+    const error = await server.admin.fail(UpdateEventTypeDocument, { input: { name, schema: { type: 'nope' } } }, 'BAD_USER_INPUT');
     expect(error.extensions?.field).toBe('schema');
     expect((await server.admin.run(EventTypeDocument, { name })).eventType?.schema).toEqual(ORDER_SCHEMA);
   });
@@ -133,7 +133,7 @@ describe('event types', () => {
   it('archived types are left out of eventTypes by default and listed with includeArchived: true', async () => {
     const kept = await createEventType(server);
     const archived = await createEventType(server);
-    await server.admin.run(ArchiveEventTypeDocument, { name: archived });
+    await server.admin.run(ArchiveEventTypeDocument, { input: { name: archived } });
 
     const byDefault = await names();
     expect(byDefault).toContain(kept);
@@ -155,7 +155,7 @@ describe('event types', () => {
   it('publishing to an archived type is BAD_USER_INPUT and stores nothing', async () => {
     const app = await createApplication(server);
     const type = await createEventType(server);
-    await server.admin.run(ArchiveEventTypeDocument, { name: type });
+    await server.admin.run(ArchiveEventTypeDocument, { input: { name: type } });
     const error = await server.admin.fail(PublishEventDocument, { input: { applicationId: app.id, type, payload: {} } }, 'BAD_USER_INPUT');
     expect(error.extensions?.field).toBe('type');
     expect(error.message).toMatch(/archived/);
@@ -165,8 +165,8 @@ describe('event types', () => {
   it('restoring an archived type (archived: false) accepts events again', async () => {
     const app = await createApplication(server);
     const type = await createEventType(server);
-    await server.admin.run(ArchiveEventTypeDocument, { name: type });
-    await server.admin.run(UpdateEventTypeDocument, { name: type, input: { archived: false } });
+    await server.admin.run(ArchiveEventTypeDocument, { input: { name: type } });
+    await server.admin.run(UpdateEventTypeDocument, { input: { name: type, archived: false } });
     const { publishEvent } = await server.admin.run(PublishEventDocument, { input: { applicationId: app.id, type, payload: {} } });
     expect(publishEvent.event.type).toBe(type);
   });

@@ -1,12 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  ApplicationsPageDocument, DeliveriesPageDocument, EndpointsDocument, EventsPageDocument,
-  type ApplicationsPageQuery, type DeliveriesPageQuery, type EventsPageQuery,
+  ApplicationsPageDocument, DeliveriesPageDocument, EndpointsDocument, EventDeliveriesPageDocument, EventsPageDocument,
+  type ApplicationsPageQuery, type DeliveriesPageQuery, type EventDeliveriesPageQuery, type EventsPageQuery,
 } from '../generated/graphql.js';
 import { createApplication, createEndpoint, createEventType, publish } from '../support/fixtures.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
-type Connection = ApplicationsPageQuery['applications'] | EventsPageQuery['events'] | DeliveriesPageQuery['deliveries'];
+type Connection =
+  | ApplicationsPageQuery['applications']
+  | EventsPageQuery['events']
+  | DeliveriesPageQuery['deliveries']
+  | NonNullable<EventDeliveriesPageQuery['event']>['deliveries'];
 
 interface PageRead {
   ids: string[];
@@ -56,6 +60,8 @@ describe('pagination', () => {
     pageOf((await server.admin.run(EventsPageDocument, { applicationId, first, after })).events);
   const deliveriesPage = (filter: Record<string, unknown>) => async (first: number, after?: string) =>
     pageOf((await server.admin.run(DeliveriesPageDocument, { filter, first, after })).deliveries);
+  const eventDeliveriesPage = (id: string) => async (first: number, after?: string) =>
+    pageOf((await server.admin.run(EventDeliveriesPageDocument, { id, first, after })).event!.deliveries);
 
   it('applications page newest first over several pages, without overlap or gaps', async () => {
     const existing = (await readAll(applicationsPage, 100)).ids;
@@ -105,6 +111,23 @@ describe('pagination', () => {
     const one = await readAll(deliveriesPage({ endpointId }), 3);
     expect(one.ids).toHaveLength(4);
     expect(one.ids).toEqual(all.ids.filter((id) => one.ids.includes(id)));
+  });
+
+  it("an event's deliveries page newest first like every other list, without overlap or gaps", async () => {
+    const app = await createApplication(server);
+    const type = await createEventType(server);
+    for (let i = 0; i < 3; i++) await createEndpoint(server, app.id, `https://hooks.invalid/event-deliveries-${i}`);
+    const published = await publish(server, app.id, type, {});
+    const created = published.deliveries.map((d) => d.id);
+    expect(created).toHaveLength(3);
+
+    const first = await eventDeliveriesPage(published.event.id)(2);
+    expect(first).toMatchObject({ ids: [created[2], created[1]], hasNextPage: true });
+    const second = await eventDeliveriesPage(published.event.id)(2, first.endCursor!);
+    expect(second).toMatchObject({ ids: [created[0]], hasNextPage: false });
+    // Without `first`, one page of the default size (20) holds all three.
+    const { event } = await server.admin.run(EventDeliveriesPageDocument, { id: published.event.id });
+    expect(event!.deliveries.edges.map((e) => e.node.id)).toEqual([...created].reverse());
   });
 
   it('application cursors stay valid when new applications are created in front', async () => {
@@ -215,12 +238,14 @@ describe('pagination', () => {
     ['above TIDINGS_MAX_PAGE_SIZE', () => maxPageSize() + 1],
   ])('first that is %s is BAD_USER_INPUT on every connection', async (_what, first) => {
     const app = await createApplication(server);
+    const { event } = await publish(server, app.id, await createEventType(server), {});
     const n = first();
     for (const [doc, vars] of [
       [ApplicationsPageDocument, { first: n }],
       [EventsPageDocument, { applicationId: app.id, first: n }],
       [DeliveriesPageDocument, { filter: { applicationId: app.id }, first: n }],
       [EndpointsDocument, { applicationId: app.id, first: n }],
+      [EventDeliveriesPageDocument, { id: event.id, first: n }],
     ] as const) {
       const error = await server.admin.fail(doc as typeof ApplicationsPageDocument, vars as { first: number }, 'BAD_USER_INPUT');
       expect(error.extensions?.field).toBe('first');

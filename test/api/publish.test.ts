@@ -193,7 +193,7 @@ describe('publishing events', () => {
       disabled: await createEndpoint(server, app.id, at('disabled'), {}),
       otherApplication: await createEndpoint(server, otherApp.id, at('otherApplication'), {}),
     };
-    await server.admin.run(UpdateEndpointDocument, { id: notMatching.disabled.id, input: { enabled: false } });
+    await server.admin.run(UpdateEndpointDocument, { input: { id: notMatching.disabled.id, enabled: false } });
 
     const published = await publish(server, app.id, type, { orderId: 'o-1' });
     const sentTo = published.deliveries.map((d) => d.endpoint.id).sort();

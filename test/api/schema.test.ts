@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import {
-  isEnumType, isInputObjectType, isInterfaceType, isObjectType, isSpecifiedScalarType, Kind,
-  type DocumentNode, type SelectionSetNode,
+  getNamedType, isEnumType, isInputObjectType, isInterfaceType, isNonNullType, isObjectType, isSpecifiedScalarType, Kind,
+  type DocumentNode, type GraphQLField, type SelectionSetNode,
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { schema } from '../../src/schema/index.js';
@@ -30,6 +30,24 @@ function describedElements(): { coordinate: string; description: string | null |
   return out;
 }
 
+/**
+ * How a mutation field departs from the one shape clients and code generators expect (GitHub's
+ * convention): a single required `input` argument of an input object type, and a non-null
+ * `<FieldName>Payload` object. Empty when it conforms.
+ */
+function mutationShapeProblems(field: GraphQLField<unknown, unknown>): string[] {
+  const problems: string[] = [];
+  const args = field.args.map((a) => a.name);
+  if (args.length !== 1 || args[0] !== 'input') problems.push(`takes (${args.join(', ')}) instead of only (input)`);
+  const input = field.args.find((a) => a.name === 'input');
+  if (input && !(isNonNullType(input.type) && isInputObjectType(input.type.ofType))) problems.push(`input is ${String(input.type)}, not a non-null input object`);
+  const payloadName = `${field.name[0]!.toUpperCase()}${field.name.slice(1)}Payload`;
+  if (!(isNonNullType(field.type) && isObjectType(field.type.ofType) && getNamedType(field.type).name === payloadName)) {
+    problems.push(`returns ${String(field.type)}, not ${payloadName}!`);
+  }
+  return problems;
+}
+
 /** Deepest chain of nested fields in an operation (what GraphQL Armor's max-depth counts). */
 function fieldDepth(doc: DocumentNode): number {
   const depth = (set: SelectionSetNode | undefined): number =>
@@ -51,6 +69,14 @@ describe('schema', () => {
     );
     const offenders = elements.filter((e) => !e.description?.trim()).map((e) => e.coordinate);
     expect(offenders, `schema elements without a description (the SDL is the API reference):\n  ${offenders.join('\n  ')}`).toEqual([]);
+  });
+
+  it('every mutation takes one required input object named `input` and returns its own non-null <Name>Payload object', () => {
+    const mutations = Object.values(schema.getMutationType()!.getFields());
+    // The walk sees the mutations of every domain, so an empty offender list means something.
+    expect(mutations.map((f) => f.name)).toEqual(expect.arrayContaining(['createApplication', 'deleteEndpoint', 'retryDelivery', 'archiveEventType']));
+    const offenders = mutations.flatMap((f) => mutationShapeProblems(f).map((p) => `${f.name} ${p}`));
+    expect(offenders, `mutations off the one shape:\n  ${offenders.join('\n  ')}`).toEqual([]);
   });
 });
 

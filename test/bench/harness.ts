@@ -129,7 +129,7 @@ export class Tidings {
   async setup(urls: string[]): Promise<{ applicationId: string; endpointIds: string[] }> {
     const { createApplication } = await this.gql('mutation { createApplication(input: { name: "bench" }) { application { id } } }');
     const applicationId = createApplication.application.id as string;
-    await this.gql('mutation { createEventType(input: { name: "bench.event", schema: { type: "object", required: ["sentAt"] } }) { name } }').catch(() => {});
+    await this.gql('mutation { createEventType(input: { name: "bench.event", schema: { type: "object", required: ["sentAt"] } }) { eventType { name } } }').catch(() => {});
     const endpointIds: string[] = [];
     for (const url of urls) {
       const { createEndpoint } = await this.gql('mutation($i: CreateEndpointInput!) { createEndpoint(input: $i) { endpoint { id } } }', { i: { applicationId, url } });

@@ -28,12 +28,12 @@ describe('endpoint lifecycle', () => {
     return { app, type, subject, control, endpoint, controlEndpoint };
   }
 
-  const setEnabled = (id: string, enabled: boolean) => server.admin.run(UpdateEndpointDocument, { id, input: { enabled } });
+  const setEnabled = (id: string, enabled: boolean) => server.admin.run(UpdateEndpointDocument, { input: { id, enabled } });
 
   it('creates no delivery for a disabled endpoint when an event is published', async () => {
     const { app, type, subject, control, endpoint, controlEndpoint } = await twoEndpoints();
     const { updateEndpoint } = await setEnabled(endpoint.id, false);
-    expect(updateEndpoint.enabled).toBe(false);
+    expect(updateEndpoint.endpoint.enabled).toBe(false);
 
     const published = await publish(server, app.id, type, { paused: true });
     expect(published.deliveries.map((d) => d.endpoint.id)).toEqual([controlEndpoint.id]);
@@ -92,8 +92,8 @@ describe('endpoint lifecycle', () => {
     let pending: Awaited<ReturnType<typeof publish>>;
     try {
       pending = await publish(server, app.id, type, { n: 2 });
-      const { deleteEndpoint } = await server.admin.run(DeleteEndpointDocument, { id: endpoint.id });
-      expect(deleteEndpoint).toBe(endpoint.id);
+      const { deleteEndpoint } = await server.admin.run(DeleteEndpointDocument, { input: { id: endpoint.id } });
+      expect(deleteEndpoint.deletedEndpointId).toBe(endpoint.id);
     } finally {
       worker.start();
     }
@@ -136,7 +136,7 @@ describe('endpoint lifecycle', () => {
       const id = published.deliveries[0]!.id;
       await waitForStatus(slow, id, 'RETRYING');
 
-      await slow.admin.run(DeleteEndpointDocument, { id: endpoint.id });
+      await slow.admin.run(DeleteEndpointDocument, { input: { id: endpoint.id } });
       const cancelled = await readDelivery(slow, id);
       expect(cancelled.status).toBe('FAILED');
       expect(cancelled.failureReason).toMatch(/deleted/);
@@ -150,8 +150,8 @@ describe('endpoint lifecycle', () => {
 
   it('refuses deleting an endpoint twice, and updating a deleted one, with NOT_FOUND', async () => {
     const { endpoint } = await twoEndpoints();
-    await server.admin.run(DeleteEndpointDocument, { id: endpoint.id });
-    await server.admin.fail(DeleteEndpointDocument, { id: endpoint.id }, 'NOT_FOUND');
-    await server.admin.fail(UpdateEndpointDocument, { id: endpoint.id, input: { enabled: true } }, 'NOT_FOUND');
+    await server.admin.run(DeleteEndpointDocument, { input: { id: endpoint.id } });
+    await server.admin.fail(DeleteEndpointDocument, { input: { id: endpoint.id } }, 'NOT_FOUND');
+    await server.admin.fail(UpdateEndpointDocument, { input: { id: endpoint.id, enabled: true } }, 'NOT_FOUND');
   });
 });

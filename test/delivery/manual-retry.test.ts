@@ -34,10 +34,10 @@ describe('retryDelivery', () => {
     const { id } = await failedDelivery(r);
     healthy = true;
 
-    const { retryDelivery } = await server.admin.run(RetryDeliveryDocument, { id });
-    expect(retryDelivery.id).toBe(id);
-    expect(retryDelivery.status).toBe('PENDING');
-    expect(retryDelivery.attemptCount).toBe(3);
+    const { retryDelivery } = await server.admin.run(RetryDeliveryDocument, { input: { id } });
+    expect(retryDelivery.delivery.id).toBe(id);
+    expect(retryDelivery.delivery.status).toBe('PENDING');
+    expect(retryDelivery.delivery.attemptCount).toBe(3);
 
     const done = await waitForStatus(server, id, 'SUCCEEDED');
     expect(done.attemptCount).toBe(4);
@@ -55,8 +55,8 @@ describe('retryDelivery', () => {
     const r = await receiver(() => ({ status: 500, body: 'still down' }));
     const { app, type, id, eventId } = await failedDelivery(r);
 
-    const { retryDelivery } = await server.admin.run(RetryDeliveryDocument, { id });
-    expect(retryDelivery.status).toBe('PENDING');
+    const { retryDelivery } = await server.admin.run(RetryDeliveryDocument, { input: { id } });
+    expect(retryDelivery.delivery.status).toBe('PENDING');
     const failed = await waitForDelivery(server, id, 'to be FAILED after attempt 4', (d) => d.attemptCount === 4 && d.status === 'FAILED');
     expect(failed.nextAttemptAt).toBeNull();
 
@@ -77,7 +77,7 @@ describe('retryDelivery', () => {
     const id = published.deliveries[0]!.id;
     await r.waitForRequests(1);
 
-    const error = await server.admin.fail(RetryDeliveryDocument, { id }, 'CONFLICT');
+    const error = await server.admin.fail(RetryDeliveryDocument, { input: { id } }, 'CONFLICT');
     expect(error.message).toMatch(/in flight/);
 
     const done = await waitForStatus(server, id, 'SUCCEEDED');
@@ -90,7 +90,7 @@ describe('retryDelivery', () => {
     const { id } = await failedDelivery(r);
     const other = await createApplication(server);
 
-    const error = await other.client.fail(RetryDeliveryDocument, { id }, 'NOT_FOUND');
+    const error = await other.client.fail(RetryDeliveryDocument, { input: { id } }, 'NOT_FOUND');
     expect(error.message).not.toContain('in flight');
     const after = await readDelivery(server, id);
     expect(after.status).toBe('FAILED');
@@ -103,8 +103,8 @@ describe('retryDelivery', () => {
     const { app, id } = await failedDelivery(r);
     healthy = true;
 
-    const { retryDelivery } = await app.client.run(RetryDeliveryDocument, { id });
-    expect(retryDelivery.status).toBe('PENDING');
+    const { retryDelivery } = await app.client.run(RetryDeliveryDocument, { input: { id } });
+    expect(retryDelivery.delivery.status).toBe('PENDING');
     const done = await waitForStatus(server, id, 'SUCCEEDED');
     expect(done.attemptCount).toBe(4);
   });
@@ -128,8 +128,8 @@ describe('retryDelivery of a delivery still in its automatic schedule', () => {
     const retrying = await waitForDelivery(server, id, 'to record attempt 1', (d) => d.attemptCount === 1);
     expect(retrying.status).toBe('RETRYING');
 
-    const { retryDelivery } = await server.admin.run(RetryDeliveryDocument, { id });
-    expect(retryDelivery.status).toBe('PENDING');
+    const { retryDelivery } = await server.admin.run(RetryDeliveryDocument, { input: { id } });
+    expect(retryDelivery.delivery.status).toBe('PENDING');
     const done = await waitForDelivery(server, id, 'to record attempt 2', (d) => d.attemptCount === 2);
     expect(done.status).toBe('FAILED');
     expect(done.nextAttemptAt).toBeNull();

@@ -27,7 +27,7 @@ describe('secret rotation', () => {
     const oldSecret = endpoint.secret;
 
     const before = Date.now();
-    const { rotateEndpointSecret } = await server.admin.run(RotateEndpointSecretDocument, { id: endpoint.id });
+    const { rotateEndpointSecret } = await server.admin.run(RotateEndpointSecretDocument, { input: { id: endpoint.id } });
     const after = Date.now();
     const newSecret = rotateEndpointSecret.secret;
     expect(newSecret).toMatch(/^whsec_/);
@@ -65,8 +65,8 @@ describe('secret rotation', () => {
     receiver = await startReceiver();
     const { app, type, endpoint } = await setupEndpoint(server, receiver.url);
     const s1 = endpoint.secret;
-    const s2 = (await server.admin.run(RotateEndpointSecretDocument, { id: endpoint.id })).rotateEndpointSecret.secret;
-    const s3 = (await server.admin.run(RotateEndpointSecretDocument, { id: endpoint.id })).rotateEndpointSecret.secret;
+    const s2 = (await server.admin.run(RotateEndpointSecretDocument, { input: { id: endpoint.id } })).rotateEndpointSecret.secret;
+    const s3 = (await server.admin.run(RotateEndpointSecretDocument, { input: { id: endpoint.id } })).rotateEndpointSecret.secret;
     expect(new Set([s1, s2, s3]).size).toBe(3);
 
     await publish(server, app.id, type, { phase: 'twice' });
@@ -82,6 +82,6 @@ describe('secret rotation', () => {
     receiver = await startReceiver();
     const { endpoint } = await setupEndpoint(server, receiver.url);
     const { app: other } = await setupEndpoint(server, receiver.url);
-    await other.client.fail(RotateEndpointSecretDocument, { id: endpoint.id }, 'NOT_FOUND');
+    await other.client.fail(RotateEndpointSecretDocument, { input: { id: endpoint.id } }, 'NOT_FOUND');
   });
 });

@@ -187,10 +187,10 @@ describe('tenant isolation', () => {
     }
 
     it.each([
-      ['updateEndpoint', () => a.client.fail(UpdateEndpointDocument, { id: b.endpointId, input: { url: 'https://attacker.example/hook', enabled: false } }, 'NOT_FOUND')],
-      ['deleteEndpoint', () => a.client.fail(DeleteEndpointDocument, { id: b.endpointId }, 'NOT_FOUND')],
-      ['rotateEndpointSecret', () => a.client.fail(RotateEndpointSecretDocument, { id: b.endpointId }, 'NOT_FOUND')],
-      ['retryDelivery', () => a.client.fail(RetryDeliveryDocument, { id: b.deliveryId }, 'NOT_FOUND')],
+      ['updateEndpoint', () => a.client.fail(UpdateEndpointDocument, { input: { id: b.endpointId, url: 'https://attacker.example/hook', enabled: false } }, 'NOT_FOUND')],
+      ['deleteEndpoint', () => a.client.fail(DeleteEndpointDocument, { input: { id: b.endpointId } }, 'NOT_FOUND')],
+      ['rotateEndpointSecret', () => a.client.fail(RotateEndpointSecretDocument, { input: { id: b.endpointId } }, 'NOT_FOUND')],
+      ['retryDelivery', () => a.client.fail(RetryDeliveryDocument, { input: { id: b.deliveryId } }, 'NOT_FOUND')],
     ] as const)('%s', async (_name, attack) => {
       const before = await snapshotOfB();
       expect(before.endpoint).toMatchObject({ id: b.endpointId, enabled: true, deleted: false, url: b.receiver.url });

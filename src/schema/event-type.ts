@@ -1,6 +1,6 @@
 import { requireCaller } from '../services/access.js';
 import { archiveEventType, createEventType, updateEventType } from '../services/event-types.js';
-import type { EventTypeRecord } from '../store/types.js';
+import type { EventTypeRecord } from '../domain/records.js';
 import { builder } from './builder.js';
 import { EventTypeRef } from './refs.js';
 

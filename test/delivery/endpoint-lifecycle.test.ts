@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DeleteEndpointDocument, DeliveriesDocument, EndpointDocument, UpdateEndpointDocument } from '../generated/graphql.js';
+import { DeleteEndpointDocument, DeliveriesDocument, EndpointDocument, LiveDeliveriesDocument, UpdateEndpointDocument } from '../generated/graphql.js';
+import { subscribeWs } from '../support/live.js';
 import { createApplication, createEndpoint, createEventType, publish } from '../support/fixtures.js';
 import { receiversClosedAfterEach, type Receiver } from '../support/receiver.js';
-import { startTestServer, useTestServer, type TestServer } from '../support/server.js';
+import { startTestServer, TEST_ADMIN_TOKEN, useTestServer, type TestServer } from '../support/server.js';
 import { readDelivery, waitForStatus } from './delivery-helpers.js';
 
-// Disabling an endpoint pauses it (no new deliveries, pending ones wait, then resume);
+// Disabling an endpoint pauses it (its deliveries are created and wait, then resume);
 // deleting it cancels what is pending and keeps the history readable.
 
 /** Receivers started here are closed after each test. */
@@ -30,19 +31,33 @@ describe('endpoint lifecycle', () => {
 
   const setEnabled = (id: string, enabled: boolean) => server.admin.run(UpdateEndpointDocument, { input: { id, enabled } });
 
-  it('creates no delivery for a disabled endpoint when an event is published', async () => {
+  it('gives a disabled endpoint the deliveries of events published while it is paused: they wait, unattempted, and go out once enabled', async () => {
     const { app, type, subject, control, endpoint, controlEndpoint } = await twoEndpoints();
     const { updateEndpoint } = await setEnabled(endpoint.id, false);
     expect(updateEndpoint.endpoint.enabled).toBe(false);
+    const feed = await subscribeWs(server.wsUrl, TEST_ADMIN_TOKEN, LiveDeliveriesDocument, { filter: { endpointId: endpoint.id } });
+    try {
+      await server.waitForSubscribers(1);
+      const published = await publish(server, app.id, type, { paused: true });
+      expect(published.deliveries.map((d) => d.endpoint.id).sort()).toEqual([endpoint.id, controlEndpoint.id].sort());
+      const waiting = published.deliveries.find((d) => d.endpoint.id === endpoint.id)!;
+      const controlDelivery = published.deliveries.find((d) => d.endpoint.id === controlEndpoint.id)!;
+      await feed.next('the paused delivery, created', (m) => m.deliveryUpdated.id === waiting.id && m.deliveryUpdated.status === 'PENDING');
 
-    const published = await publish(server, app.id, type, { paused: true });
-    expect(published.deliveries.map((d) => d.endpoint.id)).toEqual([controlEndpoint.id]);
-    await waitForStatus(server, published.deliveries[0]!.id, 'SUCCEEDED');
+      // The worker has claimed since (the control went out); the paused one burned no attempt.
+      await waitForStatus(server, controlDelivery.id, 'SUCCEEDED');
+      expect(await readDelivery(server, waiting.id)).toMatchObject({ status: 'PENDING', attemptCount: 0 });
+      expect(subject.requests).toHaveLength(0);
+      expect(control.requests).toHaveLength(1);
 
-    const { deliveries } = await server.admin.run(DeliveriesDocument, { filter: { endpointId: endpoint.id } });
-    expect(deliveries.edges).toHaveLength(0);
-    expect(control.requests).toHaveLength(1);
-    expect(subject.requests).toHaveLength(0);
+      await setEnabled(endpoint.id, true);
+      const delivered = await feed.next('the paused delivery, delivered', (m) => m.deliveryUpdated.id === waiting.id && m.deliveryUpdated.status === 'SUCCEEDED');
+      expect(delivered.deliveryUpdated.attemptCount).toBe(1);
+      expect(subject.requests).toHaveLength(1);
+      expect(subject.requests[0]!.headers['webhook-id']).toBe(published.event.id);
+    } finally {
+      await feed.close();
+    }
   });
 
   it('keeps pending deliveries waiting while disabled and delivers them once enabled again', async () => {
@@ -62,22 +77,21 @@ describe('endpoint lifecycle', () => {
 
     // The control delivery of the same event goes out: the worker has looked at due work since.
     await waitForStatus(server, controlDelivery.id, 'SUCCEEDED');
-    // And a second event to the control endpoint, so the worker has claimed more than once.
+    // And a second event, so the worker has claimed more than once: the paused endpoint gets its delivery, which waits too.
     const second = await publish(server, app.id, type, { waits: 'again' });
-    expect(second.deliveries).toHaveLength(1);
-    await waitForStatus(server, second.deliveries[0]!.id, 'SUCCEEDED');
+    expect(second.deliveries).toHaveLength(2);
+    const secondWaiting = second.deliveries.find((d) => d.endpoint.id === endpoint.id)!;
+    await waitForStatus(server, second.deliveries.find((d) => d.endpoint.id !== endpoint.id)!.id, 'SUCCEEDED');
     expect(control.requests).toHaveLength(2);
 
-    const paused = await readDelivery(server, waiting.id);
-    expect(paused.status).toBe('PENDING');
-    expect(paused.attemptCount).toBe(0);
+    for (const id of [waiting.id, secondWaiting.id]) expect(await readDelivery(server, id)).toMatchObject({ status: 'PENDING', attemptCount: 0 });
     expect(subject.requests).toHaveLength(0);
 
     await setEnabled(endpoint.id, true);
     const done = await waitForStatus(server, waiting.id, 'SUCCEEDED');
     expect(done.attemptCount).toBe(1);
-    expect(subject.requests).toHaveLength(1);
-    expect(subject.requests[0]!.headers['webhook-id']).toBe(published.event.id);
+    expect((await waitForStatus(server, secondWaiting.id, 'SUCCEEDED')).attemptCount).toBe(1);
+    expect(subject.requests.map((r) => r.headers['webhook-id']).sort()).toEqual([published.event.id, second.event.id].sort());
   });
 
   it('cancels pending deliveries on delete (FAILED with a reason), keeps history readable, and endpoint(id) is null', async () => {

@@ -14,6 +14,7 @@ import type {
   ClaimOptions, ClaimedDelivery, EndpointPatch, EventTypePatch, NewApplication, Page, PageArgs, PublishResult, Store, SweepOptions, SweepResult,
 } from '../ports.js';
 import { reportingUnavailable } from '../unavailable.js';
+import { migrateMongo } from './migrations.js';
 
 // The MongoDB store. One code path for MongoDB 6-8 and FerretDB 1.x, so it relies on no
 // multi-document transaction, change stream, TTL or partial index, and on no atomic
@@ -111,37 +112,18 @@ export class MongoStore implements Store {
     this.queue = db.collection('queue');
   }
 
-  /** Connects and creates the indexes Tidings needs (idempotent). */
+  /** Connects and brings the database's indexes up to date (migrations.ts). */
   static async connect(uri: string, dbName: string, options: { serverSelectionTimeoutMS?: number } = {}): Promise<MongoStore> {
     const client = new MongoClient(uri, { serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5000, ignoreUndefined: true });
     await client.connect();
     const store = new MongoStore(client, client.db(dbName));
-    await store.createIndexes();
-    return reportingUnavailable(store, isConnectivityError);
-  }
-
-  /** Every index, listed in the README's "Scaling out" section. */
-  static readonly INDEXES: Record<string, { key: Record<string, 1 | -1>; unique?: boolean }[]> = {
-    applications: [{ key: { apiKeyHash: 1 }, unique: true }],
-    endpoints: [{ key: { applicationId: 1, _id: -1 } }],
-    events: [{ key: { applicationId: 1, _id: -1 } }, { key: { fanoutDone: 1, createdAt: 1 } }, { key: { createdAt: 1 } }],
-    queue: [{ key: { runAt: 1 } }],
-    deliveries: [
-      { key: { eventId: 1, endpointId: 1 }, unique: true },
-      { key: { endpointId: 1, parked: 1 } },
-      { key: { applicationId: 1, _id: -1 } },
-      { key: { endpointId: 1, _id: -1 } },
-      { key: { createdAt: 1 } },
-    ],
-    attempts: [{ key: { deliveryId: 1, number: 1 } }],
-    leases: [{ key: { expiresAt: 1 } }],
-    idempotency_keys: [{ key: { createdAt: 1 } }],
-  };
-
-  private async createIndexes(): Promise<void> {
-    for (const [collection, indexes] of Object.entries(MongoStore.INDEXES)) {
-      for (const { key, unique } of indexes) await this.db.collection(collection).createIndex(key, unique ? { unique } : {});
+    try {
+      await migrateMongo(store.db);
+    } catch (err) {
+      await client.close();
+      throw err;
     }
+    return reportingUnavailable(store, isConnectivityError);
   }
 
   async ping(): Promise<void> {

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { SCHEMA } from './schema.sql.js';
+import { migrate } from './migrations/index.js';
 
 /**
  * Opens the store's SQLite file: WAL journal, so the reading connection and the writer thread's
  * connection work side by side, and fsync on every commit (synchronous=FULL), so a write that
  * returned is on disk even if the machine loses power. The first connection opened (`create`)
- * makes the folder, the journal mode (kept in the file) and the tables.
+ * makes the folder and the journal mode (kept in the file), and brings the tables up to date.
  */
 export function openDatabase(file: string, { create = true } = {}): Database.Database {
   if (create) fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -15,7 +15,7 @@ export function openDatabase(file: string, { create = true } = {}): Database.Dat
   if (create) db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
-  if (create) db.exec(SCHEMA);
+  if (create) migrate(db);
   return db;
 }
 

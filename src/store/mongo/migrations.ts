@@ -1,0 +1,51 @@
+import type { Db } from 'mongodb';
+
+// The MongoDB store's schema: its indexes, as numbered migrations. The `settings` document
+// `schema_version` says how many have run. A change is one new entry at the end of the list
+// (never edit a released one); each must be safe to run again (several processes may start at once).
+
+type IndexSpec = { key: Record<string, 1 | -1>; unique?: boolean };
+
+/** Every index of the first release, listed in the README's "Scaling out" section. */
+const INDEXES_1: Record<string, IndexSpec[]> = {
+  applications: [{ key: { apiKeyHash: 1 }, unique: true }],
+  endpoints: [{ key: { applicationId: 1, _id: -1 } }],
+  events: [{ key: { applicationId: 1, _id: -1 } }, { key: { fanoutDone: 1, createdAt: 1 } }, { key: { createdAt: 1 } }],
+  queue: [{ key: { runAt: 1 } }],
+  deliveries: [
+    { key: { eventId: 1, endpointId: 1 }, unique: true },
+    { key: { endpointId: 1, parked: 1 } },
+    { key: { applicationId: 1, _id: -1 } },
+    { key: { endpointId: 1, _id: -1 } },
+    { key: { createdAt: 1 } },
+  ],
+  attempts: [{ key: { deliveryId: 1, number: 1 } }],
+  leases: [{ key: { expiresAt: 1 } }],
+  idempotency_keys: [{ key: { createdAt: 1 } }],
+};
+
+async function createIndexes(db: Db, indexes: Record<string, IndexSpec[]>): Promise<void> {
+  for (const [collection, specs] of Object.entries(indexes)) {
+    for (const { key, unique } of specs) await db.collection(collection).createIndex(key, unique ? { unique } : {});
+  }
+}
+
+export const MONGO_MIGRATIONS: readonly { description: string; up(db: Db): Promise<void> }[] = [
+  { description: 'indexes of the first release', up: (db) => createIndexes(db, INDEXES_1) },
+];
+
+const VERSION_KEY = 'schema_version';
+
+/** Runs the migrations the database has not had yet; returns the version it is at now. */
+export async function migrateMongo(db: Db): Promise<number> {
+  const settings = db.collection<{ _id: string; value: string }>('settings');
+  const current = Number((await settings.findOne({ _id: VERSION_KEY }))?.value ?? 0);
+  if (current > MONGO_MIGRATIONS.length) {
+    throw new Error(`the database is at schema version ${current}, newer than this Tidings knows (${MONGO_MIGRATIONS.length}); run a newer version`);
+  }
+  for (let version = current; version < MONGO_MIGRATIONS.length; version++) {
+    await MONGO_MIGRATIONS[version]!.up(db);
+    await settings.updateOne({ _id: VERSION_KEY }, { $set: { value: String(version + 1) } }, { upsert: true });
+  }
+  return MONGO_MIGRATIONS.length;
+}

@@ -1,0 +1,51 @@
+import { MongoClient } from 'mongodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_SCOPE } from '../../src/domain/records.js';
+import { MONGO_MIGRATIONS } from '../../src/store/mongo/migrations.js';
+import { MongoStore } from '../../src/store/mongo/mongo-store.js';
+import { startMongoServer, type MongoServer } from '../support/ferretdb.js';
+
+// The MongoDB store upgrades a database of an earlier release at start, and records its version.
+
+let server: MongoServer;
+let client: MongoClient;
+let n = 0;
+beforeAll(async () => {
+  server = await startMongoServer();
+  client = await MongoClient.connect(server.uri);
+});
+afterAll(async () => {
+  await client?.close();
+  await server?.destroy();
+});
+
+const version = async (db: string) => (await client.db(db).collection<{ _id: string; value: string }>('settings').findOne({ _id: 'schema_version' }))?.value;
+
+describe('MongoDB schema migrations', () => {
+  it('brings a database of release 0.1 (no schema version) to the current version, keeping its records', async () => {
+    const name = `tidings_migrate_${process.pid}_${++n}`;
+    // Release 0.1 created its indexes at every start and kept no version.
+    await client.db(name).collection('applications').createIndex({ apiKeyHash: 1 }, { unique: true });
+    await client.db(name).collection('applications').insertOne({ _id: 'app_01' as never, name: 'Acme', apiKeyHash: 'hash', createdAt: 1 });
+    const store = await MongoStore.connect(server.uri, name);
+    try {
+      expect(await version(name)).toBe(String(MONGO_MIGRATIONS.length));
+      expect(await store.findApplication(ADMIN_SCOPE, 'app_01')).toMatchObject({ name: 'Acme' });
+      const indexes = (await client.db(name).collection('deliveries').indexes()).map((i) => JSON.stringify(i.key));
+      expect(indexes).toContain(JSON.stringify({ eventId: 1, endpointId: 1 }));
+    } finally {
+      await store.dropDatabase();
+      await store.close();
+    }
+  });
+
+  it('refuses a database written by a newer Tidings', async () => {
+    const name = `tidings_migrate_${process.pid}_${++n}`;
+    await client.db(name).collection<{ _id: string; value: string }>('settings').insertOne({ _id: 'schema_version', value: String(MONGO_MIGRATIONS.length + 1) });
+    try {
+      await expect(MongoStore.connect(server.uri, name)).rejects.toThrow(/newer than this Tidings knows/);
+    } finally {
+      await client.db(name).dropDatabase();
+    }
+  });
+});

@@ -15,10 +15,11 @@ import { DeliveryWorker } from './delivery/worker.js';
 import type { Deps } from './deps.js';
 import { DomainError, UnauthenticatedError } from './errors.js';
 import { handleGraphqlPost } from './graphql-post.js';
-import { createTidingsPubSub, type PubSub } from './pubsub.js';
+import { DeliveryFeed } from './live/delivery-feed.js';
+import { createTidingsPubSub, type PubSub } from './live/pubsub.js';
 import type { Context } from './schema/builder.js';
 import { schema } from './schema/index.js';
-import { useSharedSubscriptionExecution } from './schema/shared-subscription-execution.js';
+import { useSharedSubscriptionExecution } from './live/shared-execution.js';
 import type { Store } from './store/ports.js';
 
 // The service as one value: GraphQL over HTTP and SSE (yoga), graphql-ws on the same path, health
@@ -74,7 +75,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const { config, store } = options;
   const log = options.log ?? ((m: string) => console.log(m));
   const pubsub = options.pubsub ?? createTidingsPubSub();
-  const deps: Deps = { store, pubsub, config, now: Date.now, stats: { liveSubscriptions: 0, graphqlFastPath: 0 } };
+  const deps: Deps = { store, pubsub, config, now: Date.now, live: new DeliveryFeed(pubsub), stats: { graphqlFastPath: 0 } };
   const admin = await ensureAdminToken(store, config.adminToken);
   const auth = createAuthenticator(store, admin.hash);
 

@@ -1,7 +1,7 @@
 // Process entry: config → store → app → listen; SIGTERM/SIGINT stop it gracefully.
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
-import { createRedisPubSub } from './pubsub-redis.js';
+import { createRedisPubSub } from './live/pubsub-redis.js';
 import { openStore } from './store/open.js';
 
 async function main(): Promise<void> {

@@ -1,5 +1,6 @@
-import type { PubSub } from '../pubsub.js';
-import type { Store } from '../store/ports.js';
+import { announceDeliveries } from '../live/announce.js';
+import type { PubSub } from '../live/pubsub.js';
+import type { DeliveryQueue } from '../store/ports.js';
 
 // Periodic maintenance in worker processes: applies the retention period, completes fan-outs that a
 // crashed publish left unfinished (MongoDB), and frees stale leases. Safe to run in many processes.
@@ -17,7 +18,7 @@ export class Sweeper {
   private running: Promise<void> | undefined;
 
   constructor(
-    private readonly deps: { store: Store; pubsub: PubSub; log: (m: string) => void; now?: () => number },
+    private readonly deps: { store: Pick<DeliveryQueue, 'sweep'>; pubsub: PubSub; log: (m: string) => void; now?: () => number },
     private readonly options: SweeperOptions,
   ) {}
 
@@ -46,7 +47,7 @@ export class Sweeper {
         retentionMs: this.options.retentionMs,
         fanoutGraceMs: FANOUT_GRACE_MS,
       });
-      for (const delivery of [...result.created, ...result.expired]) this.deps.pubsub.publish('delivery:updated', delivery);
+      announceDeliveries(this.deps.pubsub, [...result.created, ...result.expired]);
       if (result.created.length || result.expired.length || result.purgedEvents || result.purgedDeliveries) {
         this.deps.log(
           `sweeper: ${result.created.length} deliveries from unfinished fan-outs, ${result.expired.length} ended FAILED after waiting past retention, ` +

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import pRetry from 'p-retry';
-import type { PubSub } from '../pubsub.js';
-import type { ClaimedDelivery, Store } from '../store/ports.js';
+import { announceDeliveries } from '../live/announce.js';
+import type { PubSub } from '../live/pubsub.js';
+import type { ClaimedDelivery, DeliveryQueue } from '../store/ports.js';
 import type { HttpClient } from './http-client.js';
 import { webhookBody, webhookHeaders } from './message.js';
 import { nextStep, type RetryPolicy } from '../domain/settle.js';
@@ -22,7 +23,7 @@ export interface WorkerOptions {
 }
 
 export interface WorkerDeps {
-  store: Store;
+  store: Pick<DeliveryQueue, 'claimDue' | 'recordAttempt'>;
   http: HttpClient;
   pubsub: PubSub;
   log: (message: string) => void;
@@ -71,20 +72,15 @@ export class DeliveryWorker {
   }
 
   /**
-   * An endpoint enabled again wakes the loop. So do new PENDING deliveries (publish, manual retry,
-   * from any process sharing the pubsub), unless their endpoint has no free slot here: then the
-   * claim could not take them, and the slot's release wakes the loop anyway. Under load this saves
-   * a claim per publish.
+   * Work that is due now (a publish, a manual retry, an endpoint enabled again, from any process
+   * sharing the pubsub) wakes the loop, unless its endpoint has no free slot here: then the claim
+   * could not take it, and the slot's release wakes the loop anyway. Under load this saves a claim
+   * per publish.
    */
   private watchNewWork(): () => void {
-    const stopDeliveries = this.deps.pubsub.listen('delivery:updated', (d) => {
-      if (d.status === 'PENDING' && (this.perEndpoint.get(d.endpointId) ?? 0) < this.options.endpointConcurrency) this.wake();
+    return this.deps.pubsub.listen('work:due', ({ endpointId }) => {
+      if ((this.perEndpoint.get(endpointId) ?? 0) < this.options.endpointConcurrency) this.wake();
     });
-    const stopEndpoints = this.deps.pubsub.listen('endpoint:enabled', () => this.wake());
-    return () => {
-      stopDeliveries();
-      stopEndpoints();
-    };
   }
 
   private async loop(): Promise<void> {
@@ -181,6 +177,6 @@ export class DeliveryWorker {
       this.deps.log(`worker: lease on delivery ${delivery.id} was lost before its attempt ${attemptNumber} was recorded`);
       return;
     }
-    this.deps.pubsub.publish('delivery:updated', updated);
+    announceDeliveries(this.deps.pubsub, [updated]);
   }
 }

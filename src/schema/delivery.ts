@@ -1,6 +1,4 @@
 import type { Deps } from '../deps.js';
-import { deliveryMatches } from '../domain/delivery-filter.js';
-import { liveQueue } from '../live-queue.js';
 import { narrowScope, requireCaller } from '../services/access.js';
 import { retryDelivery } from '../services/deliveries.js';
 import type { AttemptRecord, DeliveryFilter, DeliveryRecord, Scope } from '../domain/records.js';
@@ -26,21 +24,6 @@ async function resolveFilter(deps: Deps, scope: Scope, input: DeliveryFilterInpu
 export async function deliveryPage(deps: Deps, scope: Scope, input: DeliveryFilterInput | null | undefined, args: { first?: number | null; after?: string | null }) {
   const [narrowed, filter] = await resolveFilter(deps, scope, input);
   return toConnection(await deps.store.listDeliveries(narrowed, filter, pageFrom(args, deps.config.maxPageSize, 'Delivery')));
-}
-
-/** Messages a slow subscriber may fall behind by before the oldest are dropped (the store keeps the record). */
-export const LIVE_FEED_BUFFER = 10_000;
-
-/** The deliveries a subscriber may see, counted in stats from the moment it listens. */
-function liveDeliveries(deps: Deps, wanted: (d: DeliveryRecord) => boolean): AsyncIterable<DeliveryRecord> {
-  return liveQueue<DeliveryRecord>(LIVE_FEED_BUFFER, (push) => {
-    const unlisten = deps.pubsub.listen('delivery:updated', (d) => wanted(d) && push(d));
-    deps.stats.liveSubscriptions++;
-    return () => {
-      unlisten();
-      deps.stats.liveSubscriptions--;
-    };
-  });
 }
 
 const DeliveryAttemptRef = builder.objectRef<AttemptRecord>('DeliveryAttempt').implement({
@@ -130,8 +113,7 @@ builder.subscriptionField('deliveryUpdated', (t) =>
     args: { filter: t.arg({ type: DeliveryFilterRef, description: 'Only deliveries matching this filter.' }) },
     subscribe: async (_root, args, { caller, deps }) => {
       const [scope, filter] = await resolveFilter(deps, requireCaller(caller), args.filter);
-      const visible = (d: DeliveryRecord) => scope.kind === 'admin' || d.applicationId === scope.applicationId;
-      return liveDeliveries(deps, (d) => visible(d) && deliveryMatches(filter, d));
+      return deps.live.follow(scope, filter);
     },
     resolve: (delivery) => delivery,
   }),

@@ -1,4 +1,5 @@
 import type { Deps } from '../deps.js';
+import { announceDeliveries } from '../live/announce.js';
 import { NotFoundError } from '../errors.js';
 import type { DeliveryRecord, Scope } from '../domain/records.js';
 import { requireCaller } from './access.js';
@@ -8,6 +9,6 @@ export async function retryDelivery(deps: Deps, caller: Scope | undefined, id: s
   const scope = requireCaller(caller);
   const delivery = await deps.store.requeueDelivery(scope, id, deps.now());
   if (!delivery) throw new NotFoundError('delivery', id);
-  deps.pubsub.publish('delivery:updated', delivery);
+  announceDeliveries(deps.pubsub, [delivery]);
   return delivery;
 }

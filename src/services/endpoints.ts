@@ -2,6 +2,7 @@ import { generateSecret, isValidSecret } from '../delivery/signing.js';
 import { DELETED_ENDPOINT_REASON } from '../domain/failure-reasons.js';
 import { rotatedSecrets } from '../domain/secrets.js';
 import type { Deps } from '../deps.js';
+import { announceDeliveries, announceEndpointResumed } from '../live/announce.js';
 import { BadInputError, NotFoundError } from '../errors.js';
 import { ALL_EVENT_TYPES, isValidPattern, isWildcard } from '../domain/event-types.js';
 import { newId } from '../ids.js';
@@ -79,7 +80,7 @@ export async function updateEndpoint(deps: Deps, caller: Scope | undefined, id: 
   if (input.enabled != null) patch.enabled = input.enabled;
   const updated = await deps.store.updateEndpoint(scope, id, patch, deps.now());
   if (!updated) throw new NotFoundError('endpoint', id);
-  if (patch.enabled) deps.pubsub.publish('endpoint:enabled', { id: updated.id });
+  if (patch.enabled) announceEndpointResumed(deps.pubsub, updated.id);
   return updated;
 }
 
@@ -87,7 +88,7 @@ export async function deleteEndpoint(deps: Deps, caller: Scope | undefined, id: 
   const scope = requireCaller(caller);
   const result = await deps.store.deleteEndpoint(scope, id, deps.now(), DELETED_ENDPOINT_REASON);
   if (!result) throw new NotFoundError('endpoint', id);
-  for (const delivery of result.cancelled) deps.pubsub.publish('delivery:updated', delivery);
+  announceDeliveries(deps.pubsub, result.cancelled);
   return id;
 }
 

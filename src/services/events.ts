@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Deps } from '../deps.js';
+import { announceDeliveries } from '../live/announce.js';
 import { BadInputError, ConflictError } from '../errors.js';
 import { newId } from '../ids.js';
 import type { Scope } from '../domain/records.js';
@@ -45,6 +46,6 @@ export async function publishEvent(deps: Deps, caller: Scope | undefined, input:
     }
     return result;
   }
-  for (const delivery of result.deliveries) deps.pubsub.publish('delivery:updated', delivery);
+  announceDeliveries(deps.pubsub, result.deliveries);
   return result;
 }

@@ -239,7 +239,7 @@ describe('tenant isolation', () => {
         await ofA.close();
         await ofAdmin.close();
       }
-      await waitFor('the closed subscriptions to stop listening', () => server.app.deps.stats.liveSubscriptions === 0);
+      await waitFor('the closed subscriptions to stop listening', () => server.app.deps.live.subscribers === 0);
     });
   });
 });

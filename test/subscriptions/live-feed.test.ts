@@ -154,7 +154,7 @@ describe('live delivery feed', () => {
 
     // Closing a subscription ends its listener at once, without waiting for another event.
     await ids.close();
-    await waitFor('5 live subscriptions after one closed', () => server.app.deps.stats.liveSubscriptions === 5);
+    await waitFor('5 live subscriptions after one closed', () => server.app.deps.live.subscribers === 5);
   });
 
   describe('authentication', () => {
@@ -170,7 +170,7 @@ describe('live delivery feed', () => {
     it('refuses a graphql-ws connection without a token at connection_init (4401/4403)', async () => {
       const event = await refusal(undefined);
       expect([4401, 4403]).toContain(event.code);
-      expect(server.app.deps.stats.liveSubscriptions).toBe(0);
+      expect(server.app.deps.live.subscribers).toBe(0);
     });
 
     it('refuses a graphql-ws connection with a wrong token at connection_init (4401/4403)', async () => {
@@ -178,7 +178,7 @@ describe('live delivery feed', () => {
       expect([4401, 4403]).toContain(event.code);
       const malformed = await refusal('not a bearer token at all');
       expect([4401, 4403]).toContain(malformed.code);
-      expect(server.app.deps.stats.liveSubscriptions).toBe(0);
+      expect(server.app.deps.live.subscribers).toBe(0);
     });
 
     it('accepts the same graphql-ws connection with a valid token (the refusals above are about the token)', async () => {
@@ -192,7 +192,7 @@ describe('live delivery feed', () => {
       await waitFor('an error on the SSE stream', () => feed.errors.length > 0);
       expect(feed.errors).toMatchObject([{ extensions: { code: 'UNAUTHENTICATED' } }]);
       expect(feed.messages).toEqual([]);
-      expect(server.app.deps.stats.liveSubscriptions).toBe(0);
+      expect(server.app.deps.live.subscribers).toBe(0);
     });
 
     it('answers an SSE subscription with a wrong token with UNAUTHENTICATED', async () => {
@@ -200,7 +200,7 @@ describe('live delivery feed', () => {
       await waitFor('an error on the SSE stream', () => feed.errors.length > 0);
       expect(feed.errors).toMatchObject([{ extensions: { code: 'UNAUTHENTICATED' } }]);
       expect(feed.messages).toEqual([]);
-      expect(server.app.deps.stats.liveSubscriptions).toBe(0);
+      expect(server.app.deps.live.subscribers).toBe(0);
     });
   });
 });

@@ -63,7 +63,7 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     admin: new GqlClient(graphqlUrl, TEST_ADMIN_TOKEN),
     client: (token) => new GqlClient(graphqlUrl, token),
     waitForSubscribers: async (count) => {
-      await waitFor(`${count} live subscription(s)`, () => app.deps.stats.liveSubscriptions >= count);
+      await waitFor(`${count} live subscription(s)`, () => app.deps.live.subscribers >= count);
     },
     async stop() {
       await app.stop();

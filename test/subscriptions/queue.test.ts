@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { liveQueue } from '../../src/live-queue.js';
+import { liveQueue } from '../../src/live/queue.js';
 
 // The per-subscriber queue behind the live feed.
 

@@ -1,16 +1,20 @@
 import { setMaxListeners } from 'node:events';
 import { createPubSub } from 'graphql-yoga';
-import type { DeliveryRecord } from './domain/records.js';
+import type { DeliveryRecord } from '../domain/records.js';
 
-// Notifications between the parts of Tidings. The store is the record; a message here only says
-// "this changed". In-process by default (an EventTarget); an EventTarget over Redis carries the
-// same messages between processes.
+// Notifications between the parts of Tidings, on two topics: the live feed's and the workers'.
+// The store is the record; a message here only says "this changed". In-process by default (an
+// EventTarget); an EventTarget over Redis carries the same messages between processes.
 
 export type Topics = {
   /** A delivery was created or changed state. */
   'delivery:updated': [delivery: DeliveryRecord];
-  /** An endpoint was enabled again: its waiting deliveries are due now (workers look at once). */
-  'endpoint:enabled': [endpoint: { id: string }];
+  /**
+   * Deliveries of this endpoint may be due now (new, retried by hand, or the endpoint was enabled
+   * again): workers look at once instead of at their next poll. The workers' own topic, so that
+   * the live feed and the delivery side change independently.
+   */
+  'work:due': [work: { endpointId: string }];
 };
 
 type Target = NonNullable<NonNullable<Parameters<typeof createPubSub<Topics>>[0]>['eventTarget']>;

@@ -1,0 +1,20 @@
+import type { DeliveryRecord } from '../domain/records.js';
+import type { PubSub } from './pubsub.js';
+
+// What every change of a delivery tells the rest of Tidings, in one place: the live feed hears
+// about every change, the workers about work that is due now.
+
+/** Announces created or changed deliveries. */
+export function announceDeliveries(pubsub: PubSub, deliveries: readonly DeliveryRecord[]): void {
+  const due = new Set<string>();
+  for (const delivery of deliveries) {
+    pubsub.publish('delivery:updated', delivery);
+    if (delivery.status === 'PENDING') due.add(delivery.endpointId);
+  }
+  for (const endpointId of due) pubsub.publish('work:due', { endpointId });
+}
+
+/** An endpoint was enabled again: its waiting deliveries are due now. */
+export function announceEndpointResumed(pubsub: PubSub, endpointId: string): void {
+  pubsub.publish('work:due', { endpointId });
+}

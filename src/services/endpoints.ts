@@ -5,7 +5,7 @@ import { ALL_EVENT_TYPES, isValidPattern, isWildcard } from '../event-type-patte
 import { newId } from '../ids.js';
 import type { EndpointPatch, EndpointRecord, Scope } from '../store/types.js';
 import { requireCaller, resolveApplicationId } from './access.js';
-import { optionalText, webhookUrl } from './validate.js';
+import { optionalText, webhookTargetAllowed, webhookUrl } from './validate.js';
 
 export const DELETED_ENDPOINT_REASON = 'endpoint deleted before the delivery completed';
 
@@ -41,6 +41,8 @@ export async function createEndpoint(deps: Deps, caller: Scope | undefined, inpu
   if (input.secret != null && !isValidSecret(input.secret)) {
     throw new BadInputError('secret', 'must be "whsec_" followed by base64 of 24 to 64 random bytes');
   }
+  // Last of the checks: it may wait on DNS.
+  await webhookTargetAllowed('url', url, deps.config.allowPrivateTargets);
   const secret = input.secret ?? generateSecret();
   const now = deps.now();
   const endpoint: EndpointRecord = {
@@ -76,6 +78,7 @@ export async function updateEndpoint(deps: Deps, caller: Scope | undefined, id: 
     else patch.eventTypes = await eventTypeFilter(deps, input.eventTypes);
   }
   if (input.enabled != null) patch.enabled = input.enabled;
+  if (patch.url !== undefined) await webhookTargetAllowed('url', patch.url, deps.config.allowPrivateTargets);
   const updated = await deps.store.updateEndpoint(scope, id, patch, deps.now());
   if (!updated) throw new NotFoundError('endpoint', id);
   if (patch.enabled) deps.pubsub.publish('endpoint:enabled', { id: updated.id });

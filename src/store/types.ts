@@ -151,6 +151,8 @@ export interface AttemptOutcome {
   attempt: AttemptRecord;
   status: DeliveryStatus;
   nextAttemptAt: Millis | null;
+  /** Why the delivery was given up at once (a permanent failure, e.g. a refused target); recorded when given. */
+  failureReason?: string | null;
 }
 
 export interface SweepOptions {

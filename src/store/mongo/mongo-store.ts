@@ -484,6 +484,7 @@ export class MongoStore implements Store {
         $set: {
           status: cancelled ? 'FAILED' : outcome.status, attemptCount: attempt.number, nextAttemptAt: next,
           lastAttemptAt: attempt.startedAt, manualRetry: false, updatedAt: now,
+          ...(!cancelled && outcome.failureReason ? { failureReason: outcome.failureReason } : {}),
         },
       },
       { returnDocument: 'after' },

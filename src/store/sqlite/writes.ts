@@ -210,11 +210,12 @@ export class SqliteWrites {
     const cancelled = current.status === 'FAILED' && !attempt.success;
     const status = cancelled ? 'FAILED' : outcome.status;
     const next = cancelled ? null : outcome.nextAttemptAt;
+    const reason = cancelled ? null : (outcome.failureReason ?? null);
     const row = this.stmt(
       `UPDATE deliveries SET status = ?, attempt_count = ?, next_attempt_at = ?, last_attempt_at = ?, run_at = ?,
-         lease_token = NULL, manual_retry = 0, updated_at = ?
+         lease_token = NULL, manual_retry = 0, failure_reason = COALESCE(?, failure_reason), updated_at = ?
        WHERE id = ? RETURNING *`,
-    ).get(status, attempt.number, next, attempt.startedAt, next, now, deliveryId) as Row;
+    ).get(status, attempt.number, next, attempt.startedAt, next, reason, now, deliveryId) as Row;
     this.stmt(
       `INSERT OR REPLACE INTO attempts (delivery_id, number, started_at, duration_ms, success, response_status, response_body, error)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -19,7 +19,7 @@ const nestedObjects = (levels: number) => '{"a":'.repeat(levels) + '1' + '}'.rep
 /** A JSON Schema whose `properties` nest `levels` deep (each level is two objects), as JSON text. */
 const nestedSchema = (levels: number) => '{"type":"object","properties":{"a":'.repeat(levels) + '{"type":"string"}' + '}}'.repeat(levels);
 /** Objects nested `levels` deep as a GraphQL literal. */
-const literalObjects = (levels: number) => '{a: '.repeat(levels) + '1' + '}'.repeat(levels);
+const literalObjects = (levels: number) => '{a:'.repeat(levels) + '1' + '}'.repeat(levels);
 
 const PUBLISH = 'mutation P($input: PublishEventInput!) { publishEvent(input: $input) { event { id } } }';
 const CREATE_TYPE = 'mutation C($input: CreateEventTypeInput!) { createEventType(input: $input) { name } }';
@@ -69,15 +69,16 @@ describe('nesting limit on JSON inputs', () => {
     await expectHealthy();
   });
 
+  // Inline literals stay under GraphQL Armor's token limit (5000), so the JSON depth rule itself is what answers.
   it.each([
-    ['lists', nestedLists],
-    ['objects', literalObjects],
-  ])('a payload written inline as deeply nested %s is refused with a clear error, and stores nothing', async (_what, literal) => {
+    ['lists one level past the limit', nestedLists, LIMIT + 1],
+    ['objects one level past the limit', literalObjects, LIMIT + 1],
+    ['lists 1000 levels deep', nestedLists, 1000],
+    ['objects 1000 levels deep', literalObjects, 1000],
+  ])('a payload written inline as %s is BAD_USER_INPUT naming payload and the limit, and stores nothing', async (_what, literal, levels) => {
     const app = await createApplication(server);
     const type = await createEventType(server);
-    // Deep enough to pass the limit, small enough to stay under GraphQL Armor's token limit,
-    // so the JSON depth rule itself is what answers.
-    const query = `mutation { publishEvent(input: { applicationId: ${JSON.stringify(app.id)}, type: ${JSON.stringify(type)}, payload: ${literal(LIMIT + 1)} }) { event { id } } }`;
+    const query = `mutation { publishEvent(input: { applicationId: ${JSON.stringify(app.id)}, type: ${JSON.stringify(type)}, payload: ${literal(levels)} }) { event { id } } }`;
     const error = await server.admin.fail(query, undefined, 'BAD_USER_INPUT');
     expectDepthRefusal(error, 'payload');
     expect(await eventCount(app.id)).toBe(0);

@@ -55,6 +55,8 @@ export interface Config {
   secretRotationGraceMs: number;
   /** Largest event payload accepted, in bytes of JSON. */
   maxPayloadBytes: number;
+  /** Deepest nesting of lists and objects accepted in any JSON input (payload, schema). */
+  maxJsonDepth: number;
   /** Largest `first` accepted by connections. */
   maxPageSize: number;
   /** GraphQL abuse limits (GraphQL Armor). */
@@ -149,6 +151,7 @@ export function loadConfig(env: Env = process.env): Config {
     idempotencyWindowMs: duration(env, 'TIDINGS_IDEMPOTENCY_WINDOW', '24h'),
     secretRotationGraceMs: duration(env, 'TIDINGS_SECRET_ROTATION_GRACE', '24h'),
     maxPayloadBytes: integer(env, 'TIDINGS_MAX_PAYLOAD_BYTES', 256 * 1024, 2),
+    maxJsonDepth: integer(env, 'TIDINGS_MAX_JSON_DEPTH', 64, 1, 256),
     maxPageSize: integer(env, 'TIDINGS_MAX_PAGE_SIZE', 100, 1, 10_000),
     graphqlMaxDepth: integer(env, 'TIDINGS_GRAPHQL_MAX_DEPTH', 12, 1),
     graphqlMaxAliases: integer(env, 'TIDINGS_GRAPHQL_MAX_ALIASES', 30, 1),

@@ -13,6 +13,8 @@ export interface SendResult {
   body: string | null;
   /** Why no usable response arrived (timeout, refused target, network error). */
   error: string | null;
+  /** The SSRF guard refused the target: retrying cannot help, so the delivery is given up at once. */
+  refused: boolean;
   durationMs: number;
 }
 
@@ -51,9 +53,9 @@ export class HttpClient {
         signal: AbortSignal.timeout(this.options.timeoutMs),
       });
       const text = await readPrefix(res.body, RESPONSE_BODY_LIMIT);
-      return { status: res.statusCode, body: text, error: null, durationMs: elapsed() };
+      return { status: res.statusCode, body: text, error: null, refused: false, durationMs: elapsed() };
     } catch (err) {
-      return { status: null, body: null, error: describe(err, this.options.timeoutMs), durationMs: elapsed() };
+      return { status: null, body: null, error: describe(err, this.options.timeoutMs), refused: blockedTarget(err) !== undefined, durationMs: elapsed() };
     }
   }
 
@@ -79,11 +81,17 @@ async function readPrefix(body: AsyncIterable<Buffer> & { destroy(): void }, lim
   return new TextDecoder('utf-8').decode(Buffer.concat(chunks).subarray(0, limit), { stream: true });
 }
 
+/** The guard's refusal, thrown directly (IP literal) or as the cause of undici's connect error (resolved name). */
+function blockedTarget(err: unknown): BlockedTargetError | undefined {
+  if (err instanceof BlockedTargetError) return err;
+  const cause = (err as { cause?: unknown } | null)?.cause;
+  return cause instanceof BlockedTargetError ? cause : undefined;
+}
+
 function describe(err: unknown, timeoutMs: number): string {
   const e = err as Error & { code?: string; cause?: unknown };
-  if (e instanceof BlockedTargetError || (e.cause instanceof BlockedTargetError)) {
-    return (e instanceof BlockedTargetError ? e : (e.cause as Error)).message;
-  }
+  const blocked = blockedTarget(err);
+  if (blocked) return blocked.message;
   if (e?.name === 'TimeoutError' || e instanceof errors.HeadersTimeoutError || e instanceof errors.BodyTimeoutError || e instanceof errors.ConnectTimeoutError) {
     return `timed out after ${timeoutMs}ms`;
   }

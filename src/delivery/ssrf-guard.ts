@@ -10,6 +10,11 @@ export class BlockedTargetError extends Error {
   readonly code = 'TIDINGS_BLOCKED_TARGET';
 }
 
+/** The host name of a target has no address (checked when an endpoint's URL is set). */
+export class UnresolvableTargetError extends Error {
+  readonly code = 'TIDINGS_UNRESOLVABLE_TARGET';
+}
+
 /** The ipaddr.js range name when the address is not public unicast, else undefined. */
 export function blockedRange(address: string): string | undefined {
   if (!ipaddr.isValid(address)) return 'invalid';
@@ -22,8 +27,10 @@ export function blockedRange(address: string): string | undefined {
 export function assertPublicAddress(host: string, address: string): void {
   const range = blockedRange(address);
   if (range !== undefined) {
+    // Worded for both uses: an endpoint URL being set, and a connection about to be made.
+    const target = host === address ? address : `${host} (${address})`;
     throw new BlockedTargetError(
-      `refused to connect to ${host} (${address}): ${range} addresses are not allowed as webhook targets ` +
+      `${target} is refused as a webhook target: ${range} addresses are not allowed ` +
         '(set TIDINGS_ALLOW_PRIVATE_TARGETS=true to allow them, e.g. for local development)',
     );
   }
@@ -38,6 +45,37 @@ export function bareHostname(url: URL): string {
 export function assertLiteralTargetAllowed(url: URL): void {
   const host = bareHostname(url);
   if (net.isIP(host)) assertPublicAddress(host, host);
+}
+
+/** Longest wait for DNS when an endpoint URL is checked, so a stuck resolver cannot hang the call. */
+export const TARGET_LOOKUP_TIMEOUT_MS = 5_000;
+
+/**
+ * The same rule as at send time, applied when an endpoint's URL is set: an IP literal is checked
+ * as is, a name by every address it resolves to now. Throws BlockedTargetError for a non-public
+ * address, UnresolvableTargetError for a name without addresses (or whose lookup does not finish).
+ * The send-time check stays: a name may resolve elsewhere later.
+ */
+export async function assertPublicTarget(url: URL, timeoutMs = TARGET_LOOKUP_TIMEOUT_MS): Promise<void> {
+  const host = bareHostname(url);
+  if (net.isIP(host)) return assertPublicAddress(host, host);
+  let timer: NodeJS.Timeout | undefined;
+  let addresses: dns.LookupAddress[];
+  try {
+    addresses = await Promise.race([
+      dns.promises.lookup(host, { all: true }),
+      new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs}ms`)), timeoutMs);
+      }),
+    ]);
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    throw new UnresolvableTargetError(`${host} does not resolve to any address (${e.code ?? e.message})`);
+  } finally {
+    clearTimeout(timer);
+  }
+  if (addresses.length === 0) throw new UnresolvableTargetError(`${host} does not resolve to any address`);
+  for (const { address } of addresses) assertPublicAddress(host, address);
 }
 
 type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | dns.LookupAddress[], family?: number) => void;

@@ -157,7 +157,8 @@ export class DeliveryWorker {
     const success = result.status !== null && result.status >= 200 && result.status < 300;
     const error = result.error ?? (success ? null : `endpoint answered HTTP ${result.status}`);
     const finishedAt = this.now();
-    const step = nextStep(this.options.retry, attemptNumber, success, delivery.manualRetry, finishedAt);
+    const permanentFailure = result.refused ? error : null;
+    const step = nextStep(this.options.retry, attemptNumber, { success, permanentFailure }, delivery.manualRetry, finishedAt);
     const outcome = {
       attempt: {
         deliveryId: delivery.id,

@@ -9,16 +9,31 @@ export interface RetryPolicy {
   jitter: number;
 }
 
+/** How an attempt ended, as far as the schedule cares. */
+export interface AttemptResult {
+  success: boolean;
+  /** Set when retrying cannot help (e.g. the SSRF guard refused the target): the reason it was given up. */
+  permanentFailure?: string | null;
+}
+
+/** How an attempt ended, as far as the schedule cares. */
+export interface AttemptResult {
+  success: boolean;
+  /** Set when retrying cannot help (e.g. the SSRF guard refused the target): the reason it was given up. */
+  permanentFailure?: string | null;
+}
+
 /** Status and next attempt time after attempt number `attemptNumber` (1-based) has finished. */
 export function nextStep(
   policy: RetryPolicy,
   attemptNumber: number,
-  success: boolean,
+  result: AttemptResult,
   manualRetry: boolean,
   now: Millis,
   random: () => number = Math.random,
-): { status: DeliveryStatus; nextAttemptAt: Millis | null } {
-  if (success) return { status: 'SUCCEEDED', nextAttemptAt: null };
+): { status: DeliveryStatus; nextAttemptAt: Millis | null; failureReason?: string } {
+  if (result.success) return { status: 'SUCCEEDED', nextAttemptAt: null };
+  if (result.permanentFailure) return { status: 'FAILED', nextAttemptAt: null, failureReason: result.permanentFailure };
   // A manual retry is exactly one more attempt: the automatic schedule is not restarted.
   if (manualRetry || attemptNumber > policy.scheduleMs.length) return { status: 'FAILED', nextAttemptAt: null };
   const base = policy.scheduleMs[attemptNumber - 1]!;

@@ -9,7 +9,7 @@ import { newId } from '../ids.js';
 import type { EndpointRecord, Scope } from '../domain/records.js';
 import type { EndpointPatch } from '../store/ports.js';
 import { requireCaller, resolveApplicationId } from './access.js';
-import { optionalText, webhookUrl } from './validate.js';
+import { optionalText, webhookTargetAllowed, webhookUrl } from './validate.js';
 
 /** Endpoint event type filters: omitted = all; empty is refused; exact names must be in the catalogue. */
 async function eventTypeFilter(deps: Deps, patterns: readonly string[] | null | undefined): Promise<string[]> {
@@ -43,6 +43,8 @@ export async function createEndpoint(deps: Deps, caller: Scope | undefined, inpu
   if (input.secret != null && !isValidSecret(input.secret)) {
     throw new BadInputError('secret', 'must be "whsec_" followed by base64 of 24 to 64 random bytes');
   }
+  // Last of the checks: it may wait on DNS.
+  await webhookTargetAllowed('url', url, deps.config.allowPrivateTargets);
   const secret = input.secret ?? generateSecret();
   const now = deps.now();
   const endpoint: EndpointRecord = {
@@ -78,6 +80,7 @@ export async function updateEndpoint(deps: Deps, caller: Scope | undefined, id: 
     else patch.eventTypes = await eventTypeFilter(deps, input.eventTypes);
   }
   if (input.enabled != null) patch.enabled = input.enabled;
+  if (patch.url !== undefined) await webhookTargetAllowed('url', patch.url, deps.config.allowPrivateTargets);
   const updated = await deps.store.updateEndpoint(scope, id, patch, deps.now());
   if (!updated) throw new NotFoundError('endpoint', id);
   if (patch.enabled) announceEndpointResumed(deps.pubsub, updated.id);

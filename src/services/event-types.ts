@@ -5,6 +5,7 @@ import { BadInputError, NotFoundError } from '../errors.js';
 import { EVENT_TYPE_NAME } from '../domain/event-types.js';
 import type { EventTypeRecord, Scope } from '../domain/records.js';
 import { requireAdmin } from './access.js';
+import { assertJsonDepth } from './json-value.js';
 import { optionalText } from './validate.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
@@ -40,6 +41,13 @@ export function validatePayload(eventType: EventTypeRecord, payload: unknown): v
   }
 }
 
+/** A given schema must be shallow enough to walk safely, then compile. */
+function checkedSchema(deps: Deps, schema: unknown): void {
+  if (schema === undefined || schema === null) return;
+  assertJsonDepth('schema', schema, deps.config.maxJsonDepth);
+  compile('schema', schema);
+}
+
 export interface EventTypeInput {
   description?: string | null;
   schema?: unknown;
@@ -51,7 +59,7 @@ export async function createEventType(deps: Deps, caller: Scope | undefined, inp
   if (name.length === 0 || name.length > 256 || !EVENT_TYPE_NAME.test(name)) {
     throw new BadInputError('name', 'must be 1 to 256 characters of dot-separated segments of letters, digits, "_" and "-" (e.g. "order.created")');
   }
-  if (input.schema !== undefined && input.schema !== null) compile('schema', input.schema);
+  checkedSchema(deps, input.schema);
   const now = deps.now();
   const record: EventTypeRecord = {
     name,
@@ -67,7 +75,7 @@ export async function createEventType(deps: Deps, caller: Scope | undefined, inp
 
 export async function updateEventType(deps: Deps, caller: Scope | undefined, name: string, input: EventTypeInput & { archived?: boolean | null }): Promise<EventTypeRecord> {
   requireAdmin(caller, 'change event types');
-  if (input.schema !== undefined && input.schema !== null) compile('schema', input.schema);
+  checkedSchema(deps, input.schema);
   const patch = {
     ...(input.description !== undefined ? { description: optionalText('description', input.description, 2048) } : {}),
     ...(input.schema !== undefined ? { schema: input.schema } : {}),

@@ -1,4 +1,3 @@
-import { isDeepStrictEqual } from 'node:util';
 import type { Deps } from '../deps.js';
 import { announceDeliveries } from '../live/announce.js';
 import { BadInputError, ConflictError } from '../errors.js';
@@ -7,6 +6,7 @@ import type { Scope } from '../domain/records.js';
 import type { PublishResult } from '../store/ports.js';
 import { requireAdmin, resolveApplicationId } from './access.js';
 import { publishableEventType, validatePayload } from './event-types.js';
+import { assertJsonDepth, sameJsonValue } from './json-value.js';
 
 export interface PublishEventInput {
   applicationId: string;
@@ -24,6 +24,7 @@ export async function publishEvent(deps: Deps, caller: Scope | undefined, input:
   const applicationId = await resolveApplicationId(deps.store, scope, input.applicationId);
   const eventType = await publishableEventType(deps, input.type);
   if (input.payload === undefined) throw new BadInputError('payload', 'is required');
+  assertJsonDepth('payload', input.payload, deps.config.maxJsonDepth);
   const payload = JSON.stringify(input.payload);
   const size = Buffer.byteLength(payload);
   if (size > deps.config.maxPayloadBytes) {
@@ -40,7 +41,9 @@ export async function publishEvent(deps: Deps, caller: Scope | undefined, input:
     { idempotentSince: now - deps.config.idempotencyWindowMs },
   );
   if (!result.created) {
-    const same = result.event.type === eventType.name && isDeepStrictEqual(JSON.parse(result.event.payload), input.payload);
+    // Compared as JSON values, both read back from JSON text: an inline literal (null-prototype
+    // objects from the JSON scalar), a variable, another key order or whitespace are the same payload.
+    const same = result.event.type === eventType.name && sameJsonValue(JSON.parse(result.event.payload), JSON.parse(payload));
     if (!same) {
       throw new ConflictError(`idempotency key "${idempotencyKey}" was already used for event ${result.event.id} with a different type or payload`);
     }

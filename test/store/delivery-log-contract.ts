@@ -229,6 +229,22 @@ export function deliveryLogContract(name: string, open: () => Promise<StoreHarne
       expect(attempts.map((x) => [x.number, x.success, x.responseStatus])).toEqual([[1, false, 500], [2, false, 500]]);
     });
 
+    it('records the failure reason an outcome gives (a permanent failure) on the delivery, and none otherwise', async () => {
+      const a = await application();
+      await endpoint(a.id);
+      const p1 = await publish(event(a.id));
+      const p2 = await publish(event(a.id));
+      const [c1, c2] = await store.claimDue({ now: T0, limit: 2, leaseMs: 1000 });
+      const reason = 'example.com (127.0.0.1) is refused as a webhook target: loopback addresses are not allowed';
+      const failed = await store.recordAttempt(c1!, { ...outcome(c1!, false, null), failureReason: reason }, T0 + 1);
+      expect(failed).toMatchObject({ status: 'FAILED', failureReason: reason, nextAttemptAt: null, attemptCount: 1 });
+      const retrying = await store.recordAttempt(c2!, outcome(c2!, false, T0 + 5000), T0 + 1);
+      expect(retrying).toMatchObject({ status: 'RETRYING', failureReason: null });
+      const ids = [p1.deliveries[0]!.id, p2.deliveries[0]!.id];
+      const read = await Promise.all(ids.map((id) => store.findDelivery(admin, id)));
+      expect(read.map((d) => d!.failureReason).sort()).toEqual([null, reason].sort());
+    });
+
     it('requeues a finished delivery for one manual attempt, refusing while an attempt is in flight', async () => {
       const a = await application();
       await endpoint(a.id);

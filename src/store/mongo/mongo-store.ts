@@ -482,13 +482,13 @@ export class MongoStore implements Store {
       if (!isDuplicateKey(err)) throw err;
       await this.attempts.replaceOne({ _id }, attempt);
     }
-    const { status, nextAttemptAt: next } = settleOnStored(current.status, outcome);
+    const { status, nextAttemptAt: next, cancelled } = settleOnStored(current.status, outcome);
     const updated = await this.deliveries.findOneAndUpdate(
       { _id: current._id },
       {
         $set: {
           status, attemptCount: attempt.number, nextAttemptAt: next, lastAttemptAt: attempt.startedAt, manualRetry: false, updatedAt: now,
-          ...(outcome.failureReason ? { failureReason: outcome.failureReason } : {}),
+          ...(!cancelled && outcome.failureReason ? { failureReason: outcome.failureReason } : {}),
         },
       },
       { returnDocument: 'after' },

@@ -204,12 +204,13 @@ export class SqliteWrites {
     const { attempt } = outcome;
     const current = this.stmt('SELECT status FROM deliveries WHERE id = ? AND lease_token = ?').get(deliveryId, leaseToken) as Row | undefined;
     if (!current) return null;
-    const { status, nextAttemptAt: next } = settleOnStored(current.status, outcome);
+    const { status, nextAttemptAt: next, cancelled } = settleOnStored(current.status, outcome);
+    const reason = cancelled ? null : (outcome.failureReason ?? null);
     const row = this.stmt(
       `UPDATE deliveries SET status = ?, attempt_count = ?, next_attempt_at = ?, last_attempt_at = ?, run_at = ?,
          lease_token = NULL, manual_retry = 0, failure_reason = COALESCE(?, failure_reason), updated_at = ?
        WHERE id = ? RETURNING *`,
-    ).get(status, attempt.number, next, attempt.startedAt, next, outcome.failureReason ?? null, now, deliveryId) as Row;
+    ).get(status, attempt.number, next, attempt.startedAt, next, reason, now, deliveryId) as Row;
     this.stmt(
       `INSERT OR REPLACE INTO attempts (delivery_id, number, started_at, duration_ms, success, response_status, response_body, error)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,

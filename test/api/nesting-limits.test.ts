@@ -22,8 +22,8 @@ const nestedSchema = (levels: number) => '{"type":"object","properties":{"a":'.r
 const literalObjects = (levels: number) => '{a:'.repeat(levels) + '1' + '}'.repeat(levels);
 
 const PUBLISH = 'mutation P($input: PublishEventInput!) { publishEvent(input: $input) { event { id } } }';
-const CREATE_TYPE = 'mutation C($input: CreateEventTypeInput!) { createEventType(input: $input) { name } }';
-const UPDATE_TYPE = 'mutation U($name: String!, $input: UpdateEventTypeInput!) { updateEventType(name: $name, input: $input) { name } }';
+const CREATE_TYPE = 'mutation C($input: CreateEventTypeInput!) { createEventType(input: $input) { eventType { name } } }';
+const UPDATE_TYPE = 'mutation U($input: UpdateEventTypeInput!) { updateEventType(input: $input) { eventType { name } } }';
 
 function expectDepthRefusal(error: GqlError, field: string) {
   expect(error.extensions?.field).toBe(field);
@@ -103,7 +103,7 @@ describe('nesting limit on JSON inputs', () => {
 
   it('a JSON Schema written inline past the limit in createEventType is BAD_USER_INPUT naming schema, and defines nothing', async () => {
     const name = uniqueName('deep.inline.schema');
-    const query = `mutation { createEventType(input: { name: ${JSON.stringify(name)}, schema: ${literalObjects(LIMIT + 1)} }) { name } }`;
+    const query = `mutation { createEventType(input: { name: ${JSON.stringify(name)}, schema: ${literalObjects(LIMIT + 1)} }) { eventType { name } } }`;
     const error = await server.admin.fail(query, undefined, 'BAD_USER_INPUT');
     expectDepthRefusal(error, 'schema');
     expect((await server.admin.run(EventTypeDocument, { name })).eventType).toBeNull();
@@ -111,7 +111,7 @@ describe('nesting limit on JSON inputs', () => {
 
   it('a deeply nested JSON Schema in updateEventType is BAD_USER_INPUT naming schema and keeps the old schema', async () => {
     const name = await createEventType(server, uniqueName('keep.shallow'), { type: 'object' });
-    const error = await failRaw(UPDATE_TYPE, `{"name": ${q(name)}, "input": {"schema": ${nestedSchema(DEEP)}}}`);
+    const error = await failRaw(UPDATE_TYPE, `{"input": {"name": ${q(name)}, "schema": ${nestedSchema(DEEP)}}}`);
     expectDepthRefusal(error, 'schema');
     expect((await server.admin.run(EventTypeDocument, { name })).eventType?.schema).toEqual({ type: 'object' });
     await expectHealthy();

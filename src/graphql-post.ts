@@ -1,7 +1,7 @@
 import type http from 'node:http';
 import { getOperationAST, type DocumentNode, type ExecutionResult } from 'graphql';
 import { processRegularResult, type YogaServerInstance } from 'graphql-yoga';
-import type { Context } from './schema/builder.js';
+import type { Context } from './graphql/context.js';
 
 // POST /graphql with a JSON body is the API's hot path (every publishEvent). This runs it on
 // yoga's own envelop (the same plugins: parse and validation caches, GraphQL Armor, error

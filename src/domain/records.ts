@@ -6,7 +6,10 @@ export type Millis = number;
 /** Who a read or write is for: the platform (every application) or one application. */
 export type Scope = { kind: 'admin' } | { kind: 'app'; applicationId: string };
 
-export const ADMIN_SCOPE: Scope = { kind: 'admin' };
+/** The platform's scope: the admin token's. */
+export type AdminScope = Extract<Scope, { kind: 'admin' }>;
+
+export const ADMIN_SCOPE: AdminScope = { kind: 'admin' };
 
 /** The scope of one application (what nested reads of that application's records use). */
 export const appScope = (applicationId: string): Scope => ({ kind: 'app', applicationId });

@@ -1,6 +1,6 @@
 import { createSourceEventStream, execute, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { Context } from '../schema/builder.js';
+import type { Context } from '../graphql/context.js';
 
 // A live feed with many subscribers sends the same event to each of them. graphql-js's subscribe
 // executes the selection set once per subscriber and event; with 1,000 subscribers that is 1,000

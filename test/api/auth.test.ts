@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { isInterfaceType, isObjectType, print, type GraphQLObjectType } from 'graphql';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
-import { schema } from '../../src/schema/index.js';
+import { schema } from '../../src/graphql/schema/index.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import {
   ApplicationDocument, ApplicationsDocument, ArchiveEventTypeDocument, CreateApplicationDocument, CreateEventTypeDocument,

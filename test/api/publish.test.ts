@@ -170,7 +170,7 @@ describe('publishing events', () => {
     expect((await server.admin.run(EventDocument, { id: publishEvent.event.id })).event?.payload).toEqual(expected);
   });
 
-  it('an event goes to every enabled endpoint whose event types match (exact, "prefix.*", "*") and to no other', async () => {
+  it('an event goes to every endpoint whose event types match (exact, "prefix.*", "*"), a paused one waiting, and to no other', async () => {
     const app = await createApplication(server);
     const otherApp = await createApplication(server);
     const ns = uniqueName('shop');
@@ -185,19 +185,19 @@ describe('publishing events', () => {
       all: await createEndpoint(server, app.id, at('all'), {}),
       mixed: await createEndpoint(server, app.id, at('mixed'), { eventTypes: [otherType, type] }),
     };
+    const paused = await createEndpoint(server, app.id, at('paused'), {});
     const notMatching = {
       otherExact: await createEndpoint(server, app.id, at('otherExact'), { eventTypes: [otherType] }),
       otherPrefix: await createEndpoint(server, app.id, at('otherPrefix'), { eventTypes: [`${ns}.invoice.*`] }),
       deeperPrefix: await createEndpoint(server, app.id, at('deeperPrefix'), { eventTypes: [`${type}.*`] }),
       lookalikePrefix: await createEndpoint(server, app.id, at('lookalikePrefix'), { eventTypes: [`${ns}.order.create.*`] }),
-      disabled: await createEndpoint(server, app.id, at('disabled'), {}),
       otherApplication: await createEndpoint(server, otherApp.id, at('otherApplication'), {}),
     };
-    await server.admin.run(UpdateEndpointDocument, { input: { id: notMatching.disabled.id, enabled: false } });
+    await server.admin.run(UpdateEndpointDocument, { input: { id: paused.id, enabled: false } });
 
     const published = await publish(server, app.id, type, { orderId: 'o-1' });
     const sentTo = published.deliveries.map((d) => d.endpoint.id).sort();
-    expect(sentTo).toEqual(Object.values(matching).map((e) => e.id).sort());
+    expect(sentTo).toEqual([...Object.values(matching), paused].map((e) => e.id).sort());
     expect(published.deliveries.every((d) => d.status === 'PENDING' && d.event.id === published.event.id)).toBe(true);
 
     const { deliveries } = await server.admin.run(DeliveriesDocument, { filter: { eventId: published.event.id }, first: 100 });
@@ -208,6 +208,7 @@ describe('publishing events', () => {
       return got.length >= Object.keys(matching).length && got;
     });
     expect(arrived.map((r) => new URL(r.path, receiver.url).searchParams.get('to')).sort()).toEqual(Object.keys(matching).sort());
+    expect(published.deliveries.find((d) => d.endpoint.id === paused.id)).toMatchObject({ status: 'PENDING' });
   });
 
   it('publishing for an applicationId that does not exist is NOT_FOUND and stores nothing', async () => {

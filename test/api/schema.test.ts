@@ -4,8 +4,8 @@ import {
   type DocumentNode, type GraphQLField, type SelectionSetNode,
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { schema } from '../../src/schema/index.js';
-import { printedSchema, SCHEMA_FILE } from '../../src/schema/print.js';
+import { schema } from '../../src/graphql/schema/index.js';
+import { printedSchema, SCHEMA_FILE } from '../../src/graphql/schema/print.js';
 import { DepthAtLimitDocument, DepthOverLimitDocument, IntrospectionDocument } from '../generated/graphql.js';
 import { createApplication, createEndpoint } from '../support/fixtures.js';
 import { useTestServer, type TestServer } from '../support/server.js';

@@ -1,20 +1,23 @@
-import { narrowScope, requireCaller } from '../services/access.js';
-import { publishEvent } from '../services/events.js';
-import type { PublishResult } from '../store/ports.js';
-import { builder } from './builder.js';
+import { loadApplications } from '../../use-cases/applications.js';
+import { listDeliveries } from '../../use-cases/deliveries.js';
+import { findEvent, listEvents, publishEvent } from '../../use-cases/events.js';
+import type { PublishResult } from '../../store/ports.js';
+import { builder, scopeOf } from './builder.js';
 import { pageArgs, pageFrom, toConnection } from './connection.js';
-import { NodeRef } from './node.js';
+import { isKind, NodeRef } from './node.js';
 import { ApplicationRef, DeliveryConnection, DeliveryRef, EventConnection, EventRef } from './refs.js';
 
 EventRef.implement({
   description: 'Something that happened in the platform, published for one application.',
   interfaces: [NodeRef],
-  isTypeOf: (value) => typeof (value as { id?: unknown }).id === 'string' && (value as { id: string }).id.startsWith('evt_'),
+  isTypeOf: isKind('Event'),
   fields: (t) => ({
-    application: t.field({
+    application: t.loadable({
       type: ApplicationRef,
       description: 'The application the event was published for.',
-      resolve: async (e, _args, { deps }) => (await deps.store.findApplication({ kind: 'app', applicationId: e.applicationId }, e.applicationId))!,
+      sort: (a) => a.id,
+      load: (ids: string[], context) => loadApplications(context.deps, scopeOf(context), ids),
+      resolve: (e) => e.applicationId,
     }),
     type: t.exposeString('type', { description: 'The event type name.' }),
     payload: t.field({ type: 'JSON', description: 'The payload, sent as `data` in the webhook body.', resolve: (e) => JSON.parse(e.payload) }),
@@ -24,10 +27,8 @@ EventRef.implement({
       type: DeliveryConnection,
       description: 'One delivery per endpoint the event was sent to, newest first.',
       args: pageArgs,
-      resolve: async (e, args, { deps }) =>
-        toConnection(
-          await deps.store.listDeliveries({ kind: 'app', applicationId: e.applicationId }, { eventId: e.id }, pageFrom(args, deps.config.maxPageSize, 'Delivery')),
-        ),
+      resolve: async (e, args, context) =>
+        toConnection(await listDeliveries(context.deps, scopeOf(context), { eventId: e.id }, pageFrom(args, context.deps.config.maxPageSize, 'Delivery'))),
     }),
   }),
 });
@@ -45,14 +46,14 @@ const PublishEventInput = builder.inputType('PublishEventInput', {
 const PublishEventPayload = builder.objectRef<PublishResult>('PublishEventPayload').implement({
   description: 'The stored event and its deliveries.',
   fields: (t) => ({
-    event: t.field({ type: EventRef, description: 'The event (the original one when the idempotency key was seen before).', resolve: (p) => p.event }),
+    event: t.withAuth({ caller: true }).field({ type: EventRef, description: 'The event (the original one when the idempotency key was seen before).', resolve: (p) => p.event }),
     deliveries: t.field({ type: [DeliveryRef], description: 'One delivery per matching enabled endpoint.', resolve: (p) => p.deliveries }),
     duplicate: t.boolean({ description: 'True when the idempotency key matched an earlier event and nothing new was stored.', resolve: (p) => !p.created }),
   }),
 });
 
 builder.mutationField('publishEvent', (t) =>
-  t.field({
+  t.withAuth({ admin: true }).field({
     type: PublishEventPayload,
     description: 'Publishes an event (admin only): stored with its deliveries before this returns, then delivered.',
     args: { input: t.arg({ type: PublishEventInput, required: true, description: 'The event to publish.' }) },
@@ -61,7 +62,7 @@ builder.mutationField('publishEvent', (t) =>
 );
 
 builder.queryFields((t) => ({
-  events: t.field({
+  events: t.withAuth({ caller: true }).field({
     type: EventConnection,
     description: 'Events the caller can see, newest first.',
     args: {
@@ -69,17 +70,14 @@ builder.queryFields((t) => ({
       type: t.arg.string({ description: 'Only events of this exact type.' }),
       ...pageArgs,
     },
-    resolve: async (_root, args, { caller, deps }) => {
-      const scope = await narrowScope(deps.store, requireCaller(caller), args.applicationId);
-      const filter = args.type ? { type: args.type } : {};
-      return toConnection(await deps.store.listEvents(scope, filter, pageFrom(args, deps.config.maxPageSize, 'Event')));
-    },
+    resolve: async (_root, args, { caller, deps }) =>
+      toConnection(await listEvents(deps, caller, { applicationId: args.applicationId, type: args.type }, pageFrom(args, deps.config.maxPageSize, 'Event'))),
   }),
-  event: t.field({
+  event: t.withAuth({ caller: true }).field({
     type: EventRef,
     nullable: true,
     description: 'One event; null when it does not exist or belongs to another application.',
     args: { id: t.arg.id({ required: true, description: 'The event ID.' }) },
-    resolve: (_root, { id }, { caller, deps }) => deps.store.findEvent(requireCaller(caller), id),
+    resolve: (_root, { id }, { caller, deps }) => findEvent(deps, caller, id),
   }),
 }));

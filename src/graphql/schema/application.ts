@@ -1,14 +1,15 @@
-import { createApplication } from '../services/applications.js';
-import { requireAdmin, requireCaller } from '../services/access.js';
+import { appScope } from '../../domain/records.js';
+import { createApplication, findApplication, listApplications } from '../../use-cases/applications.js';
+import { listEndpoints } from '../../use-cases/endpoints.js';
 import { builder } from './builder.js';
 import { pageArgs, pageFrom, toConnection } from './connection.js';
-import { NodeRef } from './node.js';
+import { isKind, NodeRef } from './node.js';
 import { ApplicationConnection, ApplicationRef, EndpointConnection } from './refs.js';
 
 ApplicationRef.implement({
   description: 'One third-party integration of the platform: it owns endpoints, events and deliveries, and has its own API key.',
   interfaces: [NodeRef],
-  isTypeOf: (value) => typeof (value as { id?: unknown }).id === 'string' && (value as { id: string }).id.startsWith('app_'),
+  isTypeOf: isKind('Application'),
   fields: (t) => ({
     name: t.exposeString('name', { description: 'Display name.' }),
     createdAt: t.field({ type: 'DateTime', description: 'When the application was created.', resolve: (a) => a.createdAt }),
@@ -17,7 +18,7 @@ ApplicationRef.implement({
       description: 'Endpoints of this application, newest first (deleted ones are left out).',
       args: pageArgs,
       resolve: async (app, args, { deps }) =>
-        toConnection(await deps.store.listEndpoints({ kind: 'app', applicationId: app.id }, pageFrom(args, deps.config.maxPageSize, 'Endpoint'))),
+        toConnection(await listEndpoints(deps, appScope(app.id), null, pageFrom(args, deps.config.maxPageSize, 'Endpoint'))),
     }),
   }),
 });
@@ -32,13 +33,13 @@ const CreateApplicationPayload = builder
   .implement({
     description: 'The new application and its API key.',
     fields: (t) => ({
-      application: t.field({ type: ApplicationRef, description: 'The application.', resolve: (p) => p.application }),
+      application: t.withAuth({ caller: true }).field({ type: ApplicationRef, description: 'The application.', resolve: (p) => p.application }),
       apiKey: t.exposeString('apiKey', { description: 'The API key, shown this once: only its hash is stored.' }),
     }),
   });
 
 builder.mutationField('createApplication', (t) =>
-  t.field({
+  t.withAuth({ admin: true }).field({
     type: CreateApplicationPayload,
     description: 'Creates an application and returns its API key (admin only).',
     args: { input: t.arg({ type: CreateApplicationInput, required: true, description: 'The application to create.' }) },
@@ -47,18 +48,18 @@ builder.mutationField('createApplication', (t) =>
 );
 
 builder.queryFields((t) => ({
-  applications: t.field({
+  applications: t.withAuth({ admin: true }).field({
     type: ApplicationConnection,
     description: 'Every application, newest first (admin only).',
     args: pageArgs,
     resolve: async (_root, args, { caller, deps }) =>
-      toConnection(await deps.store.listApplications(requireAdmin(caller, 'list applications'), pageFrom(args, deps.config.maxPageSize, 'Application'))),
+      toConnection(await listApplications(deps, caller, pageFrom(args, deps.config.maxPageSize, 'Application'))),
   }),
-  application: t.field({
+  application: t.withAuth({ caller: true }).field({
     type: ApplicationRef,
     nullable: true,
     description: 'One application; an application key sees only its own.',
     args: { id: t.arg.id({ required: true, description: 'The application ID.' }) },
-    resolve: (_root, { id }, { caller, deps }) => deps.store.findApplication(requireCaller(caller), id),
+    resolve: (_root, { id }, { caller, deps }) => findApplication(deps, caller, id),
   }),
 }));

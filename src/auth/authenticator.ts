@@ -1,7 +1,7 @@
-import { bearerToken, hashesEqual, hashToken } from './auth/tokens.js';
-import { UnauthenticatedError } from './errors.js';
-import type { Scope } from './domain/records.js';
-import type { Store } from './store/ports.js';
+import { bearerToken, hashesEqual, hashToken } from './tokens.js';
+import { UnauthenticatedError } from '../errors.js';
+import type { Scope } from '../domain/records.js';
+import type { Catalogue } from '../store/ports.js';
 
 // Who is calling: the platform (admin token) or one application (its API key). HTTP and SSE send
 // `Authorization: Bearer <token>`; graphql-ws sends it as connectionParams.authorization.
@@ -11,7 +11,7 @@ export interface Authenticator {
   authenticate(authorization: string | null | undefined): Promise<Scope | undefined>;
 }
 
-export function createAuthenticator(store: Store, adminTokenHash: string): Authenticator {
+export function createAuthenticator(store: Pick<Catalogue, 'findApplicationByKeyHash'>, adminTokenHash: string): Authenticator {
   return {
     async authenticate(authorization) {
       if (!authorization) return undefined;

@@ -2,9 +2,9 @@ import type { Deps } from '../deps.js';
 import { announceDeliveries } from '../live/announce.js';
 import { BadInputError, ConflictError } from '../errors.js';
 import { newId } from '../ids.js';
-import type { Scope } from '../domain/records.js';
-import type { PublishResult } from '../store/ports.js';
-import { requireAdmin, resolveApplicationId } from './access.js';
+import type { AdminScope, EventRecord, Scope } from '../domain/records.js';
+import type { Page, PageArgs, PublishResult } from '../store/ports.js';
+import { narrowScope, resolveApplicationId } from './access.js';
 import { publishableEventType, validatePayload } from './event-types.js';
 import { assertJsonDepth, sameJsonValue } from './json-value.js';
 
@@ -19,9 +19,8 @@ export interface PublishEventInput {
  * Validates the payload, then stores the event and its deliveries in one write before returning.
  * A repeated idempotency key returns the original event when type and payload are the same.
  */
-export async function publishEvent(deps: Deps, caller: Scope | undefined, input: PublishEventInput): Promise<PublishResult> {
-  const scope = requireAdmin(caller, 'publish events');
-  const applicationId = await resolveApplicationId(deps.store, scope, input.applicationId);
+export async function publishEvent(deps: Deps, admin: AdminScope, input: PublishEventInput): Promise<PublishResult> {
+  const applicationId = await resolveApplicationId(deps.store, admin, input.applicationId);
   const eventType = await publishableEventType(deps, input.type);
   if (input.payload === undefined) throw new BadInputError('payload', 'is required');
   assertJsonDepth('payload', input.payload, deps.config.maxJsonDepth);
@@ -51,4 +50,19 @@ export async function publishEvent(deps: Deps, caller: Scope | undefined, input:
   }
   announceDeliveries(deps.pubsub, result.deliveries);
   return result;
+}
+
+/** Events the scope can see, newest first, optionally of one application and one type. */
+export async function listEvents(deps: Deps, scope: Scope, filter: { applicationId?: string | null; type?: string | null }, page: PageArgs): Promise<Page<EventRecord>> {
+  const narrowed = await narrowScope(deps.store, scope, filter.applicationId);
+  return deps.store.listEvents(narrowed, filter.type ? { type: filter.type } : {}, page);
+}
+
+export function findEvent(deps: Deps, scope: Scope, id: string): Promise<EventRecord | null> {
+  return deps.store.findEvent(scope, id);
+}
+
+/** Events of many IDs in one read (nested fields of a page). */
+export function loadEvents(deps: Deps, scope: Scope, ids: readonly string[]): Promise<EventRecord[]> {
+  return deps.store.findEvents(scope, ids);
 }

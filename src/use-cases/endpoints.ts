@@ -7,8 +7,8 @@ import { BadInputError, NotFoundError } from '../errors.js';
 import { ALL_EVENT_TYPES, isValidPattern, isWildcard } from '../domain/event-types.js';
 import { newId } from '../ids.js';
 import type { EndpointRecord, Scope } from '../domain/records.js';
-import type { EndpointPatch } from '../store/ports.js';
-import { requireCaller, resolveApplicationId } from './access.js';
+import type { EndpointPatch, Page, PageArgs } from '../store/ports.js';
+import { narrowScope, resolveApplicationId } from './access.js';
 import { optionalText, webhookTargetAllowed, webhookUrl } from './validate.js';
 
 /** Endpoint event type filters: omitted = all; empty is refused; exact names must be in the catalogue. */
@@ -34,8 +34,7 @@ export interface CreateEndpointInput {
   secret?: string | null;
 }
 
-export async function createEndpoint(deps: Deps, caller: Scope | undefined, input: CreateEndpointInput): Promise<{ endpoint: EndpointRecord; secret: string }> {
-  const scope = requireCaller(caller);
+export async function createEndpoint(deps: Deps, scope: Scope, input: CreateEndpointInput): Promise<{ endpoint: EndpointRecord; secret: string }> {
   const applicationId = await resolveApplicationId(deps.store, scope, input.applicationId);
   const url = webhookUrl('url', input.url);
   const description = optionalText('description', input.description, 1024);
@@ -70,8 +69,7 @@ export interface UpdateEndpointInput {
   enabled?: boolean | null;
 }
 
-export async function updateEndpoint(deps: Deps, caller: Scope | undefined, id: string, input: UpdateEndpointInput): Promise<EndpointRecord> {
-  const scope = requireCaller(caller);
+export async function updateEndpoint(deps: Deps, scope: Scope, id: string, input: UpdateEndpointInput): Promise<EndpointRecord> {
   const patch: EndpointPatch = {};
   if (input.url != null) patch.url = webhookUrl('url', input.url);
   if (input.description !== undefined) patch.description = optionalText('description', input.description, 1024);
@@ -87,8 +85,7 @@ export async function updateEndpoint(deps: Deps, caller: Scope | undefined, id: 
   return updated;
 }
 
-export async function deleteEndpoint(deps: Deps, caller: Scope | undefined, id: string): Promise<string> {
-  const scope = requireCaller(caller);
+export async function deleteEndpoint(deps: Deps, scope: Scope, id: string): Promise<string> {
   const result = await deps.store.deleteEndpoint(scope, id, deps.now(), DELETED_ENDPOINT_REASON);
   if (!result) throw new NotFoundError('endpoint', id);
   announceDeliveries(deps.pubsub, result.cancelled);
@@ -96,8 +93,7 @@ export async function deleteEndpoint(deps: Deps, caller: Scope | undefined, id: 
 }
 
 /** New current secret; the previous ones keep signing until the grace period ends (both signatures are sent). */
-export async function rotateEndpointSecret(deps: Deps, caller: Scope | undefined, id: string): Promise<{ endpoint: EndpointRecord; secret: string }> {
-  const scope = requireCaller(caller);
+export async function rotateEndpointSecret(deps: Deps, scope: Scope, id: string): Promise<{ endpoint: EndpointRecord; secret: string }> {
   const existing = await deps.store.findEndpoint(scope, id);
   if (!existing) throw new NotFoundError('endpoint', id);
   const now = deps.now();
@@ -106,4 +102,18 @@ export async function rotateEndpointSecret(deps: Deps, caller: Scope | undefined
   const endpoint = await deps.store.updateEndpoint(scope, id, { secrets }, now);
   if (!endpoint) throw new NotFoundError('endpoint', id);
   return { endpoint, secret };
+}
+
+/** Endpoints the scope can see, of one application when `applicationId` is given. */
+export async function listEndpoints(deps: Deps, scope: Scope, applicationId: string | null | undefined, page: PageArgs): Promise<Page<EndpointRecord>> {
+  return deps.store.listEndpoints(await narrowScope(deps.store, scope, applicationId), page);
+}
+
+export function findEndpoint(deps: Deps, scope: Scope, id: string): Promise<EndpointRecord | null> {
+  return deps.store.findEndpoint(scope, id);
+}
+
+/** Endpoints of many IDs in one read, deleted ones included (the history points at them). */
+export function loadEndpoints(deps: Deps, scope: Scope, ids: readonly string[]): Promise<EndpointRecord[]> {
+  return deps.store.findEndpoints(scope, ids);
 }

@@ -1,6 +1,5 @@
-import { requireCaller } from '../services/access.js';
-import { archiveEventType, createEventType, updateEventType } from '../services/event-types.js';
-import type { EventTypeRecord } from '../domain/records.js';
+import { archiveEventType, createEventType, findEventType, listEventTypes, updateEventType } from '../../use-cases/event-types.js';
+import type { EventTypeRecord } from '../../domain/records.js';
 import { builder } from './builder.js';
 import { EventTypeRef } from './refs.js';
 
@@ -53,19 +52,19 @@ const UpdateEventTypePayload = eventTypePayload('UpdateEventTypePayload', 'The c
 const ArchiveEventTypePayload = eventTypePayload('ArchiveEventTypePayload', 'The archived event type.');
 
 builder.mutationFields((t) => ({
-  createEventType: t.field({
+  createEventType: t.withAuth({ admin: true }).field({
     type: CreateEventTypePayload,
     description: 'Adds an event type to the catalogue (admin only). CONFLICT when the name exists.',
     args: { input: t.arg({ type: CreateEventTypeInput, required: true, description: 'The event type to define.' }) },
     resolve: async (_root, { input }, { caller, deps }) => ({ eventType: await createEventType(deps, caller, input) }),
   }),
-  updateEventType: t.field({
+  updateEventType: t.withAuth({ admin: true }).field({
     type: UpdateEventTypePayload,
     description: 'Changes an event type (admin only).',
     args: { input: t.arg({ type: UpdateEventTypeInput, required: true, description: 'The event type and its changes.' }) },
     resolve: async (_root, { input: { name, ...patch } }, { caller, deps }) => ({ eventType: await updateEventType(deps, caller, name, patch) }),
   }),
-  archiveEventType: t.field({
+  archiveEventType: t.withAuth({ admin: true }).field({
     type: ArchiveEventTypePayload,
     description: 'Archives an event type: it accepts no new events; history stays (admin only).',
     args: { input: t.arg({ type: ArchiveEventTypeInput, required: true, description: 'The event type to archive.' }) },
@@ -74,23 +73,17 @@ builder.mutationFields((t) => ({
 }));
 
 builder.queryFields((t) => ({
-  eventTypes: t.field({
+  eventTypes: t.withAuth({ caller: true }).field({
     type: [EventTypeRef],
     description: 'The event type catalogue, by name.',
     args: { includeArchived: t.arg.boolean({ description: 'Include archived types (default false).' }) },
-    resolve: (_root, { includeArchived }, { caller, deps }) => {
-      requireCaller(caller);
-      return deps.store.listEventTypes(includeArchived ?? false);
-    },
+    resolve: (_root, { includeArchived }, { deps }) => listEventTypes(deps, includeArchived ?? false),
   }),
-  eventType: t.field({
+  eventType: t.withAuth({ caller: true }).field({
     type: EventTypeRef,
     nullable: true,
     description: 'One event type by name, archived or not.',
     args: { name: t.arg.string({ required: true, description: 'The event type name.' }) },
-    resolve: (_root, { name }, { caller, deps }) => {
-      requireCaller(caller);
-      return deps.store.findEventType(name);
-    },
+    resolve: (_root, { name }, { deps }) => findEventType(deps, name),
   }),
 }));

@@ -1,30 +1,11 @@
-import type { Deps } from '../deps.js';
-import { narrowScope, requireCaller } from '../services/access.js';
-import { retryDelivery } from '../services/deliveries.js';
-import type { AttemptRecord, DeliveryFilter, DeliveryRecord, Scope } from '../domain/records.js';
-import { builder } from './builder.js';
+import type { AttemptRecord, DeliveryRecord } from '../../domain/records.js';
+import { findDelivery, followDeliveries, listDeliveries, loadAttempts, retryDelivery } from '../../use-cases/deliveries.js';
+import { loadEndpoints } from '../../use-cases/endpoints.js';
+import { loadEvents } from '../../use-cases/events.js';
+import { builder, scopeOf } from './builder.js';
 import { pageArgs, pageFrom, toConnection } from './connection.js';
-import { NodeRef } from './node.js';
-import { DeliveryConnection, DeliveryFilterRef, DeliveryRef, DeliveryStatusEnum, EndpointRef, EventRef, type DeliveryFilterInput } from './refs.js';
-
-/** The scope and store filter for a DeliveryFilter input: an applicationId narrows the scope (NOT_FOUND if not visible). */
-async function resolveFilter(deps: Deps, scope: Scope, input: DeliveryFilterInput | null | undefined): Promise<[Scope, DeliveryFilter]> {
-  const f: DeliveryFilter = {};
-  if (input?.endpointId) f.endpointId = input.endpointId;
-  if (input?.eventId) f.eventId = input.eventId;
-  if (input?.eventType) f.eventType = input.eventType;
-  if (input?.status) f.status = input.status;
-  if (input?.since != null) f.since = input.since;
-  if (input?.until != null) f.until = input.until;
-  const narrowed = await narrowScope(deps.store, scope, input?.applicationId);
-  if (narrowed.kind === 'app') f.applicationId = narrowed.applicationId;
-  return [narrowed, f];
-}
-
-export async function deliveryPage(deps: Deps, scope: Scope, input: DeliveryFilterInput | null | undefined, args: { first?: number | null; after?: string | null }) {
-  const [narrowed, filter] = await resolveFilter(deps, scope, input);
-  return toConnection(await deps.store.listDeliveries(narrowed, filter, pageFrom(args, deps.config.maxPageSize, 'Delivery')));
-}
+import { isKind, NodeRef } from './node.js';
+import { DeliveryConnection, DeliveryFilterRef, DeliveryRef, DeliveryStatusEnum, EndpointRef, EventRef } from './refs.js';
 
 const DeliveryAttemptRef = builder.objectRef<AttemptRecord>('DeliveryAttempt').implement({
   description: 'One HTTP POST of a delivery and what came back.',
@@ -42,18 +23,21 @@ const DeliveryAttemptRef = builder.objectRef<AttemptRecord>('DeliveryAttempt').i
 DeliveryRef.implement({
   description: 'One event on its way to one endpoint, with every attempt made.',
   interfaces: [NodeRef],
-  isTypeOf: (value) => typeof (value as { id?: unknown }).id === 'string' && (value as { id: string }).id.startsWith('dlv_'),
+  isTypeOf: isKind('Delivery'),
   fields: (t) => ({
-    event: t.field({
+    event: t.loadable({
       type: EventRef,
       description: 'The event being delivered.',
-      resolve: async (d, _args, { deps }) => (await deps.store.findEvent({ kind: 'app', applicationId: d.applicationId }, d.eventId))!,
+      sort: (e) => e.id,
+      load: (ids: string[], context) => loadEvents(context.deps, scopeOf(context), ids),
+      resolve: (d) => d.eventId,
     }),
-    endpoint: t.field({
+    endpoint: t.loadable({
       type: EndpointRef,
       description: 'The endpoint it goes to (also when that endpoint was deleted since).',
-      resolve: async (d, _args, { deps }) =>
-        (await deps.store.findEndpoint({ kind: 'app', applicationId: d.applicationId }, d.endpointId, { includeDeleted: true }))!,
+      sort: (e) => e.id,
+      load: (ids: string[], context) => loadEndpoints(context.deps, scopeOf(context), ids),
+      resolve: (d) => d.endpointId,
     }),
     eventType: t.exposeString('eventType', { description: 'The type of the event.' }),
     status: t.field({ type: DeliveryStatusEnum, description: 'Where the delivery stands.', resolve: (d) => d.status }),
@@ -61,10 +45,12 @@ DeliveryRef.implement({
     nextAttemptAt: t.field({ type: 'DateTime', nullable: true, description: 'When the next attempt is due; null once finished.', resolve: (d) => d.nextAttemptAt }),
     lastAttemptAt: t.field({ type: 'DateTime', nullable: true, description: 'When the last attempt started.', resolve: (d) => d.lastAttemptAt }),
     failureReason: t.exposeString('failureReason', { nullable: true, description: 'Why it was given up early, e.g. its endpoint was deleted.' }),
-    attempts: t.field({
-      type: [DeliveryAttemptRef],
+    attempts: t.loadableGroup({
+      type: DeliveryAttemptRef,
       description: 'Every attempt, oldest first.',
-      resolve: (d, _args, { deps }) => deps.store.listAttempts(d.id),
+      load: (ids: string[], context) => loadAttempts(context.deps, ids),
+      group: (a) => a.deliveryId,
+      resolve: (d) => d.id,
     }),
     createdAt: t.field({ type: 'DateTime', description: 'When the delivery was created (with its event).', resolve: (d) => d.createdAt }),
     updatedAt: t.field({ type: 'DateTime', description: 'When the delivery last changed.', resolve: (d) => d.updatedAt }),
@@ -82,7 +68,7 @@ const RetryDeliveryPayload = builder.objectRef<{ delivery: DeliveryRecord }>('Re
 });
 
 builder.mutationField('retryDelivery', (t) =>
-  t.field({
+  t.withAuth({ caller: true }).field({
     type: RetryDeliveryPayload,
     description: 'Queues exactly one more attempt now, whatever the status; it ends SUCCEEDED or FAILED. CONFLICT while an attempt is in flight.',
     args: { input: t.arg({ type: RetryDeliveryInput, required: true, description: 'The delivery to retry.' }) },
@@ -91,30 +77,27 @@ builder.mutationField('retryDelivery', (t) =>
 );
 
 builder.queryFields((t) => ({
-  deliveries: t.field({
+  deliveries: t.withAuth({ caller: true }).field({
     type: DeliveryConnection,
     description: 'Deliveries the caller can see, newest first.',
     args: { filter: t.arg({ type: DeliveryFilterRef, description: 'Narrows the list.' }), ...pageArgs },
-    resolve: (_root, args, { caller, deps }) => deliveryPage(deps, requireCaller(caller), args.filter, args),
+    resolve: async (_root, args, { caller, deps }) => toConnection(await listDeliveries(deps, caller, args.filter, pageFrom(args, deps.config.maxPageSize, 'Delivery'))),
   }),
-  delivery: t.field({
+  delivery: t.withAuth({ caller: true }).field({
     type: DeliveryRef,
     nullable: true,
     description: 'One delivery; null when it does not exist or belongs to another application.',
     args: { id: t.arg.id({ required: true, description: 'The delivery ID.' }) },
-    resolve: (_root, { id }, { caller, deps }) => deps.store.findDelivery(requireCaller(caller), id),
+    resolve: (_root, { id }, { caller, deps }) => findDelivery(deps, caller, id),
   }),
 }));
 
 builder.subscriptionField('deliveryUpdated', (t) =>
-  t.field({
+  t.withAuth({ caller: true }).field({
     type: DeliveryRef,
     description: 'One message each time a delivery the caller can see is created or changes state (every attempt included).',
     args: { filter: t.arg({ type: DeliveryFilterRef, description: 'Only deliveries matching this filter.' }) },
-    subscribe: async (_root, args, { caller, deps }) => {
-      const [scope, filter] = await resolveFilter(deps, requireCaller(caller), args.filter);
-      return deps.live.follow(scope, filter);
-    },
+    subscribe: (_root, args, { caller, deps }) => followDeliveries(deps, caller, args.filter),
     resolve: (delivery) => delivery,
   }),
 );

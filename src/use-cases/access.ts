@@ -1,25 +1,18 @@
-import { BadInputError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors.js';
+import { BadInputError, NotFoundError } from '../errors.js';
 import type { Scope } from '../domain/records.js';
-import type { Store } from '../store/ports.js';
+import type { Catalogue } from '../store/ports.js';
 
-/** The caller's scope; a call without a token is UNAUTHENTICATED. */
-export function requireCaller(caller: Scope | undefined): Scope {
-  if (!caller) throw new UnauthenticatedError();
-  return caller;
-}
+// Which application a call acts on. Who may call at all is declared once, in the GraphQL schema
+// (scope-auth in graphql/schema/builder.ts); use-cases take the caller's scope as given.
 
-export function requireAdmin(caller: Scope | undefined, action: string): Scope {
-  const scope = requireCaller(caller);
-  if (scope.kind !== 'admin') throw new ForbiddenError(`only the admin token may ${action}`);
-  return scope;
-}
+type Applications = Pick<Catalogue, 'findApplication'>;
 
 /**
  * The application a call acts on. An application key acts on itself (an explicit ID must be its
  * own); the admin must name one. An application the caller may not see is NOT_FOUND, exactly like
  * one that does not exist, so IDs of other tenants leak nothing.
  */
-export async function resolveApplicationId(store: Store, scope: Scope, applicationId: string | null | undefined): Promise<string> {
+export async function resolveApplicationId(store: Applications, scope: Scope, applicationId: string | null | undefined): Promise<string> {
   if (scope.kind === 'app') {
     if (applicationId && applicationId !== scope.applicationId) throw new NotFoundError('application', applicationId);
     return scope.applicationId;
@@ -30,7 +23,7 @@ export async function resolveApplicationId(store: Store, scope: Scope, applicati
 }
 
 /** Narrows a scope to one application when the caller filters by it (checked to be visible). */
-export async function narrowScope(store: Store, scope: Scope, applicationId: string | null | undefined): Promise<Scope> {
+export async function narrowScope(store: Applications, scope: Scope, applicationId: string | null | undefined): Promise<Scope> {
   if (!applicationId) return scope;
   return { kind: 'app', applicationId: await resolveApplicationId(store, scope, applicationId) };
 }

@@ -1,4 +1,5 @@
-import type { ApplicationRecord, DeliveryRecord, DeliveryStatus, EndpointRecord, EventRecord, EventTypeRecord } from '../domain/records.js';
+import type { DeliveryFilterInput } from '../../use-cases/deliveries.js';
+import type { ApplicationRecord, DeliveryRecord, DeliveryStatus, EndpointRecord, EventRecord, EventTypeRecord } from '../../domain/records.js';
 import { builder } from './builder.js';
 import { connectionOf } from './connection.js';
 
@@ -26,15 +27,6 @@ export const DeliveryStatusEnum = builder.enumType('DeliveryStatus', {
   } satisfies Record<DeliveryStatus, unknown>,
 });
 
-export interface DeliveryFilterInput {
-  applicationId?: string | null;
-  endpointId?: string | null;
-  eventId?: string | null;
-  eventType?: string | null;
-  status?: DeliveryStatus[] | null;
-  since?: number | null;
-  until?: number | null;
-}
 
 export const DeliveryFilterRef = builder.inputRef<DeliveryFilterInput>('DeliveryFilter').implement({
   description: 'Narrows a list or subscription of deliveries; every given field must match.',

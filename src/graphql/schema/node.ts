@@ -1,5 +1,5 @@
-import { kindOfId } from '../ids.js';
-import { requireCaller } from '../services/access.js';
+import { kindOfId, type IdKind } from '../../ids.js';
+import { findNode } from '../../use-cases/nodes.js';
 import { builder } from './builder.js';
 
 // The Relay Node interface. IDs are our own prefixed IDs (`app_…`, `ep_…`, `evt_…`, `dlv_…`): the
@@ -13,26 +13,15 @@ export const NodeRef = builder.interfaceRef<{ id: string }>('Node').implement({
   }),
 });
 
+/** `isTypeOf` of a node type, derived from the ID prefix (ids.ts), the one place prefixes are named. */
+export const isKind = (kind: IdKind) => (value: unknown) => typeof (value as { id?: unknown }).id === 'string' && kindOfId((value as { id: string }).id) === kind;
+
 builder.queryField('node', (t) =>
-  t.field({
+  t.withAuth({ caller: true }).field({
     type: NodeRef,
     nullable: true,
     description: 'Any object by its ID; null when it does not exist or belongs to another application.',
     args: { id: t.arg.id({ required: true, description: 'The object ID.' }) },
-    resolve: async (_root, { id }, { caller, deps: { store } }) => {
-      const scope = requireCaller(caller);
-      switch (kindOfId(id)) {
-        case 'Application':
-          return store.findApplication(scope, id);
-        case 'Endpoint':
-          return store.findEndpoint(scope, id);
-        case 'Event':
-          return store.findEvent(scope, id);
-        case 'Delivery':
-          return store.findDelivery(scope, id);
-        default:
-          return null;
-      }
-    },
+    resolve: (_root, { id }, { caller, deps }) => findNode(deps, caller, id),
   }),
 );

@@ -3,8 +3,7 @@ import addFormatsModule from 'ajv-formats';
 import type { Deps } from '../deps.js';
 import { BadInputError, NotFoundError } from '../errors.js';
 import { EVENT_TYPE_NAME } from '../domain/event-types.js';
-import type { EventTypeRecord, Scope } from '../domain/records.js';
-import { requireAdmin } from './access.js';
+import type { EventTypeRecord, AdminScope } from '../domain/records.js';
 import { assertJsonDepth } from './json-value.js';
 import { optionalText } from './validate.js';
 
@@ -53,8 +52,7 @@ export interface EventTypeInput {
   schema?: unknown;
 }
 
-export async function createEventType(deps: Deps, caller: Scope | undefined, input: EventTypeInput & { name: string }): Promise<EventTypeRecord> {
-  requireAdmin(caller, 'define event types');
+export async function createEventType(deps: Deps, _admin: AdminScope, input: EventTypeInput & { name: string }): Promise<EventTypeRecord> {
   const name = input.name;
   if (name.length === 0 || name.length > 256 || !EVENT_TYPE_NAME.test(name)) {
     throw new BadInputError('name', 'must be 1 to 256 characters of dot-separated segments of letters, digits, "_" and "-" (e.g. "order.created")');
@@ -73,8 +71,7 @@ export async function createEventType(deps: Deps, caller: Scope | undefined, inp
   return record;
 }
 
-export async function updateEventType(deps: Deps, caller: Scope | undefined, name: string, input: EventTypeInput & { archived?: boolean | null }): Promise<EventTypeRecord> {
-  requireAdmin(caller, 'change event types');
+export async function updateEventType(deps: Deps, _admin: AdminScope, name: string, input: EventTypeInput & { archived?: boolean | null }): Promise<EventTypeRecord> {
   checkedSchema(deps, input.schema);
   const patch = {
     ...(input.description !== undefined ? { description: optionalText('description', input.description, 2048) } : {}),
@@ -86,8 +83,8 @@ export async function updateEventType(deps: Deps, caller: Scope | undefined, nam
   return updated;
 }
 
-export async function archiveEventType(deps: Deps, caller: Scope | undefined, name: string): Promise<EventTypeRecord> {
-  return updateEventType(deps, caller, name, { archived: true });
+export async function archiveEventType(deps: Deps, admin: AdminScope, name: string): Promise<EventTypeRecord> {
+  return updateEventType(deps, admin, name, { archived: true });
 }
 
 /** The type a publish names: it must exist and not be archived. */
@@ -98,3 +95,12 @@ export async function publishableEventType(deps: Deps, name: string): Promise<Ev
   return type;
 }
 
+
+/** The catalogue is platform-wide: every caller reads all of it. */
+export function listEventTypes(deps: Deps, includeArchived: boolean): Promise<EventTypeRecord[]> {
+  return deps.store.listEventTypes(includeArchived);
+}
+
+export function findEventType(deps: Deps, name: string): Promise<EventTypeRecord | null> {
+  return deps.store.findEventType(name);
+}

@@ -1,21 +1,23 @@
-import { narrowScope, requireCaller } from '../services/access.js';
-import { createEndpoint, deleteEndpoint, rotateEndpointSecret, updateEndpoint } from '../services/endpoints.js';
-import type { EndpointRecord } from '../domain/records.js';
-import { builder } from './builder.js';
+import { loadApplications } from '../../use-cases/applications.js';
+import { listDeliveries } from '../../use-cases/deliveries.js';
+import { createEndpoint, deleteEndpoint, findEndpoint, listEndpoints, rotateEndpointSecret, updateEndpoint } from '../../use-cases/endpoints.js';
+import type { EndpointRecord } from '../../domain/records.js';
+import { builder, scopeOf } from './builder.js';
 import { pageArgs, pageFrom, toConnection } from './connection.js';
-import { deliveryPage } from './delivery.js';
-import { NodeRef } from './node.js';
+import { isKind, NodeRef } from './node.js';
 import { ApplicationRef, DeliveryConnection, DeliveryFilterRef, EndpointConnection, EndpointRef } from './refs.js';
 
 EndpointRef.implement({
   description: 'A URL of an application that receives signed webhook POSTs.',
   interfaces: [NodeRef],
-  isTypeOf: (value) => typeof (value as { id?: unknown }).id === 'string' && (value as { id: string }).id.startsWith('ep_'),
+  isTypeOf: isKind('Endpoint'),
   fields: (t) => ({
-    application: t.field({
+    application: t.loadable({
       type: ApplicationRef,
       description: 'The application that owns the endpoint.',
-      resolve: async (e, _args, { deps }) => (await deps.store.findApplication({ kind: 'app', applicationId: e.applicationId }, e.applicationId))!,
+      sort: (a) => a.id,
+      load: (ids: string[], context) => loadApplications(context.deps, scopeOf(context), ids),
+      resolve: (e) => e.applicationId,
     }),
     url: t.exposeString('url', { description: 'Where deliveries are POSTed.' }),
     description: t.exposeString('description', { nullable: true, description: 'Free text for people.' }),
@@ -28,8 +30,8 @@ EndpointRef.implement({
       type: DeliveryConnection,
       description: 'Deliveries to this endpoint, newest first.',
       args: { filter: t.arg({ type: DeliveryFilterRef, description: 'Narrows the list further.' }), ...pageArgs },
-      resolve: (e, args, { deps }) =>
-        deliveryPage(deps, { kind: 'app', applicationId: e.applicationId }, { ...args.filter, endpointId: e.id }, args),
+      resolve: async (e, args, context) =>
+        toConnection(await listDeliveries(context.deps, scopeOf(context), { ...args.filter, endpointId: e.id }, pageFrom(args, context.deps.config.maxPageSize, 'Delivery'))),
     }),
   }),
 });
@@ -69,7 +71,7 @@ const RotateEndpointSecretInput = builder.inputType('RotateEndpointSecretInput',
 const CreateEndpointPayload = builder.objectRef<{ endpoint: EndpointRecord; secret: string }>('CreateEndpointPayload').implement({
   description: 'The new endpoint and its signing secret.',
   fields: (t) => ({
-    endpoint: t.field({ type: EndpointRef, description: 'The endpoint.', resolve: (p) => p.endpoint }),
+    endpoint: t.withAuth({ caller: true }).field({ type: EndpointRef, description: 'The endpoint.', resolve: (p) => p.endpoint }),
     secret: t.exposeString('secret', { description: 'The signing secret ("whsec_…") receivers verify signatures with.' }),
   }),
 });
@@ -84,31 +86,31 @@ const DeleteEndpointPayload = builder.objectRef<{ deletedEndpointId: string }>('
 const RotateEndpointSecretPayload = builder.objectRef<{ endpoint: EndpointRecord; secret: string }>('RotateEndpointSecretPayload').implement({
   description: 'The endpoint and its new signing secret.',
   fields: (t) => ({
-    endpoint: t.field({ type: EndpointRef, description: 'The endpoint.', resolve: (p) => p.endpoint }),
+    endpoint: t.withAuth({ caller: true }).field({ type: EndpointRef, description: 'The endpoint.', resolve: (p) => p.endpoint }),
     secret: t.exposeString('secret', { description: 'The new secret. The previous one keeps signing (both signatures are sent) for 24 hours by default.' }),
   }),
 });
 
 builder.mutationFields((t) => ({
-  createEndpoint: t.field({
+  createEndpoint: t.withAuth({ caller: true }).field({
     type: CreateEndpointPayload,
     description: 'Registers an endpoint and returns its signing secret.',
     args: { input: t.arg({ type: CreateEndpointInput, required: true, description: 'The endpoint to register.' }) },
     resolve: (_root, { input }, { caller, deps }) => createEndpoint(deps, caller, input),
   }),
-  updateEndpoint: t.field({
+  updateEndpoint: t.withAuth({ caller: true }).field({
     type: UpdateEndpointPayload,
     description: 'Changes an endpoint; disabling pauses its deliveries until it is enabled again.',
     args: { input: t.arg({ type: UpdateEndpointInput, required: true, description: 'The endpoint and its changes.' }) },
     resolve: async (_root, { input: { id, ...patch } }, { caller, deps }) => ({ endpoint: await updateEndpoint(deps, caller, id, patch) }),
   }),
-  deleteEndpoint: t.field({
+  deleteEndpoint: t.withAuth({ caller: true }).field({
     type: DeleteEndpointPayload,
     description: 'Deletes an endpoint: its unfinished deliveries end FAILED; its history stays readable.',
     args: { input: t.arg({ type: DeleteEndpointInput, required: true, description: 'The endpoint to delete.' }) },
     resolve: async (_root, { input }, { caller, deps }) => ({ deletedEndpointId: await deleteEndpoint(deps, caller, input.id) }),
   }),
-  rotateEndpointSecret: t.field({
+  rotateEndpointSecret: t.withAuth({ caller: true }).field({
     type: RotateEndpointSecretPayload,
     description: 'Issues a new signing secret; the old one keeps signing during the grace period (TIDINGS_SECRET_ROTATION_GRACE, 24h).',
     args: { input: t.arg({ type: RotateEndpointSecretInput, required: true, description: 'The endpoint whose secret to replace.' }) },
@@ -117,20 +119,18 @@ builder.mutationFields((t) => ({
 }));
 
 builder.queryFields((t) => ({
-  endpoints: t.field({
+  endpoints: t.withAuth({ caller: true }).field({
     type: EndpointConnection,
     description: 'Endpoints the caller can see, newest first.',
     args: { applicationId: t.arg.id({ description: 'Only endpoints of this application.' }), ...pageArgs },
-    resolve: async (_root, args, { caller, deps }) => {
-      const scope = await narrowScope(deps.store, requireCaller(caller), args.applicationId);
-      return toConnection(await deps.store.listEndpoints(scope, pageFrom(args, deps.config.maxPageSize, 'Endpoint')));
-    },
+    resolve: async (_root, args, { caller, deps }) =>
+      toConnection(await listEndpoints(deps, caller, args.applicationId, pageFrom(args, deps.config.maxPageSize, 'Endpoint'))),
   }),
-  endpoint: t.field({
+  endpoint: t.withAuth({ caller: true }).field({
     type: EndpointRef,
     nullable: true,
     description: 'One endpoint; null when it does not exist, was deleted, or belongs to another application.',
     args: { id: t.arg.id({ required: true, description: 'The endpoint ID.' }) },
-    resolve: (_root, { id }, { caller, deps }) => deps.store.findEndpoint(requireCaller(caller), id),
+    resolve: (_root, { id }, { caller, deps }) => findEndpoint(deps, caller, id),
   }),
 }));

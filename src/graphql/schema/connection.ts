@@ -1,7 +1,7 @@
 import type { ObjectRef } from '@pothos/core';
-import { BadInputError } from '../errors.js';
-import { kindOfId, type IdKind } from '../ids.js';
-import type { Page, PageArgs } from '../store/ports.js';
+import { BadInputError } from '../../errors.js';
+import { kindOfId, type IdKind } from '../../ids.js';
+import type { Page, PageArgs } from '../../store/ports.js';
 import { builder } from './builder.js';
 
 // Relay connections, newest first. The cursor is the record's ID: IDs sort by creation (monotonic

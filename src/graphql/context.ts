@@ -1,0 +1,9 @@
+import type { Scope } from '../domain/records.js';
+import type { Deps } from '../deps.js';
+
+/** What every resolver gets: who is calling and what the use-cases need. */
+export interface Context {
+  /** Undefined when the request carried no token (only introspection is then allowed). */
+  caller: Scope | undefined;
+  deps: Deps;
+}

@@ -4,10 +4,11 @@ import { announceDeliveries } from '../live/announce.js';
 import type { PubSub } from '../live/pubsub.js';
 import type { ClaimedDelivery, DeliveryQueue } from '../store/ports.js';
 import type { HttpClient } from './http-client.js';
-import { webhookBody, webhookHeaders } from './message.js';
-import { nextStep, type RetryPolicy } from '../domain/settle.js';
+import { prepareRequest } from './prepare.js';
+import { settleAttempt, type RetryPolicy } from '../domain/settle.js';
 
-// The delivery loop: claim due deliveries under a lease, attempt each one (build body, sign, POST),
+// The delivery loop: claim due deliveries under a lease, attempt each one in stages (prepare the
+// signed request, send it, settle the outcome: prepare.ts, http-client.ts, domain/settle.ts),
 // record the outcome with the next step of the retry schedule, and announce the change.
 // The schedule lives in the store; this loop holds only the attempts in flight.
 
@@ -147,31 +148,15 @@ export class DeliveryWorker {
     this.inFlight.add(task);
   }
 
-  /** One attempt: body, signature, POST, decision, record, announce. */
+  /** One attempt, in named stages: prepare the request, send it, settle the outcome; then record and announce. */
   private async attempt(claim: ClaimedDelivery, requestDone: () => void): Promise<void> {
-    const { delivery, event, endpoint, attemptNumber } = claim;
+    const { delivery, attemptNumber } = claim;
     const startedAt = this.now();
-    const body = webhookBody(event);
-    const result = await this.deps.http.post(endpoint.url, webhookHeaders(event, endpoint, body, startedAt, { id: delivery.id, attempt: attemptNumber }), body);
+    const request = prepareRequest(claim, startedAt);
+    const sent = await this.deps.http.post(request.url, request.headers, request.body);
     requestDone();
-    const success = result.status !== null && result.status >= 200 && result.status < 300;
-    const error = result.error ?? (success ? null : `endpoint answered HTTP ${result.status}`);
     const finishedAt = this.now();
-    const permanentFailure = result.refused ? error : null;
-    const step = nextStep(this.options.retry, attemptNumber, { success, permanentFailure }, delivery.manualRetry, finishedAt);
-    const outcome = {
-      attempt: {
-        deliveryId: delivery.id,
-        number: attemptNumber,
-        startedAt,
-        durationMs: result.durationMs,
-        success,
-        responseStatus: result.status,
-        responseBody: result.body,
-        error,
-      },
-      ...step,
-    };
+    const outcome = settleAttempt(this.options.retry, { deliveryId: delivery.id, number: attemptNumber, manualRetry: delivery.manualRetry, startedAt }, sent, finishedAt);
     // A transient store error must not lose the outcome: retry the write briefly in-process.
     const updated = await pRetry(() => this.deps.store.recordAttempt(claim, outcome, finishedAt), { retries: 4, minTimeout: 50, maxTimeout: 1000 });
     if (updated === null) {

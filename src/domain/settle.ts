@@ -50,3 +50,45 @@ export function settleOnStored(storedStatus: DeliveryStatus, outcome: AttemptOut
   const cancelled = storedStatus === 'FAILED' && !outcome.attempt.success;
   return cancelled ? { status: 'FAILED', nextAttemptAt: null, cancelled } : { status: outcome.status, nextAttemptAt: outcome.nextAttemptAt, cancelled };
 }
+
+/** What came back from sending one attempt (the send stage's result, as the rule needs it). */
+export interface SendOutcome {
+  /** HTTP status, when a response arrived. */
+  status: number | null;
+  /** The first bytes of the response body. */
+  body: string | null;
+  /** Why no usable response arrived (timeout, refused target, network error). */
+  error: string | null;
+  /** The target was refused (SSRF guard): retrying cannot help. */
+  refused: boolean;
+  durationMs: number;
+}
+
+/**
+ * Settles one attempt: success is a 2xx answer; a refused target fails for good; anything else
+ * takes the next step of the retry schedule (a manual retry is exactly one attempt).
+ */
+export function settleAttempt(
+  policy: RetryPolicy,
+  attempt: { deliveryId: string; number: number; manualRetry: boolean; startedAt: Millis },
+  sent: SendOutcome,
+  now: Millis,
+  random: () => number = Math.random,
+): AttemptOutcome {
+  const success = sent.status !== null && sent.status >= 200 && sent.status < 300;
+  const error = sent.error ?? (success ? null : `endpoint answered HTTP ${sent.status}`);
+  const step = nextStep(policy, attempt.number, { success, permanentFailure: sent.refused ? error : null }, attempt.manualRetry, now, random);
+  return {
+    attempt: {
+      deliveryId: attempt.deliveryId,
+      number: attempt.number,
+      startedAt: attempt.startedAt,
+      durationMs: sent.durationMs,
+      success,
+      responseStatus: sent.status,
+      responseBody: sent.body,
+      error,
+    },
+    ...step,
+  };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextStep, type RetryPolicy } from '../../src/domain/settle.js';
+import { nextStep, settleAttempt, settleOnStored, type RetryPolicy, type SendOutcome } from '../../src/domain/settle.js';
 
 // The pure rule that decides a delivery's next step after each attempt.
 
@@ -28,5 +28,44 @@ describe('nextStep', () => {
 
   it('a manual retry that fails is FAILED without starting the schedule again', () => {
     expect(nextStep(policy, 1, { success: false }, true, NOW)).toEqual({ status: 'FAILED', nextAttemptAt: null });
+  });
+});
+
+describe('settleAttempt', () => {
+  const attempt = { deliveryId: 'dlv_1', number: 1, manualRetry: false, startedAt: NOW - 40 };
+  const sent = (over: Partial<SendOutcome>): SendOutcome => ({ status: null, body: null, error: null, refused: false, durationMs: 40, ...over });
+
+  it('records a 2xx answer as a success that ends the delivery', () => {
+    expect(settleAttempt(policy, attempt, sent({ status: 204, body: '' }), NOW)).toEqual({
+      attempt: { deliveryId: 'dlv_1', number: 1, startedAt: NOW - 40, durationMs: 40, success: true, responseStatus: 204, responseBody: '', error: null },
+      status: 'SUCCEEDED',
+      nextAttemptAt: null,
+    });
+  });
+
+  it('records any other status (3xx included) as a failure naming the status, retried on schedule', () => {
+    const outcome = settleAttempt(policy, attempt, sent({ status: 302, body: 'moved' }), NOW);
+    expect(outcome).toMatchObject({ attempt: { success: false, error: 'endpoint answered HTTP 302', responseStatus: 302 }, status: 'RETRYING', nextAttemptAt: NOW + 1000 });
+  });
+
+  it('keeps the error of a request that got no answer', () => {
+    expect(settleAttempt(policy, attempt, sent({ error: 'timed out after 15000ms' }), NOW).attempt.error).toBe('timed out after 15000ms');
+  });
+
+  it('ends a refused target FAILED at once, the refusal as the reason', () => {
+    expect(settleAttempt(policy, attempt, sent({ error: REASON, refused: true }), NOW)).toMatchObject({ status: 'FAILED', failureReason: REASON, nextAttemptAt: null });
+  });
+});
+
+describe('settleOnStored', () => {
+  const outcome = (success: boolean) => settleAttempt(policy, { deliveryId: 'dlv_1', number: 1, manualRetry: false, startedAt: NOW }, { status: success ? 200 : 500, body: null, error: null, refused: false, durationMs: 1 }, NOW);
+
+  it('keeps a delivery cancelled while its attempt was in flight FAILED when that attempt failed', () => {
+    expect(settleOnStored('FAILED', outcome(false))).toEqual({ status: 'FAILED', nextAttemptAt: null, cancelled: true });
+  });
+
+  it('lets a success override the cancellation, and applies the outcome to a delivery still going', () => {
+    expect(settleOnStored('FAILED', outcome(true))).toMatchObject({ status: 'SUCCEEDED', cancelled: false });
+    expect(settleOnStored('PENDING', outcome(false))).toMatchObject({ status: 'RETRYING', nextAttemptAt: NOW + 1000, cancelled: false });
   });
 });

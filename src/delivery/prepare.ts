@@ -1,4 +1,7 @@
+// The first stage of an attempt: the exact request to send (body, headers, signature). Formats,
+// projections and transformations belong here, and nowhere else.
 import type { EndpointRecord, EventRecord, Millis } from '../domain/records.js';
+import type { ClaimedDelivery } from '../store/ports.js';
 import { secretsInForce } from '../domain/secrets.js';
 import { signatureHeader } from './signing.js';
 
@@ -27,4 +30,18 @@ export function webhookHeaders(event: EventRecord, endpoint: EndpointRecord, bod
     'webhook-timestamp': String(timestamp),
     'webhook-signature': signatureHeader(secretsInForce(endpoint.secrets, now).map((s) => s.secret), event.id, timestamp, body),
   };
+}
+
+/** An attempt's request, ready to send. */
+export interface PreparedRequest {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** The request for one claimed attempt, signed at `now`. */
+export function prepareRequest(claim: ClaimedDelivery, now: Millis): PreparedRequest {
+  const { delivery, event, endpoint, attemptNumber } = claim;
+  const body = webhookBody(event);
+  return { url: endpoint.url, headers: webhookHeaders(event, endpoint, body, now, { id: delivery.id, attempt: attemptNumber }), body };
 }

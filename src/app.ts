@@ -15,6 +15,7 @@ import { DeliveryWorker } from './delivery/worker.js';
 import type { Deps } from './deps.js';
 import { DomainError, UnauthenticatedError } from './errors.js';
 import { handleGraphqlPost } from './graphql-post.js';
+import { useErrorAnswers, writeErrorAnswer } from './graphql/error-answers.js';
 import { createTidingsPubSub, type PubSub } from './pubsub.js';
 import type { Context } from './schema/builder.js';
 import { schema } from './schema/index.js';
@@ -89,7 +90,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     maxTokens: { n: config.graphqlMaxTokens },
     costLimit: { maxCost: config.graphqlMaxCost, ...asValidationError },
     maxDirectives: { ...asValidationError },
-    blockFieldSuggestion: { enabled: true },
+    // Introspection is on, so "Did you mean ..." suggestions reveal nothing new and help people.
+    blockFieldSuggestion: { enabled: false },
   });
 
   const yoga = createYoga<{ connectionParams?: Record<string, unknown> }, Context>({
@@ -99,7 +101,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     renderGraphiQL,
     graphiql: { title: 'Tidings', subscriptionsProtocol: 'WS' },
     maskedErrors: { maskError: errorMasker(log) },
-    plugins: [...armor.protect().plugins, useSharedSubscriptionExecution()],
+    plugins: [...armor.protect().plugins, useSharedSubscriptionExecution(), useErrorAnswers(GRAPHQL_PATH)],
     logging: false,
     context: async ({ request, connectionParams }) => {
       const authorization = connectionParams ? String(connectionParams.authorization ?? '') : request.headers.get('authorization');
@@ -120,13 +122,12 @@ export async function createApp(options: AppOptions): Promise<App> {
         return void res.writeHead(503, { 'content-type': 'text/plain' }).end('store unavailable\n');
       }
     }
-    if (!config.runApi) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('this process only delivers (TIDINGS_ROLE=worker)\n');
+    if (!config.runApi) return writeErrorAnswer(res, 404, 'NOT_FOUND', 'This process only delivers (TIDINGS_ROLE=worker): it serves /healthz and /readyz, and the API is on the API processes.');
     if (path === '/') return void res.writeHead(302, { location: GRAPHQL_PATH }).end();
     if (path === GRAPHQL_PATH && req.method === 'POST') {
       return handleGraphqlPost(yoga, req, res, deps.stats).catch((err: Error) => {
         log(`POST ${GRAPHQL_PATH} failed: ${err.stack ?? err.message}`);
-        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
-        res.end(JSON.stringify({ errors: [{ message: 'Unexpected error.' }] }));
+        writeErrorAnswer(res, 500, 'INTERNAL_SERVER_ERROR', 'Unexpected error.');
       });
     }
     return yoga.handle(req, res);

@@ -16,6 +16,7 @@ import type { Deps } from './deps.js';
 import { DomainError, UnauthenticatedError } from './errors.js';
 import { handleGraphqlPost } from './graphql-post.js';
 import { useErrorAnswers, writeErrorAnswer } from './graphql/error-answers.js';
+import { graphiqlOptions } from './graphql/graphiql.js';
 import { createTidingsPubSub, type PubSub } from './pubsub.js';
 import type { Context } from './schema/builder.js';
 import { schema } from './schema/index.js';
@@ -99,7 +100,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     graphqlEndpoint: GRAPHQL_PATH,
     landingPage: false,
     renderGraphiQL,
-    graphiql: { title: 'Tidings', subscriptionsProtocol: 'WS' },
+    graphiql: graphiqlOptions,
     maskedErrors: { maskError: errorMasker(log) },
     plugins: [...armor.protect().plugins, useSharedSubscriptionExecution(), useErrorAnswers(GRAPHQL_PATH)],
     logging: false,

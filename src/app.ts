@@ -21,6 +21,8 @@ import type { Context } from './graphql/context.js';
 import { schema } from './graphql/schema/index.js';
 import { useSharedSubscriptionExecution } from './live/shared-execution.js';
 import type { Store } from './store/ports.js';
+import { useErrorAnswers, writeErrorAnswer } from './graphql/error-answers.js';
+import { graphiqlOptions } from './graphql/graphiql.js';
 
 // The service as one value: GraphQL over HTTP and SSE (yoga), graphql-ws on the same path, health
 // endpoints, and the delivery worker, on one http.Server.
@@ -90,7 +92,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     maxTokens: { n: config.graphqlMaxTokens },
     costLimit: { maxCost: config.graphqlMaxCost, ...asValidationError },
     maxDirectives: { ...asValidationError },
-    blockFieldSuggestion: { enabled: true },
+    // Introspection is on, so "Did you mean ..." suggestions reveal nothing new and help people.
+    blockFieldSuggestion: { enabled: false },
   });
 
   const yoga = createYoga<{ connectionParams?: Record<string, unknown> }, Context>({
@@ -98,9 +101,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     graphqlEndpoint: GRAPHQL_PATH,
     landingPage: false,
     renderGraphiQL,
-    graphiql: { title: 'Tidings', subscriptionsProtocol: 'WS' },
+    graphiql: graphiqlOptions,
     maskedErrors: { maskError: errorMasker(log) },
-    plugins: [...armor.protect().plugins, useSharedSubscriptionExecution()],
+    plugins: [...armor.protect().plugins, useSharedSubscriptionExecution(), useErrorAnswers(GRAPHQL_PATH)],
     logging: false,
     context: async ({ request, connectionParams }) => {
       const authorization = connectionParams ? String(connectionParams.authorization ?? '') : request.headers.get('authorization');
@@ -121,13 +124,12 @@ export async function createApp(options: AppOptions): Promise<App> {
         return void res.writeHead(503, { 'content-type': 'text/plain' }).end('store unavailable\n');
       }
     }
-    if (!config.runApi) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('this process only delivers (TIDINGS_ROLE=worker)\n');
+    if (!config.runApi) return writeErrorAnswer(res, 404, 'NOT_FOUND', 'This process only delivers (TIDINGS_ROLE=worker): it serves /healthz and /readyz, and the API is on the API processes.');
     if (path === '/') return void res.writeHead(302, { location: GRAPHQL_PATH }).end();
     if (path === GRAPHQL_PATH && req.method === 'POST') {
       return handleGraphqlPost(yoga, req, res, deps.stats).catch((err: Error) => {
         log(`POST ${GRAPHQL_PATH} failed: ${err.stack ?? err.message}`);
-        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
-        res.end(JSON.stringify({ errors: [{ message: 'Unexpected error.' }] }));
+        writeErrorAnswer(res, 500, 'INTERNAL_SERVER_ERROR', 'Unexpected error.');
       });
     }
     return yoga.handle(req, res);

@@ -1,4 +1,6 @@
 import type http from 'node:http';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { getOperationAST, type DocumentNode, type ExecutionResult } from 'graphql';
 import { processRegularResult, type YogaServerInstance } from 'graphql-yoga';
 import type { Context } from './graphql/context.js';
@@ -72,13 +74,23 @@ async function readBody(req: http.IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** Yoga's answer for a request whose body was already read. */
+/**
+ * Yoga's answer for a request whose body was already read. It is streamed, not buffered: a
+ * subscription (Accept: *\/* gets SSE) is an answer that does not end, and a client that goes
+ * away cancels it, which ends the subscription.
+ */
 async function viaYoga(yoga: Yoga, req: http.IncomingMessage, res: http.ServerResponse, body: Buffer): Promise<void> {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-  const response = await yoga.fetch(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, { method: 'POST', headers, body: body as unknown as string }, { req, res } as never);
+  const gone = new AbortController();
+  res.once('close', () => gone.abort());
+  const response = await yoga.fetch(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, { method: 'POST', headers, body: body as unknown as string, signal: gone.signal }, { req, res } as never);
   res.writeHead(response.status, Object.fromEntries(response.headers));
-  res.end(Buffer.from(await response.arrayBuffer()));
+  if (!response.body) return void res.end();
+  res.flushHeaders();
+  // A premature close is the client going away: pipeline has cancelled the stream, nothing to report.
+  // (yoga's body is its own ReadableStream implementation, iterable but not one Readable.fromWeb takes.)
+  await pipeline(Readable.from(response.body as unknown as AsyncIterable<Uint8Array>, { objectMode: false }), res).catch(() => {});
 }
 
 /** The parts of a Fetch Response that yoga's result processor sets, captured instead of built. */

@@ -68,6 +68,20 @@ function asBadRequest(err: unknown, url: URL): GraphQLError {
 
 export function useErrorAnswers(graphqlPath: string): Plugin {
   return {
+    // graphql-js parses recursively: a document nested a few thousand levels (within the token
+    // limit, e.g. `[[[[...]]]]`) overflows the stack. That is the caller's malformed input.
+    onParse: ({ parseFn, setParseFn }) => {
+      setParseFn((source, options) => {
+        try {
+          return parseFn(source, options);
+        } catch (err) {
+          if (!(err instanceof RangeError)) throw err;
+          throw new GraphQLError('Syntax Error: the document is nested too deeply to parse; nest lists and objects less deeply.', {
+            extensions: { code: 'GRAPHQL_PARSE_FAILED', http: { status: 400 } },
+          });
+        }
+      });
+    },
     onExecute: () => ({
       onExecuteDone: ({ result, setResult }) => {
         const coded = isAsyncIterable(result) ? undefined : withInputCodes(result);

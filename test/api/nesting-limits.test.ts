@@ -85,6 +85,20 @@ describe('nesting limit on JSON inputs', () => {
     await expectHealthy();
   });
 
+  // Lists cost two tokens a level, so 2,400 levels stay under Armor's 5,000 tokens and are deep
+  // enough to overflow graphql-js's recursive parser: that is answered as a parse error, not a crash.
+  it.each([['lists', nestedLists, 2400]] as const)('a document nested too deeply to parse (inline %s) is GRAPHQL_PARSE_FAILED with HTTP 400, and stores nothing', async (_what, literal, levels) => {
+    const app = await createApplication(server);
+    const type = await createEventType(server);
+    const query = `mutation { publishEvent(input: { applicationId: ${JSON.stringify(app.id)}, type: ${JSON.stringify(type)}, payload: ${literal(levels)} }) { event { id } } }`;
+    const result = await server.admin.execute(query);
+    expect(result.errors?.[0]?.extensions?.code, JSON.stringify(result.errors)).toBe('GRAPHQL_PARSE_FAILED');
+    expect(result.errors?.[0]?.message).toMatch(/nested too deeply/);
+    expect(result.status).toBe(400);
+    expect(await eventCount(app.id)).toBe(0);
+    await expectHealthy();
+  });
+
   it('a payload exactly at the limit is accepted and stored as given', async () => {
     const app = await createApplication(server);
     const type = await createEventType(server);

@@ -19,6 +19,7 @@ import { createTidingsPubSub, type PubSub } from './pubsub.js';
 import type { Context } from './schema/builder.js';
 import { schema } from './schema/index.js';
 import { useSharedSubscriptionExecution } from './schema/shared-subscription-execution.js';
+import { listenFailure } from './startup-error.js';
 import type { Store } from './store/types.js';
 
 // The service as one value: GraphQL over HTTP and SSE (yoga), graphql-ws on the same path, health
@@ -195,10 +196,21 @@ export async function createApp(options: AppOptions): Promise<App> {
     generatedAdminToken: admin.generated,
     url: '',
     async start(port = config.port, host = config.host) {
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => resolve());
-      });
+      // ws relays the http server's errors to the WebSocketServer, where graphql-ws logs them with
+      // a stack trace; an error of listen() is start()'s to report, as one clear line.
+      const relays = server.listeners('error') as ((err: Error) => void)[];
+      server.removeAllListeners('error');
+      try {
+        await new Promise<void>((resolve, reject) => {
+          server.once('error', reject);
+          server.listen(port, host, () => resolve());
+        });
+      } catch (err) {
+        throw listenFailure(err as NodeJS.ErrnoException, port, host);
+      } finally {
+        server.removeAllListeners('error');
+        for (const relay of relays) server.on('error', relay);
+      }
       const address = server.address() as AddressInfo;
       const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
       app.url = `http://${shownHost === '0.0.0.0' ? '127.0.0.1' : shownHost}:${address.port}`;

@@ -114,6 +114,16 @@ describe('start-up', () => {
       expect(output).not.toMatch(STACK_FRAME);
     });
 
+    it('a tidings.sqlite that cannot be opened (a folder in its place): one line naming it, exit non-zero', async () => {
+      const dataDir = tempDir();
+      const file = path.join(dataDir, 'tidings.sqlite');
+      fs.mkdirSync(file);
+      const { code, signal, output } = await runTidingsUntilExit({ TIDINGS_DATA_DIR: dataDir }, 10_000);
+      expect({ signal, failed: code !== 0 && code !== null }, output).toEqual({ signal: null, failed: true });
+      expect(linesWith(output, file, 'TIDINGS_DATA_DIR'), output).toHaveLength(1);
+      expect(output).not.toMatch(STACK_FRAME);
+    });
+
     it('a folder where nothing can be created (/proc): exits by itself, naming it, instead of hanging', async () => {
       const dataDir = `/proc/tidings-startup-test-${process.pid}/data`;
       const { code, signal, output } = await runTidingsUntilExit({ TIDINGS_DATA_DIR: dataDir }, 10_000);

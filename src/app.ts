@@ -23,6 +23,7 @@ import { useSharedSubscriptionExecution } from './live/shared-execution.js';
 import type { Store } from './store/ports.js';
 import { useErrorAnswers, writeErrorAnswer } from './graphql/error-answers.js';
 import { graphiqlOptions } from './graphql/graphiql.js';
+import { listenFailure } from './startup-error.js';
 
 // The service as one value: GraphQL over HTTP and SSE (yoga), graphql-ws on the same path, health
 // endpoints, and the delivery worker, on one http.Server.
@@ -198,10 +199,21 @@ export async function createApp(options: AppOptions): Promise<App> {
     generatedAdminToken: admin.generated,
     url: '',
     async start(port = config.port, host = config.host) {
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => resolve());
-      });
+      // ws relays the http server's errors to the WebSocketServer, where graphql-ws logs them with
+      // a stack trace; an error of listen() is start()'s to report, as one clear line.
+      const relays = server.listeners('error') as ((err: Error) => void)[];
+      server.removeAllListeners('error');
+      try {
+        await new Promise<void>((resolve, reject) => {
+          server.once('error', reject);
+          server.listen(port, host, () => resolve());
+        });
+      } catch (err) {
+        throw listenFailure(err as NodeJS.ErrnoException, port, host);
+      } finally {
+        server.removeAllListeners('error');
+        for (const relay of relays) server.on('error', relay);
+      }
       const address = server.address() as AddressInfo;
       const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
       app.url = `http://${shownHost === '0.0.0.0' ? '127.0.0.1' : shownHost}:${address.port}`;

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import parseDuration from 'parse-duration';
+import { editDistance } from './edit-distance.js';
 
 // Every setting Tidings reads, parsed and validated once. Nothing else reads process.env.
 
@@ -64,14 +65,38 @@ export interface Config {
   graphqlMaxAliases: number;
   graphqlMaxTokens: number;
   graphqlMaxCost: number;
+  /** What the operator should know about this configuration (printed at start, never fatal). */
+  warnings: string[];
 }
+
+/**
+ * Every environment variable Tidings reads. loadConfig reads only through `read`, which takes only
+ * these names, so this list cannot miss one; an unknown TIDINGS_* variable (a typo) is warned about
+ * with the closest of these.
+ */
+export const VARIABLES = [
+  'PORT', 'HOST', 'TIDINGS_DATA_DIR', 'TIDINGS_ADMIN_TOKEN', 'TIDINGS_DELIVERY_TIMEOUT', 'TIDINGS_RETRY_SCHEDULE',
+  'TIDINGS_RETRY_JITTER', 'TIDINGS_ALLOW_PRIVATE_TARGETS', 'TIDINGS_LEASE', 'TIDINGS_WORKER_CONCURRENCY',
+  'TIDINGS_ENDPOINT_CONCURRENCY', 'TIDINGS_WORKER_POLL_INTERVAL', 'TIDINGS_ROLE', 'MONGODB_URI', 'TIDINGS_MONGODB_DB',
+  'REDIS_URL', 'TIDINGS_RETENTION', 'TIDINGS_SWEEP_INTERVAL', 'TIDINGS_SHUTDOWN_GRACE', 'TIDINGS_IDEMPOTENCY_WINDOW',
+  'TIDINGS_SECRET_ROTATION_GRACE', 'TIDINGS_MAX_PAYLOAD_BYTES', 'TIDINGS_MAX_JSON_DEPTH', 'TIDINGS_MAX_PAGE_SIZE', 'TIDINGS_GRAPHQL_MAX_DEPTH',
+  'TIDINGS_GRAPHQL_MAX_ALIASES', 'TIDINGS_GRAPHQL_MAX_TOKENS', 'TIDINGS_GRAPHQL_MAX_COST',
+] as const;
+
+export type Variable = (typeof VARIABLES)[number];
+
+/** The admin token rule: long and varied enough that it cannot be guessed (generated tokens are 256-bit). */
+export const ADMIN_TOKEN_MIN_LENGTH = 32;
+export const ADMIN_TOKEN_MIN_DISTINCT = 8;
 
 export class ConfigError extends Error {}
 
 type Env = Record<string, string | undefined>;
+/** The environment, readable only by the names in VARIABLES. */
+type Read = (name: Variable) => string | undefined;
 
-function duration(env: Env, name: string, fallback: string): number {
-  const raw = env[name] ?? fallback;
+function duration(read: Read, name: Variable, fallback: string): number {
+  const raw = read(name) ?? fallback;
   const ms = parseDurationStrict(raw);
   if (ms === undefined) throw new ConfigError(`${name}: "${raw}" is not a duration (examples: 500ms, 15s, 5m, 2h, 1d)`);
   return ms;
@@ -85,8 +110,8 @@ export function parseDurationStrict(raw: string): number | undefined {
   return typeof ms === 'number' && Number.isFinite(ms) && ms >= 0 ? Math.round(ms) : undefined;
 }
 
-function integer(env: Env, name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
-  const raw = env[name];
+function integer(read: Read, name: Variable, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  const raw = read(name);
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min || n > max) {
@@ -95,8 +120,8 @@ function integer(env: Env, name: string, fallback: number, min: number, max = Nu
   return n;
 }
 
-function boolean(env: Env, name: string, fallback: boolean): boolean {
-  const raw = env[name];
+function boolean(read: Read, name: Variable, fallback: boolean): boolean {
+  const raw = read(name);
   if (raw === undefined || raw === '') return fallback;
   if (['true', '1', 'yes'].includes(raw.toLowerCase())) return true;
   if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
@@ -115,47 +140,82 @@ export function parseRetrySchedule(raw: string): number[] {
 export const DEFAULT_RETRY_SCHEDULE = '5s,5m,30m,2h,5h,10h,10h';
 
 export function loadConfig(env: Env = process.env): Config {
-  const deliveryTimeoutMs = duration(env, 'TIDINGS_DELIVERY_TIMEOUT', '15s');
+  const read: Read = (name) => env[name];
+  const deliveryTimeoutMs = duration(read, 'TIDINGS_DELIVERY_TIMEOUT', '15s');
   if (deliveryTimeoutMs < 1) throw new ConfigError('TIDINGS_DELIVERY_TIMEOUT must be at least 1ms');
-  const leaseMs = env.TIDINGS_LEASE ? duration(env, 'TIDINGS_LEASE', '0s') : deliveryTimeoutMs + 30_000;
+  const leaseMs = read('TIDINGS_LEASE') ? duration(read, 'TIDINGS_LEASE', '0s') : deliveryTimeoutMs + 30_000;
   if (leaseMs <= deliveryTimeoutMs) {
     throw new ConfigError('TIDINGS_LEASE must be longer than TIDINGS_DELIVERY_TIMEOUT, or a live attempt could be taken over');
   }
-  const jitter = Number(env.TIDINGS_RETRY_JITTER ?? '0.2');
+  const jitter = Number(read('TIDINGS_RETRY_JITTER') ?? '0.2');
   if (!(jitter >= 0 && jitter < 1)) throw new ConfigError('TIDINGS_RETRY_JITTER must be a number from 0 to below 1');
-  const role = env.TIDINGS_ROLE || 'all';
+  const role = read('TIDINGS_ROLE') || 'all';
   if (role !== 'all' && role !== 'api' && role !== 'worker') throw new ConfigError(`TIDINGS_ROLE: "${role}" must be all, api or worker`);
 
+  const allowPrivateTargets = boolean(read, 'TIDINGS_ALLOW_PRIVATE_TARGETS', false);
+  const warnings = unknownVariables(env);
+  if (allowPrivateTargets) {
+    warnings.push('TIDINGS_ALLOW_PRIVATE_TARGETS is on: endpoints may target loopback, private and cloud-metadata addresses (for local development only)');
+  }
+
   return {
-    port: integer(env, 'PORT', 4000, 0, 65535),
-    host: env.HOST || '0.0.0.0',
-    dataDir: path.resolve(env.TIDINGS_DATA_DIR || './data'),
-    adminToken: env.TIDINGS_ADMIN_TOKEN || undefined,
+    port: integer(read, 'PORT', 4000, 0, 65535),
+    host: read('HOST') || '0.0.0.0',
+    dataDir: path.resolve(read('TIDINGS_DATA_DIR') || './data'),
+    adminToken: adminToken(read('TIDINGS_ADMIN_TOKEN')),
     deliveryTimeoutMs,
-    retryScheduleMs: parseRetrySchedule(env.TIDINGS_RETRY_SCHEDULE ?? DEFAULT_RETRY_SCHEDULE),
+    retryScheduleMs: parseRetrySchedule(read('TIDINGS_RETRY_SCHEDULE') ?? DEFAULT_RETRY_SCHEDULE),
     retryJitter: jitter,
-    allowPrivateTargets: boolean(env, 'TIDINGS_ALLOW_PRIVATE_TARGETS', false),
+    allowPrivateTargets,
     leaseMs,
-    workerConcurrency: integer(env, 'TIDINGS_WORKER_CONCURRENCY', 64, 1, 10_000),
-    endpointConcurrency: integer(env, 'TIDINGS_ENDPOINT_CONCURRENCY', 16, 1, 10_000),
-    workerPollMs: duration(env, 'TIDINGS_WORKER_POLL_INTERVAL', '250ms'),
+    workerConcurrency: integer(read, 'TIDINGS_WORKER_CONCURRENCY', 64, 1, 10_000),
+    endpointConcurrency: integer(read, 'TIDINGS_ENDPOINT_CONCURRENCY', 16, 1, 10_000),
+    workerPollMs: duration(read, 'TIDINGS_WORKER_POLL_INTERVAL', '250ms'),
     role,
     runWorker: role !== 'api',
     runApi: role !== 'worker',
-    mongodbUri: env.MONGODB_URI || undefined,
-    mongodbDb: env.TIDINGS_MONGODB_DB || 'tidings',
-    redisUrl: env.REDIS_URL || undefined,
-    retentionMs: duration(env, 'TIDINGS_RETENTION', '30d'),
-    sweepIntervalMs: duration(env, 'TIDINGS_SWEEP_INTERVAL', '1m'),
-    shutdownGraceMs: duration(env, 'TIDINGS_SHUTDOWN_GRACE', '10s'),
-    idempotencyWindowMs: duration(env, 'TIDINGS_IDEMPOTENCY_WINDOW', '24h'),
-    secretRotationGraceMs: duration(env, 'TIDINGS_SECRET_ROTATION_GRACE', '24h'),
-    maxPayloadBytes: integer(env, 'TIDINGS_MAX_PAYLOAD_BYTES', 256 * 1024, 2),
-    maxJsonDepth: integer(env, 'TIDINGS_MAX_JSON_DEPTH', 64, 1, 256),
-    maxPageSize: integer(env, 'TIDINGS_MAX_PAGE_SIZE', 100, 1, 10_000),
-    graphqlMaxDepth: integer(env, 'TIDINGS_GRAPHQL_MAX_DEPTH', 12, 1),
-    graphqlMaxAliases: integer(env, 'TIDINGS_GRAPHQL_MAX_ALIASES', 30, 1),
-    graphqlMaxTokens: integer(env, 'TIDINGS_GRAPHQL_MAX_TOKENS', 5000, 10),
-    graphqlMaxCost: integer(env, 'TIDINGS_GRAPHQL_MAX_COST', 20000, 10),
+    mongodbUri: read('MONGODB_URI') || undefined,
+    mongodbDb: read('TIDINGS_MONGODB_DB') || 'tidings',
+    redisUrl: read('REDIS_URL') || undefined,
+    retentionMs: duration(read, 'TIDINGS_RETENTION', '30d'),
+    sweepIntervalMs: duration(read, 'TIDINGS_SWEEP_INTERVAL', '1m'),
+    shutdownGraceMs: duration(read, 'TIDINGS_SHUTDOWN_GRACE', '10s'),
+    idempotencyWindowMs: duration(read, 'TIDINGS_IDEMPOTENCY_WINDOW', '24h'),
+    secretRotationGraceMs: duration(read, 'TIDINGS_SECRET_ROTATION_GRACE', '24h'),
+    maxPayloadBytes: integer(read, 'TIDINGS_MAX_PAYLOAD_BYTES', 256 * 1024, 2),
+    maxJsonDepth: integer(read, 'TIDINGS_MAX_JSON_DEPTH', 64, 1, 256),
+    maxPageSize: integer(read, 'TIDINGS_MAX_PAGE_SIZE', 100, 1, 10_000),
+    graphqlMaxDepth: integer(read, 'TIDINGS_GRAPHQL_MAX_DEPTH', 12, 1),
+    graphqlMaxAliases: integer(read, 'TIDINGS_GRAPHQL_MAX_ALIASES', 30, 1),
+    graphqlMaxTokens: integer(read, 'TIDINGS_GRAPHQL_MAX_TOKENS', 5000, 10),
+    graphqlMaxCost: integer(read, 'TIDINGS_GRAPHQL_MAX_COST', 20000, 10),
+    warnings,
   };
+}
+
+/** The operator's admin token, refused when too short or too uniform to stay secret. */
+function adminToken(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  if (raw.length < ADMIN_TOKEN_MIN_LENGTH || new Set(raw).size < ADMIN_TOKEN_MIN_DISTINCT) {
+    throw new ConfigError(
+      `TIDINGS_ADMIN_TOKEN is too weak to stay secret: it must be at least ${ADMIN_TOKEN_MIN_LENGTH} characters long ` +
+        `with at least ${ADMIN_TOKEN_MIN_DISTINCT} different characters (for example tdk_adm_$(openssl rand -hex 24)), ` +
+        'or unset it and Tidings generates one',
+    );
+  }
+  return raw;
+}
+
+/** A warning for each TIDINGS_* variable Tidings does not read, naming the known one it most resembles. */
+function unknownVariables(env: Env): string[] {
+  const known: readonly string[] = VARIABLES;
+  return Object.keys(env)
+    .filter((name) => name.startsWith('TIDINGS_') && !known.includes(name))
+    .sort()
+    .map((name) => {
+      const [closest] = [...VARIABLES].sort((a, b) => editDistance(name, a) - editDistance(name, b));
+      // Past a third of the name, a suggestion is a guess rather than a likely typo.
+      const likely = closest !== undefined && editDistance(name, closest) <= Math.max(2, Math.floor(name.length / 3));
+      return `${name} is not a Tidings setting and is ignored${likely ? `; did you mean ${closest}?` : ' (see Configuration in README.md)'}`;
+    });
 }

@@ -1,14 +1,30 @@
 // Process entry: config → store → app → listen; SIGTERM/SIGINT stop it gracefully.
-import { createApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { createApp, type App } from './app.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
 import { createRedisPubSub } from './live/pubsub-redis.js';
+import { StartupError } from './startup-error.js';
 import { openStore } from './store/open.js';
+import type { Store } from './store/ports.js';
+
+// What is open so far, closed in reverse by shutdown (a signal may arrive before all of it is).
+let config: Config | undefined;
+let store: Store | undefined;
+let redis: ReturnType<typeof createRedisPubSub> | undefined;
+let app: App | undefined;
+let stopping = false;
 
 async function main(): Promise<void> {
-  const config = loadConfig();
-  const store = await openStore(config);
-  const redis = config.redisUrl ? createRedisPubSub(config.redisUrl) : undefined;
-  const app = await createApp({ config, store, pubsub: redis?.pubsub });
+  // Installed first: a signal during start-up stops the process as cleanly as one later.
+  // Repeats are ignored: under `npm start` Ctrl-C reaches this process twice (from the terminal, and
+  // forwarded by npm), and the second must not kill it halfway through the shutdown.
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  config = loadConfig();
+  for (const warning of config.warnings) console.warn(`warning: ${warning}`);
+  store = await openStore(config);
+  redis = config.redisUrl ? createRedisPubSub(config.redisUrl) : undefined;
+  app = await createApp({ config, store, pubsub: redis?.pubsub });
   if (app.generatedAdminToken) {
     console.log('No TIDINGS_ADMIN_TOKEN was set, so an admin token was generated. It is shown only this once:');
     console.log(`\n  ${app.generatedAdminToken}\n`);
@@ -16,20 +32,44 @@ async function main(): Promise<void> {
   }
   const url = await app.start();
   const storeName = config.mongodbUri ? `MongoDB database ${config.mongodbDb}` : config.dataDir;
-  console.log(`Tidings listening on ${url}/graphql (role: ${config.role}, store: ${storeName}, live feed: ${redis ? 'Redis' : 'in-process'})`);
-
-  const shutdown = async (signal: string) => {
-    console.log(`${signal}: finishing attempts in flight (up to ${config.shutdownGraceMs}ms), then exiting`);
-    await app.stop();
-    await redis?.close();
-    await store.close();
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  const tokenSource = config.adminToken
+    ? 'TIDINGS_ADMIN_TOKEN'
+    : app.generatedAdminToken
+      ? 'generated now, printed above'
+      : 'generated on an earlier start, its hash kept in the store';
+  console.log(
+    `Tidings listening on ${url}/graphql (role: ${config.role}, store: ${storeName}, live feed: ${redis ? 'Redis' : 'in-process'}, admin token: ${tokenSource})`,
+  );
 }
 
-main().catch((err) => {
-  console.error(err instanceof ConfigError ? `configuration error: ${err.message}` : err);
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  const graceMs = config?.shutdownGraceMs ?? 0;
+  console.log(`${signal}: finishing attempts in flight (up to ${graceMs}ms), then exiting`);
+  // The grace period bounds the attempts; this bounds everything else (a store that does not answer).
+  setTimeout(() => {
+    console.error(`${signal}: shutdown did not finish within ${graceMs + 10_000}ms; exiting anyway`);
+    process.exit(1);
+  }, graceMs + 10_000).unref();
+  try {
+    await app?.stop();
+    await redis?.close();
+    await store?.close();
+    process.exit(0);
+  } catch (err) {
+    console.error(`${signal}: shutdown failed:`, err);
+    process.exit(1);
+  }
+}
+
+main().catch(async (err) => {
+  if (err instanceof ConfigError) console.error(`configuration error: ${err.message}`);
+  else if (err instanceof StartupError) console.error(`cannot start: ${err.message}`);
+  else console.error(err);
+  // Whatever was opened before the failure must not keep the process alive.
+  stopping = true;
+  const closed = Promise.allSettled([redis?.close(), store?.close()]);
+  await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
   process.exit(1);
 });

@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
+import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
@@ -15,7 +16,7 @@ import {
 import { GqlClient } from '../support/gql.js';
 import { subscribeWs } from '../support/live.js';
 import { startReceiver, type Receiver } from '../support/receiver.js';
-import { startTidingsProcess } from '../support/processes.js';
+import { killGroup, spawnInRepo, startTidingsProcess, tidingsChildEnv } from '../support/processes.js';
 import { TEST_ADMIN_TOKEN } from '../support/server.js';
 import { waitFor } from '../support/wait.js';
 
@@ -166,5 +167,100 @@ describe('graceful shutdown of the real process', () => {
     await reading;
     expect(ended).toBe(true);
     controller.abort();
+  }, 90_000);
+});
+
+/** Pids of every living descendant of `pid`, from /proc (Linux). */
+function descendants(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // Fields after "(comm)": state, ppid, ...; comm may hold spaces and parentheses.
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // exited while we looked
+    }
+  }
+  const found: number[] = [];
+  const queue = [pid];
+  while (queue.length) for (const child of children.get(queue.shift()!) ?? []) found.push(child), queue.push(child);
+  return found;
+}
+
+/** Whether `pid` still runs (a zombie, exited but not yet reaped, counts as gone). */
+function isAlive(pid: number): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+async function portIsFree(port: number): Promise<boolean> {
+  const server = net.createServer();
+  return new Promise((resolve) => {
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+describe('npm start under a supervisor', () => {
+  let started: { spawned: ReturnType<typeof spawnInRepo>; dataDir: string } | undefined;
+
+  afterEach(async () => {
+    if (!started) return;
+    killGroup(started.spawned.child);
+    await started.spawned.exited;
+    fs.rmSync(started.dataDir, { recursive: true, force: true });
+    started = undefined;
+  });
+
+  /** `npm start` in a process group of its own (as a terminal or supervisor runs it), listening on a free port. */
+  async function npmStart() {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tidings-npm-start-'));
+    const env = tidingsChildEnv({ PORT: '0', HOST: '127.0.0.1', TIDINGS_DATA_DIR: dataDir, npm_config_update_notifier: 'false' });
+    const spawned = spawnInRepo('npm', ['start'], env, { detached: true });
+    started = { spawned, dataDir };
+    const graphqlUrl = await Promise.race([
+      waitFor('the "Tidings listening on" line', () => /Tidings listening on (\S+)/.exec(spawned.output())?.[1], 45_000),
+      spawned.exited.then(({ code, signal }) => {
+        throw new Error(`npm start exited (${code ?? signal}) before listening:\n${spawned.output()}`);
+      }),
+      spawned.spawnFailed,
+    ]);
+    const tree = descendants(spawned.child.pid!);
+    expect(tree.length, 'npm start runs at least the server process').toBeGreaterThan(0);
+    return { spawned, port: Number(new URL(graphqlUrl).port), tree };
+  }
+
+  async function expectAllGone(npm: Awaited<ReturnType<typeof npmStart>>, signal: string) {
+    const exit = await Promise.race([
+      npm.spawned.exited,
+      waitFor('npm start to exit', () => false, 20_000).then(() => undefined, (err: Error) => {
+        throw new Error(`${err.message}\n--- output ---\n${npm.spawned.output()}`);
+      }),
+    ]);
+    expect(exit, npm.spawned.output()).toEqual({ code: 0, signal: null });
+    expect(npm.spawned.output()).toContain(`${signal}: finishing attempts in flight`);
+    await waitFor('every process npm start started to exit', () => npm.tree.every((pid) => !isAlive(pid)), 10_000).catch((err: Error) => {
+      throw new Error(`${err.message}: still running ${npm.tree.filter(isAlive).join(', ')}\n--- output ---\n${npm.spawned.output()}`);
+    });
+    expect(await portIsFree(npm.port)).toBe(true);
+  }
+
+  it('on SIGTERM to the npm process stops the server gracefully: the whole tree exits, npm exits 0, the port is free', async () => {
+    const npm = await npmStart();
+    process.kill(npm.spawned.child.pid!, 'SIGTERM');
+    await expectAllGone(npm, 'SIGTERM');
+  }, 90_000);
+
+  it('on Ctrl-C (SIGINT to the whole process group) stops the server gracefully and npm exits 0', async () => {
+    const npm = await npmStart();
+    process.kill(-npm.spawned.child.pid!, 'SIGINT');
+    await expectAllGone(npm, 'SIGINT');
   }, 90_000);
 });

@@ -42,10 +42,22 @@ export const PROCESS_TEST_ENV: Record<string, string> = {
 };
 
 const running = new Set<ChildProcess>();
+/** Children started in a process group of their own (`npm start`): killed with their whole group. */
+const groups = new Set<ChildProcess>();
 
 process.once('exit', () => {
   for (const child of running) child.kill('SIGKILL');
+  for (const child of groups) killGroup(child);
 });
+
+/** SIGKILLs the process group led by `child` (it and everything it started), if any is left. */
+export function killGroup(child: ChildProcess): void {
+  try {
+    if (child.pid) process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // the group is gone already
+  }
+}
 
 const isRunning = (child: ChildProcess) => child.exitCode === null && child.signalCode === null;
 
@@ -57,18 +69,33 @@ export interface StartOptions {
   testDefaults?: boolean;
 }
 
-/** Starts `node --import tsx src/main.ts` with PORT=0, HOST=127.0.0.1 and `env`; resolves once it listens. */
-export async function startTidingsProcess(env: Record<string, string | undefined>, options: StartOptions = {}): Promise<TidingsProcess> {
+/**
+ * The environment of a Tidings child: the runner's own, minus its Tidings settings (so nothing
+ * leaks into the child), then the test defaults (unless `testDefaults` is false), then `env`.
+ * A value of undefined removes a variable.
+ */
+export function tidingsChildEnv(env: Record<string, string | undefined>, testDefaults = true): NodeJS.ProcessEnv {
   const childEnv: NodeJS.ProcessEnv = {};
-  // Nothing of the test runner's own Tidings settings leaks into the child.
   for (const [k, v] of Object.entries(process.env)) {
     if (!k.startsWith('TIDINGS_') && !['PORT', 'HOST', 'MONGODB_URI', 'REDIS_URL'].includes(k)) childEnv[k] = v;
   }
-  Object.assign(childEnv, options.testDefaults === false ? { TIDINGS_ADMIN_TOKEN: TEST_ADMIN_TOKEN } : PROCESS_TEST_ENV, env, { PORT: '0', HOST: '127.0.0.1' });
+  Object.assign(childEnv, testDefaults ? PROCESS_TEST_ENV : { TIDINGS_ADMIN_TOKEN: TEST_ADMIN_TOKEN }, env);
   for (const [k, v] of Object.entries(childEnv)) if (v === undefined) delete childEnv[k];
+  return childEnv;
+}
 
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+interface Spawned {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  spawnFailed: Promise<never>;
+}
+
+/** Spawns `command` in the repository root, remembered in `running`, collecting stdout and stderr. */
+export function spawnInRepo(command: string, args: string[], env: NodeJS.ProcessEnv, options: { detached?: boolean } = {}): Spawned {
+  const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: options.detached });
   running.add(child);
+  if (options.detached) groups.add(child);
   let output = '';
   child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
@@ -79,20 +106,54 @@ export async function startTidingsProcess(env: Record<string, string | undefined
     }),
   );
   const spawnFailed = new Promise<never>((_, reject) => child.once('error', (err) => reject(err)));
+  spawnFailed.catch(() => {});
+  return { child, output: () => output, exited, spawnFailed };
+}
+
+/**
+ * Runs `node --import tsx src/main.ts` (PORT=0 and HOST=127.0.0.1 unless `env` says otherwise) for
+ * a start that is expected to fail: resolves with its exit and output once it exits by itself, or
+ * SIGKILLs it and rejects after `timeoutMs`.
+ */
+export async function runTidingsUntilExit(
+  env: Record<string, string | undefined>,
+  timeoutMs = 15_000,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }> {
+  const { child, output, exited, spawnFailed } = spawnInRepo(process.execPath, ['--import', 'tsx', 'src/main.ts'], tidingsChildEnv({ PORT: '0', HOST: '127.0.0.1', ...env }));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), timeoutMs)));
+  try {
+    const result = await Promise.race([exited, deadline, spawnFailed]);
+    if (result) return { ...result, output: output() };
+    child.kill('SIGKILL');
+    await exited;
+    throw new Error(`the Tidings process did not exit by itself within ${timeoutMs}ms; killed it\n--- output ---\n${output()}`);
+  } finally {
+    clearTimeout(timer);
+    if (isRunning(child)) child.kill('SIGKILL');
+  }
+}
+
+/** Starts `node --import tsx src/main.ts` with PORT=0, HOST=127.0.0.1 and `env`; resolves once it listens. */
+export async function startTidingsProcess(env: Record<string, string | undefined>, options: StartOptions = {}): Promise<TidingsProcess> {
+  const childEnv = tidingsChildEnv({ ...env, PORT: '0', HOST: '127.0.0.1' }, options.testDefaults !== false);
+  const spawned = spawnInRepo(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'src/main.ts'], childEnv);
+  const { child, exited, spawnFailed } = spawned;
+  const output = () => spawned.output();
 
   let graphqlUrl: string;
   try {
     graphqlUrl = await Promise.race([
-      waitFor('the "Tidings listening on" line', () => /Tidings listening on (\S+)/.exec(output)?.[1], options.startTimeoutMs ?? 30_000),
+      waitFor('the "Tidings listening on" line', () => /Tidings listening on (\S+)/.exec(output())?.[1], options.startTimeoutMs ?? 30_000),
       exited.then(({ code, signal }) => {
-        throw new Error(`the Tidings process exited (${code ?? signal}) before listening:\n${output}`);
+        throw new Error(`the Tidings process exited (${code ?? signal}) before listening:\n${output()}`);
       }),
       spawnFailed,
     ]);
   } catch (err) {
     if (isRunning(child)) child.kill('SIGKILL');
     await Promise.race([exited, spawnFailed.catch(() => {})]);
-    throw new Error(`${(err as Error).message}\n--- output ---\n${output}`);
+    throw new Error(`${(err as Error).message}\n--- output ---\n${output()}`);
   }
 
   const url = graphqlUrl.replace(/\/graphql$/, '');
@@ -106,7 +167,7 @@ export async function startTidingsProcess(env: Record<string, string | undefined
     wsUrl: graphqlUrl.replace(/^http/, 'ws'),
     child,
     admin: new GqlClient(graphqlUrl, TEST_ADMIN_TOKEN),
-    output: () => output,
+    output,
     exited,
     kill,
     async stop(timeoutMs = 15_000) {
@@ -116,7 +177,7 @@ export async function startTidingsProcess(env: Record<string, string | undefined
       clearTimeout(timer);
       if (result) return result;
       await kill();
-      throw new Error(`the Tidings process did not exit within ${timeoutMs}ms of SIGTERM; killed it\n--- output ---\n${output}`);
+      throw new Error(`the Tidings process did not exit within ${timeoutMs}ms of SIGTERM; killed it\n--- output ---\n${output()}`);
     },
   };
 }

@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { makeDataFolder, openFailure } from './data-folder.js';
 import { migrate } from './migrations/index.js';
 
 /**
@@ -10,13 +10,19 @@ import { migrate } from './migrations/index.js';
  * makes the folder and the journal mode (kept in the file), and brings the tables up to date.
  */
 export function openDatabase(file: string, { create = true } = {}): Database.Database {
-  if (create) fs.mkdirSync(path.dirname(file), { recursive: true });
-  const db = new Database(file);
-  if (create) db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('busy_timeout = 5000');
-  if (create) migrate(db);
-  return db;
+  let db: Database.Database | undefined;
+  try {
+    if (create) makeDataFolder(path.dirname(file));
+    db = new Database(file);
+    if (create) db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 5000');
+    if (create) migrate(db);
+    return db;
+  } catch (err) {
+    db?.close();
+    throw openFailure(file, err);
+  }
 }
 
 /** Prepared statements, reused: preparing costs more than running most of these queries. */

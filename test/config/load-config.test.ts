@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, VARIABLES } from '../../src/config.js';
+import { TEST_ADMIN_TOKEN } from '../support/admin-token.js';
+
+// loadConfig is pure: it takes an environment and returns settings and warnings, or throws
+// ConfigError saying what to change. main.ts prints what it returns.
+
+describe('TIDINGS_ADMIN_TOKEN', () => {
+  it.each([
+    ['short', 'short'],
+    ['31 characters', 'tdk_adm_0123456789abcdefghijklm'],
+    ['one repeated character', 'a'.repeat(64)],
+    ['too few different characters', 'abcabcabcabcabcabcabcabcabcabcabcabc'],
+  ])('is refused when %s, with the rule in the message', (_what, token) => {
+    expect(() => loadConfig({ TIDINGS_ADMIN_TOKEN: token })).toThrow(ConfigError);
+    expect(() => loadConfig({ TIDINGS_ADMIN_TOKEN: token })).toThrow(/TIDINGS_ADMIN_TOKEN.*at least 32 characters.*at least 8 different characters/);
+  });
+
+  it('accepts the README example (tdk_adm_change-me- and 32 hex digits) and the tests\' token', () => {
+    const readmeExample = `tdk_adm_change-me-${'0123456789abcdef'.repeat(2)}`;
+    expect(loadConfig({ TIDINGS_ADMIN_TOKEN: readmeExample }).adminToken).toBe(readmeExample);
+    expect(loadConfig({ TIDINGS_ADMIN_TOKEN: TEST_ADMIN_TOKEN }).adminToken).toBe(TEST_ADMIN_TOKEN);
+  });
+
+  it('unset or empty means "generate one"', () => {
+    expect(loadConfig({}).adminToken).toBeUndefined();
+    expect(loadConfig({ TIDINGS_ADMIN_TOKEN: '' }).adminToken).toBeUndefined();
+  });
+});
+
+describe('warnings', () => {
+  it('are empty for a configuration with only known settings and private targets refused', () => {
+    expect(loadConfig({ TIDINGS_ADMIN_TOKEN: TEST_ADMIN_TOKEN, PORT: '0', TIDINGS_ROLE: 'api', HOME: '/root', TIDINGSX: '1' }).warnings).toEqual([]);
+  });
+
+  it('name an unknown TIDINGS_* variable and the known one it most resembles', () => {
+    const { warnings } = loadConfig({ TIDINGS_ALLOW_PRIVATE_TARGET: 'true', TIDINGS_SHUTDOWN_GRACE_PERIOD: '5s' });
+    expect(warnings).toEqual([
+      'TIDINGS_ALLOW_PRIVATE_TARGET is not a Tidings setting and is ignored; did you mean TIDINGS_ALLOW_PRIVATE_TARGETS?',
+      'TIDINGS_SHUTDOWN_GRACE_PERIOD is not a Tidings setting and is ignored; did you mean TIDINGS_SHUTDOWN_GRACE?',
+    ]);
+  });
+
+  it('suggest nothing for an unknown variable that resembles no known one', () => {
+    expect(loadConfig({ TIDINGS_FROBNICATE_EVERYTHING: '1' }).warnings).toEqual([
+      'TIDINGS_FROBNICATE_EVERYTHING is not a Tidings setting and is ignored (see Configuration in README.md)',
+    ]);
+  });
+
+  it('say that TIDINGS_ALLOW_PRIVATE_TARGETS=true lets endpoints reach private addresses', () => {
+    expect(loadConfig({ TIDINGS_ALLOW_PRIVATE_TARGETS: 'true' }).warnings).toEqual([
+      expect.stringMatching(/^TIDINGS_ALLOW_PRIVATE_TARGETS is on: endpoints may target loopback, private and cloud-metadata addresses/),
+    ]);
+    expect(loadConfig({ TIDINGS_ALLOW_PRIVATE_TARGETS: 'false' }).warnings).toEqual([]);
+  });
+
+});
+
+describe('the list of known variables', () => {
+  it('is the README Configuration table, row for row', () => {
+    const readme = fs.readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const table = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('\n## ', readme.indexOf('## Configuration') + 1));
+    const documented = [...table.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((m) => m[1]);
+    expect(documented.sort()).toEqual([...VARIABLES].sort());
+  });
+});

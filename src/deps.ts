@@ -1,9 +1,9 @@
 import type { Config } from './config.js';
-import type { DeliveryFeed } from './live/delivery-feed.js';
-import type { PubSub } from './live/pubsub.js';
+import { DeliveryFeed } from './live/delivery-feed.js';
+import { createTidingsPubSub, type PubSub } from './live/pubsub.js';
 import type { Store } from './store/ports.js';
 
-/** What the API's operations need: handed to every resolver through the GraphQL context. */
+/** What the use-cases need: handed to every resolver through the GraphQL context. */
 export interface Deps {
   store: Store;
   pubsub: PubSub;
@@ -11,9 +11,14 @@ export interface Deps {
   now: () => number;
   /** The live delivery feed of this process. */
   live: DeliveryFeed;
-  /** Live counters of this process (for tests now, metrics later). */
-  stats: {
-    /** POST /graphql requests executed on the fast path of graphql-post.ts (the rest went through yoga). */
-    graphqlFastPath: number;
-  };
+}
+
+/**
+ * The use-cases' dependencies for a store and a configuration, without any server: what the API
+ * uses, and what a CLI or a test can use directly. The pubsub defaults to an in-process one;
+ * pass one over Redis to share the live feed and worker wake-ups between processes.
+ */
+export function createDeps(options: { config: Config; store: Store; pubsub?: PubSub; now?: () => number }): Deps {
+  const pubsub = options.pubsub ?? createTidingsPubSub();
+  return { store: options.store, pubsub, config: options.config, now: options.now ?? Date.now, live: new DeliveryFeed(pubsub) };
 }

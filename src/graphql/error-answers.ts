@@ -6,7 +6,7 @@ import type { Plugin } from 'graphql-yoga';
 // message a person can act on. Yoga answers some cases with an empty body (404, 406, 415), one
 // with a 500 (query-string variables that are not JSON), and leaves graphql-js's variable
 // coercion errors without a code; this plugin fills those gaps. It runs on yoga's envelop, so the
-// fast POST path (graphql-post.ts) gives the same answers.
+// fast POST path (fast-post.ts) gives the same answers.
 
 /** Request-level problems keep yoga's code for them (it answers malformed bodies with BAD_REQUEST). */
 type AnswerCode = 'BAD_REQUEST' | 'NOT_FOUND' | 'INTERNAL_SERVER_ERROR';

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createApplication, createEndpoint, createEventType } from '../support/fixtures.js';
 import { TEST_ADMIN_TOKEN, useTestServer, type TestServer } from '../support/server.js';
 
-// POST /graphql with a JSON body runs on a fast path (src/graphql-post.ts) that must answer
+// POST /graphql with a JSON body runs on a fast path (src/graphql/fast-post.ts) that must answer
 // exactly as yoga does. Each request here is sent twice: with a content-length (fast path) and
 // chunked, without one (which the fast path leaves to yoga). Status, content type and body must
 // be the same, IDs and times aside; the server's counter tells which requests took the fast path.
@@ -75,11 +75,11 @@ describe('POST /graphql fast path', () => {
 
   it.each(cases)('answers %s exactly as yoga does', async (_name, fast, body, headers = { ...admin, accept: 'application/graphql-response+json, application/json' }) => {
     const text = typeof body() === 'string' ? (body() as string) : JSON.stringify(body());
-    const before = server.app.deps.stats.graphqlFastPath;
+    const before = server.app.graphql!.counters.fastPath;
     const viaFastPath = await post(server.graphqlUrl, text, headers, false);
-    expect(server.app.deps.stats.graphqlFastPath - before).toBe(fast ? 1 : 0);
+    expect(server.app.graphql!.counters.fastPath - before).toBe(fast ? 1 : 0);
     const viaYoga = await post(server.graphqlUrl, text, headers, true);
-    expect(server.app.deps.stats.graphqlFastPath - before).toBe(fast ? 1 : 0);
+    expect(server.app.graphql!.counters.fastPath - before).toBe(fast ? 1 : 0);
     expect(viaFastPath).toEqual(viaYoga);
   });
 });

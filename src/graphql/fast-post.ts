@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { getOperationAST, type DocumentNode, type ExecutionResult } from 'graphql';
 import { processRegularResult, type YogaServerInstance } from 'graphql-yoga';
-import type { Context } from './graphql/context.js';
+import type { Context } from './context.js';
 
 // POST /graphql with a JSON body is the API's hot path (every publishEvent). This runs it on
 // yoga's own envelop (the same plugins: parse and validation caches, GraphQL Armor, error
@@ -99,7 +99,7 @@ class CapturedResponse {
 }
 
 /** Answers POST /graphql: on the fast path when it can, else through yoga. */
-export async function handleGraphqlPost(yoga: Yoga, req: http.IncomingMessage, res: http.ServerResponse, stats: { graphqlFastPath: number }): Promise<void> {
+export async function handleGraphqlPost(yoga: Yoga, req: http.IncomingMessage, res: http.ServerResponse, counters: { fastPath: number }): Promise<void> {
   const mediaType = eligible(req);
   if (!mediaType) return void yoga.handle(req, res);
   const body = await readBody(req);
@@ -124,7 +124,7 @@ export async function handleGraphqlPost(yoga: Yoga, req: http.IncomingMessage, r
     return viaYoga(yoga, req, res, body);
   }
 
-  stats.graphqlFastPath++;
+  counters.fastPath++;
   const result = (await execute({
     schema,
     document,

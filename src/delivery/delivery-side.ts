@@ -1,0 +1,41 @@
+import type { Deps } from '../deps.js';
+import { HttpClient } from './http-client.js';
+import { Sweeper } from './sweeper.js';
+import { DeliveryWorker } from './worker.js';
+
+/** The delivery side of a process: the worker with its HTTP client, and the sweeper. */
+export interface DeliverySide {
+  worker: DeliveryWorker;
+  start(): void;
+  /** Stops claiming and sweeping; attempts in flight get up to the grace period to finish. */
+  stop(): Promise<void>;
+}
+
+/** Built from the same dependencies as the use-cases; the worker and sweeper take only the queue port of the store. */
+export function createDeliverySide({ store, pubsub, config }: Deps, log: (message: string) => void): DeliverySide {
+  const http = new HttpClient({ timeoutMs: config.deliveryTimeoutMs, allowPrivateTargets: config.allowPrivateTargets });
+  const worker = new DeliveryWorker(
+    { store, http, pubsub, log },
+    {
+      concurrency: config.workerConcurrency,
+      endpointConcurrency: config.endpointConcurrency,
+      leaseMs: config.leaseMs,
+      pollMs: config.workerPollMs,
+      retry: { scheduleMs: config.retryScheduleMs, jitter: config.retryJitter },
+    },
+  );
+  const sweeper = new Sweeper({ store, pubsub, log }, { intervalMs: config.sweepIntervalMs, retentionMs: config.retentionMs });
+  return {
+    worker,
+    start() {
+      worker.start();
+      sweeper.start();
+    },
+    async stop() {
+      await Promise.all([worker.stop(config.shutdownGraceMs), sweeper.stop()]);
+      // Not awaited: attempts still in flight after the grace period are abandoned, not waited
+      // for (up to the delivery timeout); their lease expires and a worker attempts them again.
+      void http.close().catch(() => {});
+    },
+  };
+}

@@ -1,0 +1,122 @@
+import type http from 'node:http';
+import { EnvelopArmor } from '@escape.tech/graphql-armor';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import type { GraphQLError, ValidationContext } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { createYoga } from 'graphql-yoga';
+import { WebSocketServer } from 'ws';
+import type { Authenticator } from '../auth/authenticator.js';
+import type { Deps } from '../deps.js';
+import { UnauthenticatedError } from '../errors.js';
+import { useSharedSubscriptionExecution } from '../live/shared-execution.js';
+import type { Context } from './context.js';
+import { useErrorAnswers, writeErrorAnswer } from './error-answers.js';
+import { handleGraphqlPost } from './fast-post.js';
+import { graphiqlOptions } from './graphiql.js';
+import { errorMasker } from './mask-errors.js';
+import { schema } from './schema/index.js';
+
+// The GraphQL server: yoga (HTTP, SSE, GraphiQL) with GraphQL Armor and our plugins, the fast POST
+// path on yoga's envelop, and graphql-ws on the same path.
+
+export const GRAPHQL_PATH = '/graphql';
+
+export interface GraphqlServer {
+  /** Answers an HTTP request (`path` is its URL without the query): GraphQL, GraphiQL, or a JSON 404. */
+  handle(req: http.IncomingMessage, res: http.ServerResponse, path: string): void;
+  /** Serves graphql-ws on the http server's GRAPHQL_PATH; returns how to close every socket. */
+  attachWebSockets(server: http.Server): { close(): Promise<void> };
+  /** Requests of this process by the path that answered them (the parity test reads it). */
+  counters: { fastPath: number };
+}
+
+export function createGraphqlServer(deps: Deps, auth: Authenticator, log: (message: string) => void): GraphqlServer {
+  const { config } = deps;
+  // Armor throws its rejections out of validation by default, which skips yoga's marking of
+  // validation errors; reported as validation errors instead, they get GRAPHQL_VALIDATION_FAILED
+  // and HTTP 400 like any other. (The token limit is checked while parsing and is answered as a
+  // parse error, GRAPHQL_PARSE_FAILED.)
+  const asValidationError = { propagateOnRejection: false, onReject: [(ctx: ValidationContext | null, err: GraphQLError) => ctx?.reportError(err)] };
+  const armor = new EnvelopArmor({
+    maxDepth: { n: config.graphqlMaxDepth, ...asValidationError },
+    maxAliases: { n: config.graphqlMaxAliases, ...asValidationError },
+    maxTokens: { n: config.graphqlMaxTokens },
+    costLimit: { maxCost: config.graphqlMaxCost, ...asValidationError },
+    maxDirectives: { ...asValidationError },
+    // Introspection is on, so "Did you mean ..." suggestions reveal nothing new and help people.
+    blockFieldSuggestion: { enabled: false },
+  });
+
+  const yoga = createYoga<{ connectionParams?: Record<string, unknown> }, Context>({
+    schema,
+    graphqlEndpoint: GRAPHQL_PATH,
+    landingPage: false,
+    renderGraphiQL,
+    graphiql: graphiqlOptions,
+    maskedErrors: { maskError: errorMasker(log) },
+    plugins: [...armor.protect().plugins, useSharedSubscriptionExecution(), useErrorAnswers(GRAPHQL_PATH)],
+    logging: false,
+    context: async ({ request, connectionParams }) => {
+      const authorization = connectionParams ? String(connectionParams.authorization ?? '') : request.headers.get('authorization');
+      return { caller: await auth.authenticate(authorization), deps };
+    },
+  });
+
+  const counters = { fastPath: 0 };
+  return {
+    counters,
+    handle(req, res, path) {
+      if (req.method !== 'POST' || path !== GRAPHQL_PATH) return void yoga.handle(req, res);
+      handleGraphqlPost(yoga, req, res, counters).catch((err: Error) => {
+        log(`POST ${GRAPHQL_PATH} failed: ${err.stack ?? err.message}`);
+        writeErrorAnswer(res, 500, 'INTERNAL_SERVER_ERROR', 'Unexpected error.');
+      });
+    },
+    attachWebSockets(server) {
+      const wss = new WebSocketServer({ server, path: GRAPHQL_PATH });
+      const wsServer = useServer<Record<string, unknown>>(
+        {
+          // A missing or invalid token is refused at connection_init (graphql-ws closes with 4403 Forbidden).
+          onConnect: async (ctx) => {
+            try {
+              return (await auth.authenticate(String(ctx.connectionParams?.authorization ?? ''))) !== undefined;
+            } catch (err) {
+              if (err instanceof UnauthenticatedError) return false;
+              throw err;
+            }
+          },
+          execute: (args: any) => args.rootValue.execute(args),
+          subscribe: (args: any) => args.rootValue.subscribe(args),
+          onSubscribe: async (ctx, _id, params) => {
+            const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+              ...ctx,
+              req: ctx.extra.request,
+              socket: ctx.extra.socket,
+              params,
+              connectionParams: ctx.connectionParams ?? {},
+            });
+            const args = {
+              schema,
+              operationName: params.operationName,
+              document: parse(params.query),
+              variableValues: params.variables,
+              contextValue: await contextFactory(),
+              rootValue: { execute, subscribe },
+            };
+            const errors = validate(args.schema, args.document);
+            if (errors.length) return errors;
+            return args;
+          },
+        },
+        wss,
+      );
+      return {
+        async close() {
+          await wsServer.dispose();
+          for (const client of wss.clients) client.terminate();
+          wss.close();
+        },
+      };
+    },
+  };
+}

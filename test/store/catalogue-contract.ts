@@ -1,21 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ConflictError } from '../../src/errors.js';
 import type { Store } from '../../src/store/ports.js';
-import { admin, appScope, fixtures, T0, type StoreHarness } from './contract-fixtures.js';
+import { admin, appScope, fixtures, freshStorePerCase, T0, type StoreHarness } from './contract-fixtures.js';
 
 // Catalogue contract: every adapter runs exactly these tests with exactly these expectations (after
 // Hookdeck Outpost's drivertest).
 
 export function catalogueContract(name: string, open: () => Promise<StoreHarness>): void {
   describe(`Catalogue contract: ${name}`, () => {
-    let h: StoreHarness;
+    const current = freshStorePerCase(open);
     let store: Store;
-    beforeEach(async () => {
-      h = await open();
-      store = h.store;
-    });
-    afterEach(async () => {
-      await h.cleanup();
+    beforeEach(() => {
+      store = current();
     });
     const { application, endpoint } = fixtures(() => store);
 

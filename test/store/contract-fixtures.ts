@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from 'vitest';
 import { newId } from '../../src/ids.js';
 import type { AttemptOutcome, EndpointRecord, EventRecord, Scope } from '../../src/domain/records.js';
 import type { ClaimedDelivery, Store } from '../../src/store/ports.js';
@@ -64,4 +65,16 @@ export function fixtures(current: () => Store) {
 
 
   return { application, endpoint, event, publish, outcome };
+}
+
+/** Opens a fresh store for each case of the enclosing describe; returns the store of the running case. */
+export function freshStorePerCase(open: () => Promise<StoreHarness>): () => Store {
+  let h: StoreHarness | undefined;
+  beforeEach(async () => {
+    h = await open();
+  });
+  afterEach(async () => {
+    await h?.cleanup();
+  });
+  return () => h!.store;
 }

@@ -1,24 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ConflictError } from '../../src/errors.js';
 import type { Scope } from '../../src/domain/records.js';
 import { EXPIRED_WHILE_WAITING_REASON } from '../../src/domain/failure-reasons.js';
 import type { Store } from '../../src/store/ports.js';
 import { FILTER_CASES, pick, type FilterWorld } from '../domain/delivery-filter-cases.js';
-import { admin, appScope, fixtures, T0, type StoreHarness } from './contract-fixtures.js';
+import { admin, appScope, fixtures, freshStorePerCase, T0, type StoreHarness } from './contract-fixtures.js';
 
 // Delivery log contract: every adapter runs exactly these tests with exactly these expectations (after
 // Hookdeck Outpost's drivertest).
 
 export function deliveryLogContract(name: string, open: () => Promise<StoreHarness>): void {
   describe(`Delivery log contract: ${name}`, () => {
-    let h: StoreHarness;
+    const current = freshStorePerCase(open);
     let store: Store;
-    beforeEach(async () => {
-      h = await open();
-      store = h.store;
-    });
-    afterEach(async () => {
-      await h.cleanup();
+    beforeEach(() => {
+      store = current();
     });
     const { application, endpoint, event, publish, outcome } = fixtures(() => store);
 

@@ -42,3 +42,11 @@ export function scopeOf(context: Context): Scope {
   if (!context.caller) throw new UnauthenticatedError();
   return context.caller;
 }
+
+/**
+ * The options of a field that loads one record by ID in batches (t.loadable): `load` reads many
+ * IDs at once in the caller's scope, and results are matched back to IDs.
+ */
+export function byId<T extends { id: string }>(load: (deps: Context['deps'], scope: Scope, ids: string[]) => Promise<T[]>) {
+  return { sort: (record: T) => record.id, load: (ids: string[], context: Context) => load(context.deps, scopeOf(context), ids) };
+}

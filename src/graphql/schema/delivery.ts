@@ -2,7 +2,7 @@ import type { AttemptRecord, DeliveryRecord } from '../../domain/records.js';
 import { findDelivery, followDeliveries, listDeliveries, loadAttempts, retryDelivery } from '../../use-cases/deliveries.js';
 import { loadEndpoints } from '../../use-cases/endpoints.js';
 import { loadEvents } from '../../use-cases/events.js';
-import { builder, scopeOf } from './builder.js';
+import { builder, byId } from './builder.js';
 import { pageArgs, pageFrom, toConnection } from './connection.js';
 import { isKind, NodeRef } from './node.js';
 import { DeliveryConnection, DeliveryFilterRef, DeliveryRef, DeliveryStatusEnum, EndpointRef, EventRef } from './refs.js';
@@ -28,15 +28,13 @@ DeliveryRef.implement({
     event: t.loadable({
       type: EventRef,
       description: 'The event being delivered.',
-      sort: (e) => e.id,
-      load: (ids: string[], context) => loadEvents(context.deps, scopeOf(context), ids),
+      ...byId(loadEvents),
       resolve: (d) => d.eventId,
     }),
     endpoint: t.loadable({
       type: EndpointRef,
       description: 'The endpoint it goes to (also when that endpoint was deleted since).',
-      sort: (e) => e.id,
-      load: (ids: string[], context) => loadEndpoints(context.deps, scopeOf(context), ids),
+      ...byId(loadEndpoints),
       resolve: (d) => d.endpointId,
     }),
     eventType: t.exposeString('eventType', { description: 'The type of the event.' }),

@@ -2,7 +2,7 @@ import { loadApplications } from '../../use-cases/applications.js';
 import { listDeliveries } from '../../use-cases/deliveries.js';
 import { createEndpoint, deleteEndpoint, findEndpoint, listEndpoints, rotateEndpointSecret, updateEndpoint } from '../../use-cases/endpoints.js';
 import type { EndpointRecord } from '../../domain/records.js';
-import { builder, scopeOf } from './builder.js';
+import { builder, byId, scopeOf } from './builder.js';
 import { pageArgs, pageFrom, toConnection } from './connection.js';
 import { isKind, NodeRef } from './node.js';
 import { ApplicationRef, DeliveryConnection, DeliveryFilterRef, EndpointConnection, EndpointRef } from './refs.js';
@@ -15,8 +15,7 @@ EndpointRef.implement({
     application: t.loadable({
       type: ApplicationRef,
       description: 'The application that owns the endpoint.',
-      sort: (a) => a.id,
-      load: (ids: string[], context) => loadApplications(context.deps, scopeOf(context), ids),
+      ...byId(loadApplications),
       resolve: (e) => e.applicationId,
     }),
     url: t.exposeString('url', { description: 'Where deliveries are POSTed.' }),

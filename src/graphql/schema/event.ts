@@ -2,7 +2,7 @@ import { loadApplications } from '../../use-cases/applications.js';
 import { listDeliveries } from '../../use-cases/deliveries.js';
 import { findEvent, listEvents, publishEvent } from '../../use-cases/events.js';
 import type { PublishResult } from '../../store/ports.js';
-import { builder, scopeOf } from './builder.js';
+import { builder, byId, scopeOf } from './builder.js';
 import { pageArgs, pageFrom, toConnection } from './connection.js';
 import { isKind, NodeRef } from './node.js';
 import { ApplicationRef, DeliveryConnection, DeliveryRef, EventConnection, EventRef } from './refs.js';
@@ -15,8 +15,7 @@ EventRef.implement({
     application: t.loadable({
       type: ApplicationRef,
       description: 'The application the event was published for.',
-      sort: (a) => a.id,
-      load: (ids: string[], context) => loadApplications(context.deps, scopeOf(context), ids),
+      ...byId(loadApplications),
       resolve: (e) => e.applicationId,
     }),
     type: t.exposeString('type', { description: 'The event type name.' }),

@@ -58,6 +58,8 @@ export interface Config {
   maxPayloadBytes: number;
   /** Deepest nesting of lists and objects accepted in any JSON input (payload, schema). */
   maxJsonDepth: number;
+  /** The installation's name in default CloudEvents sources: `tidings://<this>/applications/<id>`. */
+  cloudEventsSource: string;
   /** Largest `first` accepted by connections. */
   maxPageSize: number;
   /** GraphQL abuse limits (GraphQL Armor). */
@@ -80,7 +82,7 @@ export const VARIABLES = [
   'TIDINGS_ENDPOINT_CONCURRENCY', 'TIDINGS_WORKER_POLL_INTERVAL', 'TIDINGS_ROLE', 'MONGODB_URI', 'TIDINGS_MONGODB_DB',
   'REDIS_URL', 'TIDINGS_RETENTION', 'TIDINGS_SWEEP_INTERVAL', 'TIDINGS_SHUTDOWN_GRACE', 'TIDINGS_IDEMPOTENCY_WINDOW',
   'TIDINGS_SECRET_ROTATION_GRACE', 'TIDINGS_MAX_PAYLOAD_BYTES', 'TIDINGS_MAX_JSON_DEPTH', 'TIDINGS_MAX_PAGE_SIZE', 'TIDINGS_GRAPHQL_MAX_DEPTH',
-  'TIDINGS_GRAPHQL_MAX_ALIASES', 'TIDINGS_GRAPHQL_MAX_TOKENS', 'TIDINGS_GRAPHQL_MAX_COST',
+  'TIDINGS_GRAPHQL_MAX_ALIASES', 'TIDINGS_GRAPHQL_MAX_TOKENS', 'TIDINGS_GRAPHQL_MAX_COST', 'TIDINGS_CLOUDEVENTS_SOURCE',
 ] as const;
 
 export type Variable = (typeof VARIABLES)[number];
@@ -185,12 +187,22 @@ export function loadConfig(env: Env = process.env): Config {
     maxPayloadBytes: integer(read, 'TIDINGS_MAX_PAYLOAD_BYTES', 256 * 1024, 2),
     maxJsonDepth: integer(read, 'TIDINGS_MAX_JSON_DEPTH', 64, 1, 256),
     maxPageSize: integer(read, 'TIDINGS_MAX_PAGE_SIZE', 100, 1, 10_000),
+    cloudEventsSource: cloudEventsSource(read('TIDINGS_CLOUDEVENTS_SOURCE')),
     graphqlMaxDepth: integer(read, 'TIDINGS_GRAPHQL_MAX_DEPTH', 12, 1),
     graphqlMaxAliases: integer(read, 'TIDINGS_GRAPHQL_MAX_ALIASES', 30, 1),
     graphqlMaxTokens: integer(read, 'TIDINGS_GRAPHQL_MAX_TOKENS', 5000, 10),
     graphqlMaxCost: integer(read, 'TIDINGS_GRAPHQL_MAX_COST', 20000, 10),
     warnings,
   };
+}
+
+/** A URI authority (host name, optionally with a port): what names the installation in CloudEvents sources. */
+function cloudEventsSource(raw: string | undefined): string {
+  if (!raw) return 'tidings';
+  if (!/^[A-Za-z0-9.-]{1,253}(:\d{1,5})?$/.test(raw)) {
+    throw new ConfigError(`TIDINGS_CLOUDEVENTS_SOURCE: "${raw}" must be a host name such as webhooks.example.com (it becomes tidings://<it>/applications/<id>)`);
+  }
+  return raw;
 }
 
 /** The operator's admin token, refused when too short or too uniform to stay secret. */

@@ -22,6 +22,7 @@ export function createDeliverySide({ store, pubsub, config }: Deps, log: (messag
       leaseMs: config.leaseMs,
       pollMs: config.workerPollMs,
       retry: { scheduleMs: config.retryScheduleMs, jitter: config.retryJitter },
+      installation: config.cloudEventsSource,
     },
   );
   const sweeper = new Sweeper({ store, pubsub, log }, { intervalMs: config.sweepIntervalMs, retentionMs: config.retentionMs });

@@ -5,7 +5,8 @@ import type { PubSub } from '../live/pubsub.js';
 import type { ClaimedDelivery, DeliveryQueue } from '../store/ports.js';
 import type { HttpClient } from './http-client.js';
 import { prepareRequest } from './prepare.js';
-import { settleAttempt, type RetryPolicy } from '../domain/settle.js';
+import { settleAttempt, settleUnprepared, type RetryPolicy } from '../domain/settle.js';
+import { TRANSFORM_FAILED_REASON } from '../domain/failure-reasons.js';
 
 // The delivery loop: claim due deliveries under a lease, attempt each one in stages (prepare the
 // signed request, send it, settle the outcome: prepare.ts, http-client.ts, domain/settle.ts),
@@ -21,6 +22,8 @@ export interface WorkerOptions {
   leaseMs: number;
   pollMs: number;
   retry: RetryPolicy;
+  /** The installation's name in default CloudEvents sources (TIDINGS_CLOUDEVENTS_SOURCE). */
+  installation: string;
 }
 
 export interface WorkerDeps {
@@ -152,11 +155,18 @@ export class DeliveryWorker {
   private async attempt(claim: ClaimedDelivery, requestDone: () => void): Promise<void> {
     const { delivery, attemptNumber } = claim;
     const startedAt = this.now();
-    const request = prepareRequest(claim, startedAt);
-    const sent = await this.deps.http.post(request.url, request.headers, request.body);
-    requestDone();
+    const prepared = await prepareRequest({ ...claim, delivery: { id: delivery.id, attempt: attemptNumber }, installation: this.options.installation }, startedAt);
+    let outcome;
+    if (prepared.ok) {
+      const { request } = prepared;
+      const sent = await this.deps.http.post(request.url, request.headers, request.body);
+      requestDone();
+      outcome = settleAttempt(this.options.retry, { deliveryId: delivery.id, number: attemptNumber, manualRetry: delivery.manualRetry, startedAt }, sent, this.now());
+    } else {
+      requestDone();
+      outcome = settleUnprepared({ deliveryId: delivery.id, number: attemptNumber, startedAt }, prepared.error, TRANSFORM_FAILED_REASON, this.now());
+    }
     const finishedAt = this.now();
-    const outcome = settleAttempt(this.options.retry, { deliveryId: delivery.id, number: attemptNumber, manualRetry: delivery.manualRetry, startedAt }, sent, finishedAt);
     // A transient store error must not lose the outcome: retry the write briefly in-process.
     const updated = await pRetry(() => this.deps.store.recordAttempt(claim, outcome, finishedAt), { retries: 4, minTimeout: 50, maxTimeout: 1000 });
     if (updated === null) {

@@ -1,19 +1,35 @@
+import { compileFilter } from './event-filter.js';
 import { matchesEventType } from './event-types.js';
-import type { DeliveryRecord, EndpointRecord, EventRecord } from './records.js';
+import type { DeliveryOptions, DeliveryRecord, EndpointRecord, EventRecord } from './records.js';
 
 // Which endpoints get a delivery of an event, and the delivery each one gets. Both stores fan out
-// through this, inside their own write.
+// through this, inside their own write (and the MongoDB sweep when it completes a fan-out again).
+
+/** Whether an endpoint listening to `listening` (null = every channel) hears an event on `channels`. */
+export function hearsChannels(listening: readonly string[] | null, channels: readonly string[]): boolean {
+  return listening === null || listening.some((c) => channels.includes(c));
+}
+
+type Target = Pick<EndpointRecord, 'applicationId' | 'eventTypes' | 'deletedAt'> & { delivery: Pick<DeliveryOptions, 'channels' | 'filter'> };
+
+/** Why an endpoint does not hear an event (type, channels, filter), or null when it does. */
+export function whyNotHeard(endpoint: Target, event: Pick<EventRecord, 'type' | 'channels'>, data: () => unknown): string | null {
+  if (!matchesEventType(endpoint.eventTypes, event.type)) return `the endpoint does not listen to event type "${event.type}"`;
+  if (!hearsChannels(endpoint.delivery.channels, event.channels)) return 'the event is on none of the channels the endpoint listens to';
+  if (endpoint.delivery.filter !== null && !compileFilter(endpoint.delivery.filter)(data())) return "the event's data does not match the endpoint's filter";
+  return null;
+}
 
 /**
- * Every endpoint of the event's application that is not deleted and whose event types match.
- * A disabled (paused) endpoint gets its delivery too: it waits, unattempted, until the endpoint
- * is enabled again, so nothing published during a pause is lost.
+ * Every endpoint of the event's application that is not deleted and hears the event: its event
+ * types match, it listens to one of the event's channels (or to all), and the data matches its
+ * filter. A disabled (paused) endpoint gets its delivery too: it waits, unattempted, until the
+ * endpoint is enabled again, so nothing published during a pause is lost.
  */
-export function fanOutTargets<E extends Pick<EndpointRecord, 'applicationId' | 'eventTypes' | 'deletedAt'>>(
-  endpoints: readonly E[],
-  event: Pick<EventRecord, 'applicationId' | 'type'>,
-): E[] {
-  return endpoints.filter((e) => e.applicationId === event.applicationId && e.deletedAt === null && matchesEventType(e.eventTypes, event.type));
+export function fanOutTargets<E extends Target>(endpoints: readonly E[], event: Pick<EventRecord, 'applicationId' | 'type' | 'channels' | 'payload'>): E[] {
+  let parsed: { data: unknown } | undefined;
+  const data = () => (parsed ??= { data: JSON.parse(event.payload) }).data;
+  return endpoints.filter((e) => e.applicationId === event.applicationId && e.deletedAt === null && whyNotHeard(e, event, data) === null);
 }
 
 /** The new delivery of `event` to one endpoint: PENDING and due at once. */

@@ -37,6 +37,38 @@ export interface EndpointSecret {
   expiresAt: Millis | null;
 }
 
+/** How an endpoint's requests are shaped (delivery/formats/). */
+export type EndpointFormat = 'STANDARD_WEBHOOKS' | 'CLOUDEVENTS_STRUCTURED' | 'CLOUDEVENTS_BINARY' | 'FORM';
+
+export interface HeaderRecord {
+  name: string;
+  value: string;
+}
+
+/**
+ * What an endpoint hears and how its requests are built, applied in this fixed order:
+ * channels and filter (fan-out) → includeFields → transform → format → sign.
+ */
+export interface DeliveryOptions {
+  format: EndpointFormat;
+  /** CloudEvents `source`; null = `tidings://<TIDINGS_CLOUDEVENTS_SOURCE>/applications/<application id>`. */
+  cloudEventsSource: string | null;
+  /** Null hears every event; otherwise only events published on at least one of these channels. */
+  channels: string[] | null;
+  /** A MongoDB-style query on the event's data (domain/event-filter.ts); null matches every event. */
+  filter: Record<string, unknown> | null;
+  /** Dotted paths of the data to keep; null keeps all of it. */
+  includeFields: string[] | null;
+  /** A JSONata expression computing the body (or `{ body, headers }`); null sends the format's body. */
+  transform: string | null;
+  /** Extra request headers, sent on every attempt. */
+  headers: HeaderRecord[];
+}
+
+export const DEFAULT_DELIVERY_OPTIONS: DeliveryOptions = {
+  format: 'STANDARD_WEBHOOKS', cloudEventsSource: null, channels: null, filter: null, includeFields: null, transform: null, headers: [],
+};
+
 export interface EndpointRecord {
   id: string;
   applicationId: string;
@@ -48,6 +80,8 @@ export interface EndpointRecord {
   enabled: boolean;
   /** Newest first; the first one is the current secret. */
   secrets: EndpointSecret[];
+  /** Triggers and converters (what it hears, how its requests are built). */
+  delivery: DeliveryOptions;
   createdAt: Millis;
   updatedAt: Millis;
   deletedAt: Millis | null;
@@ -59,6 +93,8 @@ export interface EventRecord {
   type: string;
   /** The payload as exact JSON text, so every attempt sends byte-identical bodies. */
   payload: string;
+  /** Channels it was published on (endpoints that listen to channels hear only matching events). */
+  channels: string[];
   idempotencyKey: string | null;
   createdAt: Millis;
 }

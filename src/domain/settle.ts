@@ -92,3 +92,25 @@ export function settleAttempt(
     ...step,
   };
 }
+
+/**
+ * Settles an attempt whose request could not be built (the endpoint's transform failed or ran out
+ * of budget): recorded as a failed attempt with `error`, and the delivery ends FAILED with
+ * `reason` at once, since the same event through the same transform fails again.
+ */
+export function settleUnprepared(
+  attempt: { deliveryId: string; number: number; startedAt: Millis },
+  error: string,
+  reason: string,
+  now: Millis,
+): AttemptOutcome {
+  return {
+    attempt: {
+      deliveryId: attempt.deliveryId, number: attempt.number, startedAt: attempt.startedAt, durationMs: Math.max(0, now - attempt.startedAt),
+      success: false, responseStatus: null, responseBody: null, error,
+    },
+    status: 'FAILED',
+    nextAttemptAt: null,
+    failureReason: reason,
+  };
+}

@@ -23,7 +23,7 @@ export interface NewApplication extends ApplicationRecord {
 }
 
 export type EventTypePatch = Partial<Pick<EventTypeRecord, 'description' | 'schema' | 'archived'>>;
-export type EndpointPatch = Partial<Pick<EndpointRecord, 'url' | 'description' | 'eventTypes' | 'enabled' | 'secrets'>>;
+export type EndpointPatch = Partial<Pick<EndpointRecord, 'url' | 'description' | 'eventTypes' | 'enabled' | 'secrets' | 'delivery'>>;
 
 /** Settings, applications, event types and endpoints: what the platform configures. */
 export interface Catalogue {

@@ -10,6 +10,7 @@ import type { EndpointRecord, Scope } from '../domain/records.js';
 import type { EndpointPatch, Page, PageArgs } from '../store/ports.js';
 import { narrowScope, resolveApplicationId } from './access.js';
 import { optionalText, webhookTargetAllowed, webhookUrl } from './validate.js';
+import { deliveryOptions, setsDeliveryOptions, type DeliveryOptionsInput } from './delivery-options.js';
 
 /** Endpoint event type filters: omitted = all; empty is refused; exact names must be in the catalogue. */
 async function eventTypeFilter(deps: Deps, patterns: readonly string[] | null | undefined): Promise<string[]> {
@@ -26,7 +27,7 @@ async function eventTypeFilter(deps: Deps, patterns: readonly string[] | null | 
   return unique;
 }
 
-export interface CreateEndpointInput {
+export interface CreateEndpointInput extends DeliveryOptionsInput {
   applicationId?: string | null;
   url: string;
   description?: string | null;
@@ -42,6 +43,7 @@ export async function createEndpoint(deps: Deps, scope: Scope, input: CreateEndp
   if (input.secret != null && !isValidSecret(input.secret)) {
     throw new BadInputError('secret', 'must be "whsec_" followed by base64 of 24 to 64 random bytes');
   }
+  const delivery = deliveryOptions(input, undefined, deps.config.maxJsonDepth);
   // Last of the checks: it may wait on DNS.
   await webhookTargetAllowed('url', url, deps.config.allowPrivateTargets);
   const secret = input.secret ?? generateSecret();
@@ -54,6 +56,7 @@ export async function createEndpoint(deps: Deps, scope: Scope, input: CreateEndp
     eventTypes,
     enabled: true,
     secrets: [{ secret, expiresAt: null }],
+    delivery,
     createdAt: now,
     updatedAt: now,
     deletedAt: null,
@@ -62,7 +65,7 @@ export async function createEndpoint(deps: Deps, scope: Scope, input: CreateEndp
   return { endpoint, secret };
 }
 
-export interface UpdateEndpointInput {
+export interface UpdateEndpointInput extends DeliveryOptionsInput {
   url?: string | null;
   description?: string | null;
   eventTypes?: string[] | null;
@@ -78,6 +81,12 @@ export async function updateEndpoint(deps: Deps, scope: Scope, id: string, input
     else patch.eventTypes = await eventTypeFilter(deps, input.eventTypes);
   }
   if (input.enabled != null) patch.enabled = input.enabled;
+  if (setsDeliveryOptions(input)) {
+    // Options are stored together: the unchanged ones are read first.
+    const existing = await deps.store.findEndpoint(scope, id);
+    if (!existing) throw new NotFoundError('endpoint', id);
+    patch.delivery = deliveryOptions(input, existing.delivery, deps.config.maxJsonDepth);
+  }
   if (patch.url !== undefined) await webhookTargetAllowed('url', patch.url, deps.config.allowPrivateTargets);
   const updated = await deps.store.updateEndpoint(scope, id, patch, deps.now());
   if (!updated) throw new NotFoundError('endpoint', id);

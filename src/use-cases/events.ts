@@ -7,11 +7,15 @@ import type { Page, PageArgs, PublishResult } from '../store/ports.js';
 import { narrowScope, resolveApplicationId } from './access.js';
 import { publishableEventType, validatePayload } from './event-types.js';
 import { assertJsonDepth, sameJsonValue } from './json-value.js';
+import { channelList } from './delivery-options.js';
 
 export interface PublishEventInput {
   applicationId: string;
   type: string;
   payload?: unknown;
+  /** The payload as JSON text, stored and sent byte for byte (instead of `payload`). */
+  payloadText?: string | null;
+  channels?: string[] | null;
   idempotencyKey?: string | null;
 }
 
@@ -22,21 +26,20 @@ export interface PublishEventInput {
 export async function publishEvent(deps: Deps, admin: AdminScope, input: PublishEventInput): Promise<PublishResult> {
   const applicationId = await resolveApplicationId(deps.store, admin, input.applicationId);
   const eventType = await publishableEventType(deps, input.type);
-  if (input.payload === undefined) throw new BadInputError('payload', 'is required');
-  assertJsonDepth('payload', input.payload, deps.config.maxJsonDepth);
-  const payload = JSON.stringify(input.payload);
+  const { field, payload, value } = payloadOf(input, deps.config.maxJsonDepth);
   const size = Buffer.byteLength(payload);
   if (size > deps.config.maxPayloadBytes) {
-    throw new BadInputError('payload', `is ${size} bytes of JSON; the limit is ${deps.config.maxPayloadBytes} (TIDINGS_MAX_PAYLOAD_BYTES)`);
+    throw new BadInputError(field, `is ${size} bytes of JSON; the limit is ${deps.config.maxPayloadBytes} (TIDINGS_MAX_PAYLOAD_BYTES)`);
   }
-  validatePayload(eventType, input.payload);
+  validatePayload(eventType, value);
+  const channels = input.channels == null ? [] : channelList('channels', input.channels);
   const idempotencyKey = input.idempotencyKey ?? null;
   if (idempotencyKey !== null && (idempotencyKey.length === 0 || idempotencyKey.length > 256)) {
     throw new BadInputError('idempotencyKey', 'must be 1 to 256 characters');
   }
   const now = deps.now();
   const result = await deps.store.publishEvent(
-    { id: newId('Event', now), applicationId, type: eventType.name, payload, idempotencyKey, createdAt: now },
+    { id: newId('Event', now), applicationId, type: eventType.name, payload, channels, idempotencyKey, createdAt: now },
     { idempotentSince: now - deps.config.idempotencyWindowMs },
   );
   if (!result.created) {
@@ -50,6 +53,29 @@ export async function publishEvent(deps: Deps, admin: AdminScope, input: Publish
   }
   announceDeliveries(deps.pubsub, result.deliveries);
   return result;
+}
+
+/**
+ * The payload as stored text, from `payload` (printed as JSON) or `payloadText` (kept byte for
+ * byte, so numbers beyond double precision arrive as they were sent): exactly one of them.
+ */
+function payloadOf(input: PublishEventInput, maxDepth: number): { field: string; payload: string; value: unknown } {
+  const text = input.payloadText ?? undefined;
+  if (input.payload !== undefined && text !== undefined) throw new BadInputError('payloadText', 'give either payload or payloadText, not both');
+  if (text !== undefined) {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (err) {
+      throw new BadInputError('payloadText', `is not valid JSON: ${(err as Error).message}`);
+    }
+    assertJsonDepth('payloadText', value, maxDepth);
+    return { field: 'payloadText', payload: text, value };
+  }
+  if (input.payload === undefined) throw new BadInputError('payload', 'is required (or give payloadText)');
+  // Depth first: printing a value nested too deeply could overflow the stack.
+  assertJsonDepth('payload', input.payload, maxDepth);
+  return { field: 'payload', payload: JSON.stringify(input.payload), value: input.payload };
 }
 
 /** Events the scope can see, newest first, optionally of one application and one type. */

@@ -89,12 +89,26 @@ export type CreateApplicationPayload = {
 export type CreateEndpointInput = {
   /** The owning application: required with the admin token, implied by an application key. */
   applicationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only events published on at least one of these channels; omitted or null = every event. Must not be empty. */
+  channels?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** CloudEvents `source` (a URI reference); defaults to tidings://<TIDINGS_CLOUDEVENTS_SOURCE>/applications/<application id>. */
+  cloudEventsSource?: InputMaybe<Scalars['String']['input']>;
   /** Free text for people, up to 1024 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** Exact names, "prefix.*" wildcards or "*"; omitted means every type. Must not be empty. */
   eventTypes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** A condition on the event's data in a subset of the MongoDB query language ($eq $ne $gt $gte $lt $lte $in $nin $exists $and $or $not $regex, with $options for $regex; dotted paths), e.g. {"total": {"$gte": 100}, "customer.country": {"$in": ["DE", "FR"]}}. Events that do not match create no delivery for this endpoint. */
+  filter?: InputMaybe<Scalars['JSON']['input']>;
+  /** How requests are shaped; STANDARD_WEBHOOKS when omitted. */
+  format?: InputMaybe<EndpointFormat>;
+  /** Extra headers sent with every request to this endpoint (replaces the list). */
+  headers?: InputMaybe<Array<HeaderInput>>;
+  /** Dotted paths of the data to keep (e.g. ["id", "customer.email"]); the rest is left out. */
+  includeFields?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Bring your own signing secret ("whsec_" + base64 of 24-64 bytes); generated when omitted. */
   secret?: InputMaybe<Scalars['String']['input']>;
+  /** A JSONata expression over { event: { id, type, timestamp, data, channels }, endpoint: { id, url } } returning the body, or { body, headers }. */
+  transform?: InputMaybe<Scalars['String']['input']>;
   /** Absolute http(s) URL that receives the POSTs. */
   url: Scalars['String']['input'];
 };
@@ -222,6 +236,21 @@ export type DeliveryFilter = {
   until?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
+/** The request an endpoint would get for an event (after channels, filter, includeFields, transform and format, signed), or why it would get none. */
+export type DeliveryPreview = {
+  __typename?: 'DeliveryPreview';
+  /** The exact body that would be sent (and signed). */
+  body?: Maybe<Scalars['String']['output']>;
+  /** Every header of the request, the signature included. */
+  headers?: Maybe<Array<Header>>;
+  /** Why nothing would be sent; null when wouldSend. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Where the request would be POSTed. */
+  url?: Maybe<Scalars['String']['output']>;
+  /** False when the endpoint does not hear the event (type, channels, filter) or its transform fails for it. */
+  wouldSend: Scalars['Boolean']['output'];
+};
+
 /** Where a delivery stands. */
 export type DeliveryStatus =
   /** Given up: the retry schedule is exhausted, a manual retry failed, or the endpoint was deleted. */
@@ -238,6 +267,10 @@ export type Endpoint = Node & {
   __typename?: 'Endpoint';
   /** The application that owns the endpoint. */
   application: Application;
+  /** The channels it listens to; null = every event. */
+  channels?: Maybe<Array<Scalars['String']['output']>>;
+  /** The CloudEvents `source` of its events (CloudEvents formats). */
+  cloudEventsSource: Scalars['String']['output'];
   /** When the endpoint was registered. */
   createdAt: Scalars['DateTime']['output'];
   /** True once the endpoint was deleted (its delivery history stays readable). */
@@ -250,8 +283,18 @@ export type Endpoint = Node & {
   enabled: Scalars['Boolean']['output'];
   /** Event types it receives: exact names, "prefix.*" wildcards, or "*" for all. */
   eventTypes: Array<Scalars['String']['output']>;
+  /** The condition on events' data it receives; null = every event. */
+  filter?: Maybe<Scalars['JSON']['output']>;
+  /** How requests to it are shaped. */
+  format: EndpointFormat;
+  /** Extra headers sent with every request to it. */
+  headers: Array<Header>;
   /** Globally unique, type-prefixed, time-sortable ID. */
   id: Scalars['ID']['output'];
+  /** The dotted paths of the data it receives; null = all of the data. */
+  includeFields?: Maybe<Array<Scalars['String']['output']>>;
+  /** The JSONata expression its bodies are computed with; null = none. */
+  transform?: Maybe<Scalars['String']['output']>;
   /** When the endpoint was last changed. */
   updatedAt: Scalars['DateTime']['output'];
   /** Where deliveries are POSTed. */
@@ -284,11 +327,24 @@ export type EndpointEdge = {
   node: Endpoint;
 };
 
+/** How the requests to an endpoint are shaped. Every format is signed with the Standard Webhooks headers over the exact bytes sent. */
+export type EndpointFormat =
+  /** CloudEvents 1.0 binary mode: `ce-*` headers, the body is the data. */
+  | 'CLOUDEVENTS_BINARY'
+  /** A CloudEvents 1.0 envelope as `application/cloudevents+json` (specversion, id, source, type, time, datacontenttype, data). */
+  | 'CLOUDEVENTS_STRUCTURED'
+  /** `application/x-www-form-urlencoded` with `payload=<the JSON>`, as GitHub sends it. */
+  | 'FORM'
+  /** JSON `{ id, type, timestamp, data }` (the default). */
+  | 'STANDARD_WEBHOOKS';
+
 /** Something that happened in the platform, published for one application. */
 export type Event = Node & {
   __typename?: 'Event';
   /** The application the event was published for. */
   application: Application;
+  /** The channels it was published on. */
+  channels: Array<Scalars['String']['output']>;
   /** When the event was accepted; also the `timestamp` of the webhook body. */
   createdAt: Scalars['DateTime']['output'];
   /** One delivery per endpoint the event was sent to, newest first. */
@@ -299,6 +355,8 @@ export type Event = Node & {
   idempotencyKey?: Maybe<Scalars['String']['output']>;
   /** The payload, sent as `data` in the webhook body. */
   payload: Scalars['JSON']['output'];
+  /** The payload as the exact JSON text stored and sent (byte for byte what payloadText was at publish). */
+  payloadText: Scalars['String']['output'];
   /** The event type name. */
   type: Scalars['String']['output'];
 };
@@ -343,6 +401,23 @@ export type EventType = {
   schema?: Maybe<Scalars['JSON']['output']>;
   /** When the type was last changed. */
   updatedAt: Scalars['DateTime']['output'];
+};
+
+/** An HTTP header. */
+export type Header = {
+  __typename?: 'Header';
+  /** The header name (lower case). */
+  name: Scalars['String']['output'];
+  /** The header value. */
+  value: Scalars['String']['output'];
+};
+
+/** An extra request header for an endpoint. */
+export type HeaderInput = {
+  /** Header name; names Tidings sets are refused (host, content-length, content-type, transfer-encoding, connection, webhook-*, ce-*, tidings-*, ...). */
+  name: Scalars['String']['input'];
+  /** Header value, at most 4096 characters, no line breaks. */
+  value: Scalars['String']['input'];
 };
 
 /** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
@@ -449,14 +524,30 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** An event to preview against one endpoint. */
+export type PreviewDeliveryInput = {
+  /** Channels the event would be published on. */
+  channels?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The endpoint. */
+  endpointId: Scalars['ID']['input'];
+  /** An existing, not archived event type. */
+  eventType: Scalars['String']['input'];
+  /** The event data; must match the type's JSON Schema. */
+  payload: Scalars['JSON']['input'];
+};
+
 /** An event to publish for one application. */
 export type PublishEventInput = {
   /** The application whose endpoints receive the event. */
   applicationId: Scalars['ID']['input'];
+  /** Channels the event is published on: endpoints that listen to channels receive it only when one of theirs is among these. */
+  channels?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Publishing again with the same key (same application, within 24h) returns the original event and creates nothing. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
-  /** The event data; must match the type's JSON Schema. */
-  payload: Scalars['JSON']['input'];
+  /** The event data; must match the type's JSON Schema. Give this or payloadText. */
+  payload?: InputMaybe<Scalars['JSON']['input']>;
+  /** The event data as JSON text, stored and sent byte for byte (numbers such as 12345678901234567890 arrive unchanged). Give this or payload. */
+  payloadText?: InputMaybe<Scalars['String']['input']>;
   /** An existing, not archived event type. */
   type: Scalars['String']['input'];
 };
@@ -497,6 +588,8 @@ export type Query = {
   events: EventConnection;
   /** Any object by its ID; null when it does not exist or belongs to another application. */
   node?: Maybe<Node>;
+  /** Exactly the request Tidings would send to an endpoint for an event, built by the delivery code itself; nothing is stored or sent. */
+  previewDelivery: DeliveryPreview;
 };
 
 
@@ -573,6 +666,12 @@ export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
 
+
+/** Read the catalogue, applications, endpoints, events and deliveries. */
+export type QueryPreviewDeliveryArgs = {
+  input: PreviewDeliveryInput;
+};
+
 /** The delivery to attempt again. */
 export type RetryDeliveryInput = {
   /** The delivery ID. */
@@ -616,14 +715,28 @@ export type SubscriptionDeliveryUpdatedArgs = {
 
 /** Changes to an endpoint; omitted fields stay as they are. */
 export type UpdateEndpointInput = {
+  /** Only events published on at least one of these channels; omitted or null = every event. Must not be empty. */
+  channels?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** CloudEvents `source` (a URI reference); defaults to tidings://<TIDINGS_CLOUDEVENTS_SOURCE>/applications/<application id>. */
+  cloudEventsSource?: InputMaybe<Scalars['String']['input']>;
   /** New description; null clears it. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** Pause (false) or resume (true) deliveries. */
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
   /** New event type filter; null means every type. */
   eventTypes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** A condition on the event's data in a subset of the MongoDB query language ($eq $ne $gt $gte $lt $lte $in $nin $exists $and $or $not $regex, with $options for $regex; dotted paths), e.g. {"total": {"$gte": 100}, "customer.country": {"$in": ["DE", "FR"]}}. Events that do not match create no delivery for this endpoint. */
+  filter?: InputMaybe<Scalars['JSON']['input']>;
+  /** How requests are shaped; STANDARD_WEBHOOKS when omitted. */
+  format?: InputMaybe<EndpointFormat>;
+  /** Extra headers sent with every request to this endpoint (replaces the list). */
+  headers?: InputMaybe<Array<HeaderInput>>;
   /** The endpoint to change. */
   id: Scalars['ID']['input'];
+  /** Dotted paths of the data to keep (e.g. ["id", "customer.email"]); the rest is left out. */
+  includeFields?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** A JSONata expression over { event: { id, type, timestamp, data, channels }, endpoint: { id, url } } returning the body, or { body, headers }. */
+  transform?: InputMaybe<Scalars['String']['input']>;
   /** New URL. */
   url?: InputMaybe<Scalars['String']['input']>;
 };
@@ -979,6 +1092,43 @@ export type EventDeliveriesPageQueryVariables = Exact<{
 
 export type EventDeliveriesPageQuery = { __typename?: 'Query', event?: { __typename?: 'Event', deliveries: { __typename?: 'DeliveryConnection', edges: Array<{ __typename?: 'DeliveryEdge', cursor: string, node: { __typename?: 'Delivery', id: string, createdAt: string } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null } } } | null };
 
+export type EndpointOptionFieldsFragment = { __typename?: 'Endpoint', id: string, format: EndpointFormat, cloudEventsSource: string, channels?: Array<string> | null, filter?: unknown | null, includeFields?: Array<string> | null, transform?: string | null, headers: Array<{ __typename?: 'Header', name: string, value: string }> };
+
+export type CreateEndpointWithOptionsMutationVariables = Exact<{
+  input: CreateEndpointInput;
+}>;
+
+
+export type CreateEndpointWithOptionsMutation = { __typename?: 'Mutation', createEndpoint: { __typename?: 'CreateEndpointPayload', secret: string, endpoint: { __typename?: 'Endpoint', id: string, format: EndpointFormat, cloudEventsSource: string, channels?: Array<string> | null, filter?: unknown | null, includeFields?: Array<string> | null, transform?: string | null, headers: Array<{ __typename?: 'Header', name: string, value: string }> } } };
+
+export type UpdateEndpointOptionsMutationVariables = Exact<{
+  input: UpdateEndpointInput;
+}>;
+
+
+export type UpdateEndpointOptionsMutation = { __typename?: 'Mutation', updateEndpoint: { __typename?: 'UpdateEndpointPayload', endpoint: { __typename?: 'Endpoint', id: string, format: EndpointFormat, cloudEventsSource: string, channels?: Array<string> | null, filter?: unknown | null, includeFields?: Array<string> | null, transform?: string | null, headers: Array<{ __typename?: 'Header', name: string, value: string }> } } };
+
+export type EndpointOptionsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type EndpointOptionsQuery = { __typename?: 'Query', endpoint?: { __typename?: 'Endpoint', id: string, format: EndpointFormat, cloudEventsSource: string, channels?: Array<string> | null, filter?: unknown | null, includeFields?: Array<string> | null, transform?: string | null, headers: Array<{ __typename?: 'Header', name: string, value: string }> } | null };
+
+export type PreviewDeliveryQueryVariables = Exact<{
+  input: PreviewDeliveryInput;
+}>;
+
+
+export type PreviewDeliveryQuery = { __typename?: 'Query', previewDelivery: { __typename?: 'DeliveryPreview', wouldSend: boolean, reason?: string | null, url?: string | null, body?: string | null, headers?: Array<{ __typename?: 'Header', name: string, value: string }> | null } };
+
+export type EventChannelsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type EventChannelsQuery = { __typename?: 'Query', event?: { __typename?: 'Event', id: string, channels: Array<string>, payloadText: string } | null };
+
 export type EndpointFieldsFragment = { __typename?: 'Endpoint', id: string, url: string, description?: string | null, eventTypes: Array<string>, enabled: boolean, deleted: boolean, createdAt: string, application: { __typename?: 'Application', id: string } };
 
 export type CreateEndpointMutationVariables = Exact<{
@@ -1114,6 +1264,7 @@ export type LiveDeliveryIdsSubscriptionVariables = Exact<{ [key: string]: never;
 
 export type LiveDeliveryIdsSubscription = { __typename?: 'Subscription', deliveryUpdated: { __typename?: 'Delivery', id: string } };
 
+export const EndpointOptionFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EndpointOptionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Endpoint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"cloudEventsSource"}},{"kind":"Field","name":{"kind":"Name","value":"channels"}},{"kind":"Field","name":{"kind":"Name","value":"filter"}},{"kind":"Field","name":{"kind":"Name","value":"includeFields"}},{"kind":"Field","name":{"kind":"Name","value":"transform"}},{"kind":"Field","name":{"kind":"Name","value":"headers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]} as unknown as DocumentNode<EndpointOptionFieldsFragment, unknown>;
 export const EndpointFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EndpointFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Endpoint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"eventTypes"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"deleted"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<EndpointFieldsFragment, unknown>;
 export const DeliveryFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DeliveryFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Delivery"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"attemptCount"}},{"kind":"Field","name":{"kind":"Name","value":"eventType"}},{"kind":"Field","name":{"kind":"Name","value":"nextAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"failureReason"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"event"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}}]}},{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"deleted"}}]}}]}}]} as unknown as DocumentNode<DeliveryFieldsFragment, unknown>;
 export const CreateApplicationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateApplication"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createApplication"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"apiKey"}},{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]} as unknown as DocumentNode<CreateApplicationMutation, CreateApplicationMutationVariables>;
@@ -1133,6 +1284,11 @@ export const DeliveriesPageDocument = {"kind":"Document","definitions":[{"kind":
 export const ApplicationsPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ApplicationsPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applications"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<ApplicationsPageQuery, ApplicationsPageQueryVariables>;
 export const EndpointCountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EndpointCount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"applicationId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endpoints"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"applicationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"applicationId"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"eventTypes"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}}]}}]}}]}}]} as unknown as DocumentNode<EndpointCountQuery, EndpointCountQueryVariables>;
 export const EventDeliveriesPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EventDeliveriesPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"event"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deliveries"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]}}]} as unknown as DocumentNode<EventDeliveriesPageQuery, EventDeliveriesPageQueryVariables>;
+export const CreateEndpointWithOptionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateEndpointWithOptions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateEndpointInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createEndpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EndpointOptionFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EndpointOptionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Endpoint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"cloudEventsSource"}},{"kind":"Field","name":{"kind":"Name","value":"channels"}},{"kind":"Field","name":{"kind":"Name","value":"filter"}},{"kind":"Field","name":{"kind":"Name","value":"includeFields"}},{"kind":"Field","name":{"kind":"Name","value":"transform"}},{"kind":"Field","name":{"kind":"Name","value":"headers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]} as unknown as DocumentNode<CreateEndpointWithOptionsMutation, CreateEndpointWithOptionsMutationVariables>;
+export const UpdateEndpointOptionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateEndpointOptions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateEndpointInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateEndpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EndpointOptionFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EndpointOptionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Endpoint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"cloudEventsSource"}},{"kind":"Field","name":{"kind":"Name","value":"channels"}},{"kind":"Field","name":{"kind":"Name","value":"filter"}},{"kind":"Field","name":{"kind":"Name","value":"includeFields"}},{"kind":"Field","name":{"kind":"Name","value":"transform"}},{"kind":"Field","name":{"kind":"Name","value":"headers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]} as unknown as DocumentNode<UpdateEndpointOptionsMutation, UpdateEndpointOptionsMutationVariables>;
+export const EndpointOptionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EndpointOptions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EndpointOptionFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EndpointOptionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Endpoint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"cloudEventsSource"}},{"kind":"Field","name":{"kind":"Name","value":"channels"}},{"kind":"Field","name":{"kind":"Name","value":"filter"}},{"kind":"Field","name":{"kind":"Name","value":"includeFields"}},{"kind":"Field","name":{"kind":"Name","value":"transform"}},{"kind":"Field","name":{"kind":"Name","value":"headers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]} as unknown as DocumentNode<EndpointOptionsQuery, EndpointOptionsQueryVariables>;
+export const PreviewDeliveryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PreviewDelivery"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PreviewDeliveryInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"previewDelivery"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wouldSend"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"headers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"body"}}]}}]}}]} as unknown as DocumentNode<PreviewDeliveryQuery, PreviewDeliveryQueryVariables>;
+export const EventChannelsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EventChannels"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"event"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"channels"}},{"kind":"Field","name":{"kind":"Name","value":"payloadText"}}]}}]}}]} as unknown as DocumentNode<EventChannelsQuery, EventChannelsQueryVariables>;
 export const CreateEndpointDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateEndpoint"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateEndpointInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createEndpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EndpointFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EndpointFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Endpoint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"eventTypes"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"deleted"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<CreateEndpointMutation, CreateEndpointMutationVariables>;
 export const UpdateEndpointDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateEndpoint"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateEndpointInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateEndpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EndpointFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EndpointFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Endpoint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"eventTypes"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"deleted"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<UpdateEndpointMutation, UpdateEndpointMutationVariables>;
 export const DeleteEndpointDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteEndpoint"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeleteEndpointInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteEndpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletedEndpointId"}}]}}]}}]} as unknown as DocumentNode<DeleteEndpointMutation, DeleteEndpointMutationVariables>;

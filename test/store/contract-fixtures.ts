@@ -1,6 +1,6 @@
 import { afterEach, beforeEach } from 'vitest';
 import { newId } from '../../src/ids.js';
-import type { AttemptOutcome, EndpointRecord, EventRecord, Scope } from '../../src/domain/records.js';
+import { DEFAULT_DELIVERY_OPTIONS, type AttemptOutcome, type EndpointRecord, type EventRecord, type Scope } from '../../src/domain/records.js';
 import type { ClaimedDelivery, Store } from '../../src/store/ports.js';
 
 // What the contract suites build their cases from: records written through the port under test.
@@ -31,6 +31,7 @@ export function fixtures(current: () => Store) {
       eventTypes: ['*'],
       enabled: true,
       secrets: [{ secret: 'whsec_c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0', expiresAt: null }],
+      delivery: DEFAULT_DELIVERY_OPTIONS,
       createdAt: T0,
       updatedAt: T0,
       deletedAt: null,
@@ -41,7 +42,7 @@ export function fixtures(current: () => Store) {
   }
 
   function event(applicationId: string, extra: Partial<EventRecord> = {}): EventRecord {
-    return { id: newId('Event'), applicationId, type: 'order.created', payload: '{"n":1}', idempotencyKey: null, createdAt: T0, ...extra };
+    return { id: newId('Event'), applicationId, type: 'order.created', payload: '{"n":1}', channels: [], idempotencyKey: null, createdAt: T0, ...extra };
   }
 
   const publish = (e: EventRecord, idempotentSince = 0) => current().publishEvent(e, { idempotentSince });

@@ -3,6 +3,7 @@ import { listDeliveries } from '../../use-cases/deliveries.js';
 import { createEndpoint, deleteEndpoint, findEndpoint, listEndpoints, rotateEndpointSecret, updateEndpoint } from '../../use-cases/endpoints.js';
 import type { EndpointRecord } from '../../domain/records.js';
 import { builder, byId, scopeOf } from './builder.js';
+import { deliveryOptionFields } from './delivery-options.js';
 import { pageArgs, pageFrom, toConnection } from './connection.js';
 import { isKind, NodeRef } from './node.js';
 import { ApplicationRef, DeliveryConnection, DeliveryFilterRef, EndpointConnection, EndpointRef } from './refs.js';
@@ -43,6 +44,7 @@ const CreateEndpointInput = builder.inputType('CreateEndpointInput', {
     description: t.string({ description: 'Free text for people, up to 1024 characters.' }),
     eventTypes: t.stringList({ description: 'Exact names, "prefix.*" wildcards or "*"; omitted means every type. Must not be empty.' }),
     secret: t.string({ description: 'Bring your own signing secret ("whsec_" + base64 of 24-64 bytes); generated when omitted.' }),
+    ...deliveryOptionFields(t),
   }),
 });
 
@@ -54,6 +56,7 @@ const UpdateEndpointInput = builder.inputType('UpdateEndpointInput', {
     description: t.string({ description: 'New description; null clears it.' }),
     eventTypes: t.stringList({ description: 'New event type filter; null means every type.' }),
     enabled: t.boolean({ description: 'Pause (false) or resume (true) deliveries.' }),
+    ...deliveryOptionFields(t),
   }),
 });
 

@@ -20,6 +20,8 @@ EventRef.implement({
     }),
     type: t.exposeString('type', { description: 'The event type name.' }),
     payload: t.field({ type: 'JSON', description: 'The payload, sent as `data` in the webhook body.', resolve: (e) => JSON.parse(e.payload) }),
+    payloadText: t.exposeString('payload', { description: 'The payload as the exact JSON text stored and sent (byte for byte what payloadText was at publish).' }),
+    channels: t.exposeStringList('channels', { description: 'The channels it was published on.' }),
     idempotencyKey: t.exposeString('idempotencyKey', { nullable: true, description: 'The key given at publish time, if any.' }),
     createdAt: t.field({ type: 'DateTime', description: 'When the event was accepted; also the `timestamp` of the webhook body.', resolve: (e) => e.createdAt }),
     deliveries: t.field({
@@ -37,7 +39,9 @@ const PublishEventInput = builder.inputType('PublishEventInput', {
   fields: (t) => ({
     applicationId: t.id({ required: true, description: 'The application whose endpoints receive the event.' }),
     type: t.string({ required: true, description: 'An existing, not archived event type.' }),
-    payload: t.field({ type: 'JSON', required: true, description: "The event data; must match the type's JSON Schema." }),
+    payload: t.field({ type: 'JSON', description: "The event data; must match the type's JSON Schema. Give this or payloadText." }),
+    payloadText: t.string({ description: 'The event data as JSON text, stored and sent byte for byte (numbers such as 12345678901234567890 arrive unchanged). Give this or payload.' }),
+    channels: t.stringList({ description: 'Channels the event is published on: endpoints that listen to channels receive it only when one of theirs is among these.' }),
     idempotencyKey: t.string({ description: 'Publishing again with the same key (same application, within 24h) returns the original event and creates nothing.' }),
   }),
 });

@@ -32,6 +32,14 @@ async function createIndexes(db: Db, indexes: Record<string, IndexSpec[]>): Prom
 
 export const MONGO_MIGRATIONS: readonly { description: string; up(db: Db): Promise<void> }[] = [
   { description: 'indexes of the first release', up: (db) => createIndexes(db, INDEXES_1) },
+  {
+    // Issue 10: endpoints' triggers and converters as JSON text (defaults when absent), events' channels.
+    description: 'delivery options on endpoints, channels on events',
+    up: async (db) => {
+      await db.collection('endpoints').updateMany({ deliveryOptions: { $exists: false } }, { $set: { deliveryOptions: '{}' } });
+      await db.collection('events').updateMany({ channels: { $exists: false } }, { $set: { channels: [] } });
+    },
+  },
 ];
 
 const VERSION_KEY = 'schema_version';

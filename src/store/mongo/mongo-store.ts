@@ -4,7 +4,7 @@ import { EndpointSlots } from '../../domain/endpoint-slots.js';
 import { DELETED_ENDPOINT_REASON, EXPIRED_WHILE_WAITING_REASON } from '../../domain/failure-reasons.js';
 import { fanOutTargets, newDelivery } from '../../domain/fan-out.js';
 import {
-  ACTIVE_STATUSES, type ApplicationRecord, type AttemptOutcome, type AttemptRecord, type DeliveryFilter, type DeliveryRecord,
+  ACTIVE_STATUSES, DEFAULT_DELIVERY_OPTIONS, type ApplicationRecord, type AttemptOutcome, type AttemptRecord, type DeliveryFilter, type DeliveryRecord,
   type EndpointRecord, type EventRecord, type EventTypeRecord, type Millis, type Scope,
 } from '../../domain/records.js';
 import { settleOnStored } from '../../domain/settle.js';
@@ -31,8 +31,9 @@ import { migrateMongo } from './migrations.js';
 
 interface AppDoc { _id: string; name: string; apiKeyHash: string; createdAt: number }
 interface EventTypeDoc { _id: string; description: string | null; schemaText: string | null; archived: boolean; createdAt: number; updatedAt: number }
-interface EndpointDoc extends Omit<EndpointRecord, 'id'> { _id: string }
-interface EventDoc extends Omit<EventRecord, 'id'> { _id: string; fanoutDone: boolean }
+/** Delivery options are stored as JSON text: a filter's keys (`$gt`, dotted paths) are not valid field names. */
+interface EndpointDoc extends Omit<EndpointRecord, 'id' | 'delivery'> { _id: string; deliveryOptions?: string }
+interface EventDoc extends Omit<EventRecord, 'id' | 'channels'> { _id: string; fanoutDone: boolean; channels?: string[] }
 interface DeliveryDoc extends Omit<DeliveryRecord, 'id'> {
   _id: string;
   /** Set while its endpoint is disabled: out of the queue until the endpoint is enabled again. */
@@ -53,9 +54,11 @@ const toEventType = (d: EventTypeDoc): EventTypeRecord => ({
   name: d._id, description: d.description, schema: d.schemaText === null ? null : JSON.parse(d.schemaText),
   archived: d.archived, createdAt: d.createdAt, updatedAt: d.updatedAt,
 });
-const toEndpoint = ({ _id, ...rest }: EndpointDoc): EndpointRecord => ({ id: _id, ...rest });
-const toEvent = ({ _id, applicationId, type, payload, idempotencyKey, createdAt }: EventDoc): EventRecord =>
-  ({ id: _id, applicationId, type, payload, idempotencyKey, createdAt });
+const toEndpoint = ({ _id, deliveryOptions, ...rest }: EndpointDoc): EndpointRecord =>
+  ({ id: _id, ...rest, delivery: { ...DEFAULT_DELIVERY_OPTIONS, ...(deliveryOptions ? JSON.parse(deliveryOptions) : {}) } });
+const toEndpointDoc = ({ id, delivery, ...rest }: EndpointRecord): EndpointDoc => ({ _id: id, ...rest, deliveryOptions: JSON.stringify(delivery) });
+const toEvent = ({ _id, applicationId, type, payload, channels, idempotencyKey, createdAt }: EventDoc): EventRecord =>
+  ({ id: _id, applicationId, type, payload, channels: channels ?? [], idempotencyKey, createdAt });
 const toDelivery = (d: DeliveryDoc): DeliveryRecord => ({
   id: d._id, applicationId: d.applicationId, eventId: d.eventId, endpointId: d.endpointId, eventType: d.eventType,
   status: d.status, attemptCount: d.attemptCount, nextAttemptAt: d.nextAttemptAt, lastAttemptAt: d.lastAttemptAt,
@@ -217,8 +220,7 @@ export class MongoStore implements Store {
   }
 
   async createEndpoint(e: EndpointRecord): Promise<void> {
-    const { id, ...rest } = e;
-    await this.endpoints.insertOne({ _id: id, ...rest });
+    await this.endpoints.insertOne(toEndpointDoc(e));
   }
 
   async findEndpoint(scope: Scope, id: string, options: { includeDeleted?: boolean } = {}): Promise<EndpointRecord | null> {
@@ -240,6 +242,7 @@ export class MongoStore implements Store {
     for (const key of ['url', 'description', 'eventTypes', 'enabled', 'secrets'] as const) {
       if (patch[key] !== undefined) (set as Record<string, unknown>)[key] = patch[key];
     }
+    if (patch.delivery !== undefined) set.deliveryOptions = JSON.stringify(patch.delivery);
     if (!(await this.findEndpoint(scope, id))) return null;
     const doc = await this.endpoints.findOneAndUpdate({ _id: id }, { $set: set }, { returnDocument: 'after' });
     if (doc?.enabled) await this.unpark(id, now);
@@ -315,8 +318,8 @@ export class MongoStore implements Store {
   private async fanOut(event: EventRecord): Promise<DeliveryRecord[]> {
     const endpoints = await this.endpoints.find({ applicationId: event.applicationId, deletedAt: null }).sort({ _id: 1 }).toArray();
     // A paused endpoint's delivery is parked (out of the queue) until the endpoint is enabled again.
-    const docs: DeliveryDoc[] = fanOutTargets(endpoints, event).map((e) => {
-      const { id, ...delivery } = newDelivery(newId('Delivery', event.createdAt), event, e._id);
+    const docs: DeliveryDoc[] = fanOutTargets(endpoints.map(toEndpoint), event).map((e) => {
+      const { id, ...delivery } = newDelivery(newId('Delivery', event.createdAt), event, e.id);
       return { _id: id, ...delivery, parked: !e.enabled };
     });
     if (docs.length === 0) return [];

@@ -1,5 +1,6 @@
 // Rows of the embedded store and how they map to the store's records; shared by the reading
 // connection (main thread) and the writer thread.
+import { DEFAULT_DELIVERY_OPTIONS, type DeliveryOptions } from '../../domain/records.js';
 import type { ApplicationRecord, AttemptRecord, DeliveryRecord, EndpointRecord, EventRecord, EventTypeRecord, Scope } from '../../domain/records.js';
 import type { Page, PageArgs } from '../ports.js';
 
@@ -24,16 +25,21 @@ export const toEndpoint = (r: Row): EndpointRecord => ({
   eventTypes: JSON.parse(r.event_types),
   enabled: r.enabled === 1,
   secrets: JSON.parse(r.secrets),
+  delivery: deliveryOptions(r.delivery_options),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
   deletedAt: r.deleted_at,
 });
+
+/** Stored delivery options (JSON), completed with the defaults of options added later. */
+export const deliveryOptions = (text: string | null | undefined): DeliveryOptions => ({ ...DEFAULT_DELIVERY_OPTIONS, ...(text ? JSON.parse(text) : {}) });
 
 export const toEvent = (r: Row): EventRecord => ({
   id: r.id,
   applicationId: r.application_id,
   type: r.type,
   payload: r.payload,
+  channels: r.channels == null ? [] : JSON.parse(r.channels),
   idempotencyKey: r.idempotency_key,
   createdAt: r.created_at,
 });

@@ -77,9 +77,9 @@ export class SqliteWrites {
 
   createEndpoint(e: EndpointRecord): void {
     this.stmt(
-      `INSERT INTO endpoints (id, application_id, url, description, event_types, enabled, secrets, created_at, updated_at, deleted_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(e.id, e.applicationId, e.url, e.description, JSON.stringify(e.eventTypes), e.enabled ? 1 : 0, JSON.stringify(e.secrets), e.createdAt, e.updatedAt, e.deletedAt);
+      `INSERT INTO endpoints (id, application_id, url, description, event_types, enabled, secrets, delivery_options, created_at, updated_at, deleted_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(e.id, e.applicationId, e.url, e.description, JSON.stringify(e.eventTypes), e.enabled ? 1 : 0, JSON.stringify(e.secrets), JSON.stringify(e.delivery), e.createdAt, e.updatedAt, e.deletedAt);
   }
 
   updateEndpoint(scope: Scope, id: string, patch: EndpointPatch, now: Millis): EndpointRecord | null {
@@ -90,6 +90,7 @@ export class SqliteWrites {
     if (patch.eventTypes !== undefined) sets.push('event_types = ?'), params.push(JSON.stringify(patch.eventTypes));
     if (patch.enabled !== undefined) sets.push('enabled = ?'), params.push(patch.enabled ? 1 : 0);
     if (patch.secrets !== undefined) sets.push('secrets = ?'), params.push(JSON.stringify(patch.secrets));
+    if (patch.delivery !== undefined) sets.push('delivery_options = ?'), params.push(JSON.stringify(patch.delivery));
     const [cond, scopeParams] = scoped(scope);
     const row = this.stmt(`UPDATE endpoints SET ${sets.join(', ')} WHERE id = ? AND ${cond} AND deleted_at IS NULL RETURNING *`)
       .get(...params, id, ...scopeParams) as Row | undefined;
@@ -117,8 +118,8 @@ export class SqliteWrites {
         return { event: toEvent(earlier), deliveries: deliveries.map(toDelivery), created: false };
       }
     }
-    this.stmt('INSERT INTO events (id, application_id, type, payload, idempotency_key, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(event.id, event.applicationId, event.type, event.payload, event.idempotencyKey, event.createdAt);
+    this.stmt('INSERT INTO events (id, application_id, type, payload, channels, idempotency_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(event.id, event.applicationId, event.type, event.payload, JSON.stringify(event.channels), event.idempotencyKey, event.createdAt);
     const endpoints = (this.stmt('SELECT * FROM endpoints WHERE application_id = ? AND deleted_at IS NULL ORDER BY id').all(event.applicationId) as Row[]).map(toEndpoint);
     const insert = this.stmt(
       `INSERT INTO deliveries (id, application_id, event_id, endpoint_id, event_type, status, attempt_count, next_attempt_at,

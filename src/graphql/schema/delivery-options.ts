@@ -1,0 +1,96 @@
+import { defaultCloudEventsSource } from '../../delivery/formats/index.js';
+import { FILTER_OPERATORS } from '../../domain/event-filter.js';
+import type { EndpointFormat, HeaderRecord } from '../../domain/records.js';
+import type { InputFieldBuilder, SchemaTypes } from '@pothos/core';
+import { builder } from './builder.js';
+import { previewDelivery, type DeliveryPreview } from '../../use-cases/preview.js';
+
+type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T extends SchemaTypes> ? T : never;
+import { EndpointRef } from './refs.js';
+
+// An endpoint's triggers and converters: the types, the Endpoint fields that read them back, and
+// the input fields createEndpoint and updateEndpoint share (applied in delivery/prepare.ts).
+
+export const EndpointFormatEnum = builder.enumType('EndpointFormat', {
+  description: 'How the requests to an endpoint are shaped. Every format is signed with the Standard Webhooks headers over the exact bytes sent.',
+  values: {
+    STANDARD_WEBHOOKS: { description: 'JSON `{ id, type, timestamp, data }` (the default).' },
+    CLOUDEVENTS_STRUCTURED: { description: 'A CloudEvents 1.0 envelope as `application/cloudevents+json` (specversion, id, source, type, time, datacontenttype, data).' },
+    CLOUDEVENTS_BINARY: { description: 'CloudEvents 1.0 binary mode: `ce-*` headers, the body is the data.' },
+    FORM: { description: '`application/x-www-form-urlencoded` with `payload=<the JSON>`, as GitHub sends it.' },
+  } satisfies Record<EndpointFormat, unknown>,
+});
+
+export const HeaderRef = builder.objectRef<HeaderRecord>('Header').implement({
+  description: 'An HTTP header.',
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'The header name (lower case).' }),
+    value: t.exposeString('value', { description: 'The header value.' }),
+  }),
+});
+
+export const HeaderInput = builder.inputType('HeaderInput', {
+  description: 'An extra request header for an endpoint.',
+  fields: (t) => ({
+    name: t.string({ required: true, description: 'Header name; names Tidings sets are refused (host, content-length, content-type, transfer-encoding, connection, webhook-*, ce-*, tidings-*, ...).' }),
+    value: t.string({ required: true, description: 'Header value, at most 4096 characters, no line breaks.' }),
+  }),
+});
+
+const FILTER_DOC = `A condition on the event's data in a subset of the MongoDB query language (${FILTER_OPERATORS.filter((o) => o !== '$options').join(' ')}, with $options for $regex; dotted paths), e.g. {"total": {"$gte": 100}, "customer.country": {"$in": ["DE", "FR"]}}.`;
+
+/** The option fields of CreateEndpointInput and UpdateEndpointInput (on update: omitted = unchanged, null = the default). */
+export function deliveryOptionFields(t: InputFieldBuilder<BuilderTypes, 'InputObject'>) {
+  return {
+    format: t.field({ type: EndpointFormatEnum, description: 'How requests are shaped; STANDARD_WEBHOOKS when omitted.' }),
+    cloudEventsSource: t.string({ description: 'CloudEvents `source` (a URI reference); defaults to tidings://<TIDINGS_CLOUDEVENTS_SOURCE>/applications/<application id>.' }),
+    channels: t.stringList({ description: 'Only events published on at least one of these channels; omitted or null = every event. Must not be empty.' }),
+    filter: t.field({ type: 'JSON', description: `${FILTER_DOC} Events that do not match create no delivery for this endpoint.` }),
+    includeFields: t.stringList({ description: 'Dotted paths of the data to keep (e.g. ["id", "customer.email"]); the rest is left out.' }),
+    transform: t.string({ description: 'A JSONata expression over { event: { id, type, timestamp, data, channels }, endpoint: { id, url } } returning the body, or { body, headers }.' }),
+    headers: t.field({ type: [HeaderInput], description: 'Extra headers sent with every request to this endpoint (replaces the list).' }),
+  };
+}
+
+builder.objectFields(EndpointRef, (t) => ({
+  format: t.field({ type: EndpointFormatEnum, description: 'How requests to it are shaped.', resolve: (e) => e.delivery.format }),
+  cloudEventsSource: t.string({
+    description: 'The CloudEvents `source` of its events (CloudEvents formats).',
+    resolve: (e, _args, context) => e.delivery.cloudEventsSource ?? defaultCloudEventsSource(context.deps.config.cloudEventsSource, e.applicationId),
+  }),
+  channels: t.stringList({ nullable: true, description: 'The channels it listens to; null = every event.', resolve: (e) => e.delivery.channels }),
+  filter: t.field({ type: 'JSON', nullable: true, description: "The condition on events' data it receives; null = every event.", resolve: (e) => e.delivery.filter }),
+  includeFields: t.stringList({ nullable: true, description: 'The dotted paths of the data it receives; null = all of the data.', resolve: (e) => e.delivery.includeFields }),
+  transform: t.string({ nullable: true, description: 'The JSONata expression its bodies are computed with; null = none.', resolve: (e) => e.delivery.transform }),
+  headers: t.field({ type: [HeaderRef], description: 'Extra headers sent with every request to it.', resolve: (e) => e.delivery.headers }),
+}));
+
+const DeliveryPreviewRef = builder.objectRef<DeliveryPreview>('DeliveryPreview').implement({
+  description: 'The request an endpoint would get for an event (after channels, filter, includeFields, transform and format, signed), or why it would get none.',
+  fields: (t) => ({
+    wouldSend: t.exposeBoolean('wouldSend', { description: 'False when the endpoint does not hear the event (type, channels, filter) or its transform fails for it.' }),
+    reason: t.exposeString('reason', { nullable: true, description: 'Why nothing would be sent; null when wouldSend.' }),
+    url: t.exposeString('url', { nullable: true, description: 'Where the request would be POSTed.' }),
+    headers: t.field({ type: [HeaderRef], nullable: true, description: 'Every header of the request, the signature included.', resolve: (p) => p.headers }),
+    body: t.exposeString('body', { nullable: true, description: 'The exact body that would be sent (and signed).' }),
+  }),
+});
+
+const PreviewDeliveryInput = builder.inputType('PreviewDeliveryInput', {
+  description: 'An event to preview against one endpoint.',
+  fields: (t) => ({
+    endpointId: t.id({ required: true, description: 'The endpoint.' }),
+    eventType: t.string({ required: true, description: 'An existing, not archived event type.' }),
+    payload: t.field({ type: 'JSON', required: true, description: "The event data; must match the type's JSON Schema." }),
+    channels: t.stringList({ description: 'Channels the event would be published on.' }),
+  }),
+});
+
+builder.queryField('previewDelivery', (t) =>
+  t.withAuth({ caller: true }).field({
+    type: DeliveryPreviewRef,
+    description: 'Exactly the request Tidings would send to an endpoint for an event, built by the delivery code itself; nothing is stored or sent.',
+    args: { input: t.arg({ type: PreviewDeliveryInput, required: true, description: 'The endpoint and the event.' }) },
+    resolve: (_root, { input }, { caller, deps }) => previewDelivery(deps, caller, input),
+  }),
+);

@@ -75,6 +75,20 @@ export function catalogueContract(name: string, open: () => Promise<StoreHarness
       expect(await store.deleteEndpoint(admin, ea.id, T0 + 7, 'gone')).toBeNull();
     });
 
+    it('keeps and changes delivery options, filters with operator keys and dotted paths included', async () => {
+      const a = await application();
+      const delivery = {
+        format: 'CLOUDEVENTS_BINARY' as const, cloudEventsSource: 'https://shop.example.com', channels: ['eu'],
+        filter: { 'order.total': { $gte: 10 }, $or: [{ a: 1 }, { 'b.c': { $exists: false } }] }, includeFields: ['order.id'],
+        transform: '{ "id": event.id }', headers: [{ name: 'x-team', value: 'billing' }],
+      };
+      const e = await endpoint(a.id, { delivery });
+      expect((await store.findEndpoint(admin, e.id))?.delivery).toEqual(delivery);
+      const changed = { ...delivery, format: 'FORM' as const, filter: null, channels: null };
+      expect((await store.updateEndpoint(admin, e.id, { delivery: changed }, T0 + 1))?.delivery).toEqual(changed);
+      expect((await store.listEndpoints(admin, { first: 10 })).items[0]?.delivery).toEqual(changed);
+    });
+
     it('reads applications and endpoints of many IDs in one call, within the scope, deleted endpoints included', async () => {
       const a = await application('a');
       const b = await application('b');

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ConflictError } from '../../src/errors.js';
-import type { Scope } from '../../src/domain/records.js';
+import { DEFAULT_DELIVERY_OPTIONS, type EndpointRecord, type Scope } from '../../src/domain/records.js';
 import { EXPIRED_WHILE_WAITING_REASON } from '../../src/domain/failure-reasons.js';
 import type { Store } from '../../src/store/ports.js';
 import { FILTER_CASES, pick, type FilterWorld } from '../domain/delivery-filter-cases.js';
@@ -34,6 +34,22 @@ export function deliveryLogContract(name: string, open: () => Promise<StoreHarne
       for (const d of result.deliveries) expect(d).toMatchObject({ status: 'PENDING', attemptCount: 0, applicationId: a.id, eventId: result.event.id });
       expect(await store.findEvent(appScope(a.id), result.event.id)).toEqual(result.event);
       expect(await store.findEvent(appScope(other.id), result.event.id)).toBeNull();
+    });
+
+    it("fans an event out only to endpoints that listen to one of its channels and whose filter matches its data, and keeps the event's channels", async () => {
+      const a = await application();
+      const withOptions = (delivery: Partial<EndpointRecord['delivery']>) => endpoint(a.id, { delivery: { ...DEFAULT_DELIVERY_OPTIONS, ...delivery } });
+      const every = await withOptions({});
+      const eu = await withOptions({ channels: ['eu', 'global'] });
+      await withOptions({ channels: ['us'] });
+      const big = await withOptions({ filter: { 'order.total': { $gte: 100 }, 'order.country': { $in: ['DE', 'FR'] } } });
+      const small = await withOptions({ filter: { 'order.total': { $lt: 100 } } });
+      const both = await withOptions({ channels: ['eu'], filter: { $or: [{ 'order.note': { $exists: true } }, { 'order.sku': { $regex: '^A-', $options: 'i' } }] } });
+      const result = await publish(event(a.id, { payload: '{"order":{"total":120,"country":"DE","sku":"a-1"}}', channels: ['eu'] }));
+      expect(result.deliveries.map((d) => d.endpointId).sort()).toEqual([every.id, eu.id, big.id, both.id].sort());
+      expect((await store.findEvent(admin, result.event.id))?.channels).toEqual(['eu']);
+      const none = await publish(event(a.id, { payload: '{"order":{"total":5}}' }));
+      expect(none.deliveries.map((d) => d.endpointId).sort()).toEqual([every.id, small.id].sort());
     });
 
     it('keeps the deliveries of a paused endpoint waiting, unattempted, until it is enabled again', async () => {

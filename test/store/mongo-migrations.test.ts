@@ -1,6 +1,6 @@
 import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_SCOPE } from '../../src/domain/records.js';
+import { ADMIN_SCOPE, DEFAULT_DELIVERY_OPTIONS } from '../../src/domain/records.js';
 import { MONGO_MIGRATIONS } from '../../src/store/mongo/migrations.js';
 import { MongoStore } from '../../src/store/mongo/mongo-store.js';
 import { startMongoServer, type MongoServer } from '../support/ferretdb.js';
@@ -33,6 +33,26 @@ describe('MongoDB schema migrations', () => {
       expect(await store.findApplication(ADMIN_SCOPE, 'app_01')).toMatchObject({ name: 'Acme' });
       const indexes = (await client.db(name).collection('deliveries').indexes()).map((i) => JSON.stringify(i.key));
       expect(indexes).toContain(JSON.stringify({ eventId: 1, endpointId: 1 }));
+    } finally {
+      await store.dropDatabase();
+      await store.close();
+    }
+  });
+
+  it('gives endpoints and events of release 0.1 the default delivery options and no channels', async () => {
+    const name = `tidings_migrate_${process.pid}_${++n}`;
+    const db = client.db(name);
+    await db.collection('endpoints').insertOne({
+      _id: 'ep_01' as never, applicationId: 'app_01', url: 'https://example.com/h', description: null, eventTypes: ['*'], enabled: true,
+      secrets: [{ secret: 'whsec_c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0', expiresAt: null }], createdAt: 1, updatedAt: 1, deletedAt: null,
+    });
+    await db.collection('events').insertOne({ _id: 'evt_01' as never, applicationId: 'app_01', type: 'order.created', payload: '{"n":1}', idempotencyKey: null, createdAt: 1, fanoutDone: true });
+    const store = await MongoStore.connect(server.uri, name);
+    try {
+      expect(await store.findEndpoint(ADMIN_SCOPE, 'ep_01')).toMatchObject({ id: 'ep_01', delivery: DEFAULT_DELIVERY_OPTIONS });
+      expect(await store.findEvent(ADMIN_SCOPE, 'evt_01')).toMatchObject({ id: 'evt_01', channels: [] });
+      expect(await db.collection('endpoints').findOne({ _id: 'ep_01' as never })).toMatchObject({ deliveryOptions: '{}' });
+      expect(await db.collection('events').findOne({ _id: 'evt_01' as never })).toMatchObject({ channels: [] });
     } finally {
       await store.dropDatabase();
       await store.close();

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ADMIN_SCOPE } from '../../src/domain/records.js';
+import { ADMIN_SCOPE, DEFAULT_DELIVERY_OPTIONS } from '../../src/domain/records.js';
 import { MIGRATIONS } from '../../src/store/sqlite/migrations/index.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 
@@ -38,7 +38,7 @@ describe('SQLite schema migrations', () => {
     const store = SqliteStore.inDataDir(dir);
     try {
       const [claim] = await store.claimDue({ now: T0, limit: 10, leaseMs: 1000 });
-      expect(claim).toMatchObject({ delivery: { id: 'dlv_01' }, event: { payload: '{"n":1}' }, endpoint: { id: 'ep_01' }, attemptNumber: 1 });
+      expect(claim).toMatchObject({ delivery: { id: 'dlv_01' }, event: { payload: '{"n":1}', channels: [] }, endpoint: { id: 'ep_01', delivery: DEFAULT_DELIVERY_OPTIONS }, attemptNumber: 1 });
       expect(await store.findApplication(ADMIN_SCOPE, 'app_01')).toMatchObject({ name: 'Acme' });
     } finally {
       await store.close();

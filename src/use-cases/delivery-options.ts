@@ -68,7 +68,7 @@ function filter(value: unknown, maxJsonDepth: number): Record<string, unknown> |
   const plain = JSON.parse(JSON.stringify(value)) as unknown; // the JSON scalar's literals have a null prototype
   if (JSON.stringify(plain).length > 16_384) throw new BadInputError('filter', 'must be at most 16384 characters of JSON');
   const problem = filterProblem(plain);
-  if (problem) throw new BadInputError('filter', problem.replace(/^filter:? ?/, ''));
+  if (problem) throw new BadInputError('filter', problem.replace(/^filter(\.|: | )/, ''));
   return plain as Record<string, unknown>;
 }
 

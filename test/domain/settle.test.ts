@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextStep, settleAttempt, settleOnStored, type RetryPolicy, type SendOutcome } from '../../src/domain/settle.js';
+import { nextStep, settleAttempt, settleOnStored, settleUnprepared, type RetryPolicy, type SendOutcome } from '../../src/domain/settle.js';
 
 // The pure rule that decides a delivery's next step after each attempt.
 
@@ -67,5 +67,17 @@ describe('settleOnStored', () => {
   it('lets a success override the cancellation, and applies the outcome to a delivery still going', () => {
     expect(settleOnStored('FAILED', outcome(true))).toMatchObject({ status: 'SUCCEEDED', cancelled: false });
     expect(settleOnStored('PENDING', outcome(false))).toMatchObject({ status: 'RETRYING', nextAttemptAt: NOW + 1000, cancelled: false });
+  });
+});
+
+describe('settleUnprepared', () => {
+  it('records a failed attempt with the error and ends the delivery FAILED with the reason at once, whatever the schedule', () => {
+    const outcome = settleUnprepared({ deliveryId: 'dlv_1', number: 1, startedAt: NOW }, 'transform failed: boom', 'TRANSFORM_FAILED: x', NOW + 3);
+    expect(outcome).toEqual({
+      attempt: { deliveryId: 'dlv_1', number: 1, startedAt: NOW, durationMs: 3, success: false, responseStatus: null, responseBody: null, error: 'transform failed: boom' },
+      status: 'FAILED',
+      nextAttemptAt: null,
+      failureReason: 'TRANSFORM_FAILED: x',
+    });
   });
 });

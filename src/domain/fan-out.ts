@@ -10,7 +10,7 @@ export function hearsChannels(listening: readonly string[] | null, channels: rea
   return listening === null || listening.some((c) => channels.includes(c));
 }
 
-type Target = Pick<EndpointRecord, 'applicationId' | 'eventTypes' | 'deletedAt'> & { delivery: Pick<DeliveryOptions, 'channels' | 'filter'> };
+type Target = Pick<EndpointRecord, 'id' | 'applicationId' | 'eventTypes' | 'deletedAt'> & { delivery: Pick<DeliveryOptions, 'channels' | 'filter'> };
 
 /** Why an endpoint does not hear an event (type, channels, filter), or null when it does. */
 export function whyNotHeard(endpoint: Target, event: Pick<EventRecord, 'type' | 'channels'>, data: () => unknown): string | null {
@@ -23,13 +23,18 @@ export function whyNotHeard(endpoint: Target, event: Pick<EventRecord, 'type' | 
 /**
  * Every endpoint of the event's application that is not deleted and hears the event: its event
  * types match, it listens to one of the event's channels (or to all), and the data matches its
- * filter. A disabled (paused) endpoint gets its delivery too: it waits, unattempted, until the
+ * filter. A test event (sendTestEvent) goes to its one endpoint only, whatever its triggers. A disabled (paused) endpoint gets its delivery too: it waits, unattempted, until the
  * endpoint is enabled again, so nothing published during a pause is lost.
  */
-export function fanOutTargets<E extends Target>(endpoints: readonly E[], event: Pick<EventRecord, 'applicationId' | 'type' | 'channels' | 'payload'>): E[] {
+export function fanOutTargets<E extends Target>(
+  endpoints: readonly E[],
+  event: Pick<EventRecord, 'applicationId' | 'type' | 'channels' | 'payload'> & Partial<Pick<EventRecord, 'testEndpointId'>>,
+): E[] {
+  const live = endpoints.filter((e) => e.applicationId === event.applicationId && e.deletedAt === null);
+  if (event.testEndpointId) return live.filter((e) => e.id === event.testEndpointId);
   let parsed: { data: unknown } | undefined;
   const data = () => (parsed ??= { data: JSON.parse(event.payload) }).data;
-  return endpoints.filter((e) => e.applicationId === event.applicationId && e.deletedAt === null && whyNotHeard(e, event, data) === null);
+  return live.filter((e) => whyNotHeard(e, event, data) === null);
 }
 
 /** The new delivery of `event` to one endpoint: PENDING and due at once. */

@@ -25,6 +25,8 @@ export interface EventTypeRecord {
   description: string | null;
   /** JSON Schema that payloads of this type must match; null accepts any JSON. */
   schema: unknown;
+  /** Example payloads (each matches the schema); sendTestEvent sends the first one. */
+  examples: unknown[];
   archived: boolean;
   createdAt: Millis;
   updatedAt: Millis;
@@ -95,6 +97,8 @@ export interface EventRecord {
   payload: string;
   /** Channels it was published on (endpoints that listen to channels hear only matching events). */
   channels: string[];
+  /** Set on a test event (sendTestEvent): it goes to this endpoint only, whatever its triggers. */
+  testEndpointId: string | null;
   idempotencyKey: string | null;
   createdAt: Millis;
 }

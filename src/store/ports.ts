@@ -22,7 +22,7 @@ export interface NewApplication extends ApplicationRecord {
   apiKeyHash: string;
 }
 
-export type EventTypePatch = Partial<Pick<EventTypeRecord, 'description' | 'schema' | 'archived'>>;
+export type EventTypePatch = Partial<Pick<EventTypeRecord, 'description' | 'schema' | 'examples' | 'archived'>>;
 export type EndpointPatch = Partial<Pick<EndpointRecord, 'url' | 'description' | 'eventTypes' | 'enabled' | 'secrets' | 'delivery'>>;
 
 /** Settings, applications, event types and endpoints: what the platform configures. */

@@ -25,7 +25,7 @@ function compile(field: string, schema: unknown): ValidateFunction {
 }
 
 /** Validates a payload against its type's schema; BAD_USER_INPUT lists every schema error. */
-export function validatePayload(eventType: EventTypeRecord, payload: unknown): void {
+export function validatePayload(eventType: Pick<EventTypeRecord, 'name' | 'schema'>, payload: unknown, field = 'payload'): void {
   if (eventType.schema === null || eventType.schema === undefined) return;
   const schemaText = JSON.stringify(eventType.schema);
   let cached = validators.get(eventType.name);
@@ -36,7 +36,7 @@ export function validatePayload(eventType: EventTypeRecord, payload: unknown): v
   if (!cached.validate(payload)) {
     const errors = (cached.validate.errors ?? []).map((e) => ({ path: e.instancePath || '/', message: e.message ?? 'is invalid' }));
     const summary = errors.map((e) => `${e.path} ${e.message}`).join('; ');
-    throw new BadInputError('payload', `does not match the schema of "${eventType.name}": ${summary}`, { schemaErrors: errors });
+    throw new BadInputError(field, `does not match the schema of "${eventType.name}": ${summary}`, { schemaErrors: errors });
   }
 }
 
@@ -50,6 +50,22 @@ function checkedSchema(deps: Deps, schema: unknown): void {
 export interface EventTypeInput {
   description?: string | null;
   schema?: unknown;
+  examples?: unknown[] | null;
+}
+
+export const MAX_EXAMPLES = 20;
+
+/** Example payloads: each must be shallow and small enough to publish, and match the schema. */
+function checkedExamples(deps: Deps, name: string, schema: unknown, examples: readonly unknown[]): unknown[] {
+  if (examples.length > MAX_EXAMPLES) throw new BadInputError('examples', `must list at most ${MAX_EXAMPLES} payloads`);
+  const probe = { name, schema };
+  examples.forEach((example, i) => {
+    assertJsonDepth(`examples[${i}]`, example, deps.config.maxJsonDepth);
+    const size = Buffer.byteLength(JSON.stringify(example));
+    if (size > deps.config.maxPayloadBytes) throw new BadInputError(`examples[${i}]`, `is ${size} bytes of JSON; the limit is ${deps.config.maxPayloadBytes}`);
+    validatePayload(probe, example, `examples[${i}]`);
+  });
+  return JSON.parse(JSON.stringify(examples)); // the JSON scalar's literals have a null prototype
 }
 
 export async function createEventType(deps: Deps, _admin: AdminScope, input: EventTypeInput & { name: string }): Promise<EventTypeRecord> {
@@ -63,6 +79,7 @@ export async function createEventType(deps: Deps, _admin: AdminScope, input: Eve
     name,
     description: optionalText('description', input.description, 2048),
     schema: input.schema ?? null,
+    examples: checkedExamples(deps, name, input.schema ?? null, input.examples ?? []),
     archived: false,
     createdAt: now,
     updatedAt: now,
@@ -73,7 +90,17 @@ export async function createEventType(deps: Deps, _admin: AdminScope, input: Eve
 
 export async function updateEventType(deps: Deps, _admin: AdminScope, name: string, input: EventTypeInput & { archived?: boolean | null }): Promise<EventTypeRecord> {
   checkedSchema(deps, input.schema);
+  let examples: unknown[] | undefined;
+  if (input.examples !== undefined || (input.schema !== undefined && input.schema !== null)) {
+    // New examples are checked against the schema in force after this change; so are the stored
+    // ones when only the schema changes, so that no example stops matching its type.
+    const existing = await deps.store.findEventType(name);
+    if (!existing) throw new NotFoundError('event type', name);
+    const schema = input.schema !== undefined ? input.schema : existing.schema;
+    examples = checkedExamples(deps, name, schema, input.examples === undefined ? existing.examples : (input.examples ?? []));
+  }
   const patch = {
+    ...(examples !== undefined ? { examples } : {}),
     ...(input.description !== undefined ? { description: optionalText('description', input.description, 2048) } : {}),
     ...(input.schema !== undefined ? { schema: input.schema } : {}),
     ...(input.archived !== undefined && input.archived !== null ? { archived: input.archived } : {}),

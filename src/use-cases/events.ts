@@ -39,7 +39,7 @@ export async function publishEvent(deps: Deps, admin: AdminScope, input: Publish
   }
   const now = deps.now();
   const result = await deps.store.publishEvent(
-    { id: newId('Event', now), applicationId, type: eventType.name, payload, channels, idempotencyKey, createdAt: now },
+    { id: newId('Event', now), applicationId, type: eventType.name, payload, channels, testEndpointId: null, idempotencyKey, createdAt: now },
     { idempotentSince: now - deps.config.idempotencyWindowMs },
   );
   if (!result.created) {

@@ -36,7 +36,7 @@ export async function previewDelivery(deps: Deps, scope: Scope, input: PreviewIn
   const now = deps.now();
   const event = {
     id: newId('Event', now), applicationId: endpoint.applicationId, type: eventType.name, payload: JSON.stringify(input.payload),
-    channels: input.channels == null ? [] : channelList('channels', input.channels), idempotencyKey: null, createdAt: now,
+    channels: input.channels == null ? [] : channelList('channels', input.channels), testEndpointId: null, idempotencyKey: null, createdAt: now,
   };
   const notHeard = whyNotHeard(endpoint, event, () => input.payload);
   if (notHeard) return { wouldSend: false, reason: notHeard, url: null, headers: null, body: null };

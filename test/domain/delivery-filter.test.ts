@@ -7,7 +7,7 @@ import { FILTER_CASES, pick, type FilterWorld } from './delivery-filter-cases.js
 const T0 = Date.UTC(2026, 0, 1);
 
 function world(): FilterWorld {
-  const event = (id: string, type: string, createdAt: number): EventRecord => ({ id, applicationId: 'app_1', type, payload: '{}', channels: [], idempotencyKey: null, createdAt });
+  const event = (id: string, type: string, createdAt: number): EventRecord => ({ id, applicationId: 'app_1', type, payload: '{}', channels: [], testEndpointId: null, idempotencyKey: null, createdAt });
   const first = event('evt_1', 'order.created', T0);
   const second = event('evt_2', 'user.created', T0 + 1000);
   return {

@@ -33,6 +33,13 @@ describe('fan-out', () => {
     expect(fanOutTargets(endpoints, event({ total: 5 })).map((e) => e.id)).toEqual(['all', 'small']);
   });
 
+  it('sends a test event to its one endpoint only, whatever its triggers, unless it is deleted or of another application', () => {
+    const endpoints = [endpoint('all'), endpoint('picky', { channels: ['x'], filter: { a: 1 } }, { eventTypes: ['user.*'] }), endpoint('gone', {}, { deletedAt: 1 })];
+    expect(fanOutTargets(endpoints, { ...event({}), testEndpointId: 'picky' }).map((e) => e.id)).toEqual(['picky']);
+    expect(fanOutTargets(endpoints, { ...event({}), testEndpointId: 'gone' })).toEqual([]);
+    expect(fanOutTargets([endpoint('elsewhere', {}, { applicationId: 'app_2' })], { ...event({}), testEndpointId: 'elsewhere' })).toEqual([]);
+  });
+
   it('says why an endpoint does not hear an event', () => {
     const data = () => ({ total: 1 });
     expect(whyNotHeard(endpoint('x', {}, { eventTypes: ['user.*'] }), event({}), data)).toMatch(/event type "order.created"/);

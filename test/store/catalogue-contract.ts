@@ -47,11 +47,13 @@ export function catalogueContract(name: string, open: () => Promise<StoreHarness
     });
 
     it('refuses a duplicate event type name and updates and archives types', async () => {
-      const t = { name: 'order.created', description: null, schema: { type: 'object' }, archived: false, createdAt: T0, updatedAt: T0 };
+      const t = { name: 'order.created', description: null, schema: { type: 'object' }, examples: [{ $x: 1, 'a.b': 2 }], archived: false, createdAt: T0, updatedAt: T0 };
       await store.createEventType(t);
       await expect(store.createEventType(t)).rejects.toBeInstanceOf(ConflictError);
       const updated = await store.updateEventType('order.created', { description: 'd', archived: true }, T0 + 1);
-      expect(updated).toMatchObject({ name: 'order.created', description: 'd', archived: true, schema: { type: 'object' }, updatedAt: T0 + 1 });
+      expect(updated).toMatchObject({ name: 'order.created', description: 'd', archived: true, schema: { type: 'object' }, examples: [{ $x: 1, 'a.b': 2 }], updatedAt: T0 + 1 });
+      expect((await store.updateEventType('order.created', { examples: [{ n: 1 }, { n: 2 }] }, T0 + 2))?.examples).toEqual([{ n: 1 }, { n: 2 }]);
+      expect((await store.findEventType('order.created'))?.examples).toEqual([{ n: 1 }, { n: 2 }]);
       expect(await store.updateEventType('missing', { archived: true }, T0)).toBeNull();
       expect(await store.listEventTypes(false)).toEqual([]);
       expect((await store.listEventTypes(true)).map((x) => x.name)).toEqual(['order.created']);

@@ -42,7 +42,7 @@ export function fixtures(current: () => Store) {
   }
 
   function event(applicationId: string, extra: Partial<EventRecord> = {}): EventRecord {
-    return { id: newId('Event'), applicationId, type: 'order.created', payload: '{"n":1}', channels: [], idempotencyKey: null, createdAt: T0, ...extra };
+    return { id: newId('Event'), applicationId, type: 'order.created', payload: '{"n":1}', channels: [], testEndpointId: null, idempotencyKey: null, createdAt: T0, ...extra };
   }
 
   const publish = (e: EventRecord, idempotentSince = 0) => current().publishEvent(e, { idempotentSince });

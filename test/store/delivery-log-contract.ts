@@ -52,6 +52,15 @@ export function deliveryLogContract(name: string, open: () => Promise<StoreHarne
       expect(none.deliveries.map((d) => d.endpointId).sort()).toEqual([every.id, small.id].sort());
     });
 
+    it('fans a test event out to its one endpoint only and keeps its target', async () => {
+      const a = await application();
+      await endpoint(a.id);
+      const target = await endpoint(a.id, { eventTypes: ['user.*'] });
+      const result = await publish(event(a.id, { testEndpointId: target.id }));
+      expect(result.deliveries.map((d) => d.endpointId)).toEqual([target.id]);
+      expect((await store.findEvent(admin, result.event.id))?.testEndpointId).toBe(target.id);
+    });
+
     it('keeps the deliveries of a paused endpoint waiting, unattempted, until it is enabled again', async () => {
       const a = await application();
       const e = await endpoint(a.id, { enabled: false });

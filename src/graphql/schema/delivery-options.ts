@@ -1,12 +1,13 @@
 import { defaultCloudEventsSource } from '../../delivery/formats/index.js';
 import { FILTER_OPERATORS } from '../../domain/event-filter.js';
-import type { EndpointFormat, HeaderRecord } from '../../domain/records.js';
+import type { DeliveryRecord, EndpointFormat, HeaderRecord } from '../../domain/records.js';
 import type { InputFieldBuilder, SchemaTypes } from '@pothos/core';
 import { builder } from './builder.js';
 import { previewDelivery, type DeliveryPreview } from '../../use-cases/preview.js';
 
 type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T extends SchemaTypes> ? T : never;
-import { EndpointRef } from './refs.js';
+import { DeliveryRef, EndpointRef } from './refs.js';
+import { sendTestEvent } from '../../use-cases/test-events.js';
 
 // An endpoint's triggers and converters: the types, the Endpoint fields that read them back, and
 // the input fields createEndpoint and updateEndpoint share (applied in delivery/prepare.ts).
@@ -92,5 +93,27 @@ builder.queryField('previewDelivery', (t) =>
     description: 'Exactly the request Tidings would send to an endpoint for an event, built by the delivery code itself; nothing is stored or sent.',
     args: { input: t.arg({ type: PreviewDeliveryInput, required: true, description: 'The endpoint and the event.' }) },
     resolve: (_root, { input }, { caller, deps }) => previewDelivery(deps, caller, input),
+  }),
+);
+
+const SendTestEventInput = builder.inputType('SendTestEventInput', {
+  description: 'The endpoint to test and the event type whose first example to send.',
+  fields: (t) => ({
+    endpointId: t.id({ required: true, description: 'The endpoint; it gets the event whatever its event types, channels and filter.' }),
+    eventType: t.string({ required: true, description: 'An event type with at least one example.' }),
+  }),
+});
+
+const SendTestEventPayload = builder.objectRef<{ delivery: DeliveryRecord }>('SendTestEventPayload').implement({
+  description: 'The delivery of the test event.',
+  fields: (t) => ({ delivery: t.field({ type: DeliveryRef, description: 'A real, recorded delivery (retried like any other).', resolve: (p) => p.delivery }) }),
+});
+
+builder.mutationField('sendTestEvent', (t) =>
+  t.withAuth({ caller: true }).field({
+    type: SendTestEventPayload,
+    description: "Publishes the event type's first example to one endpoint only, as a real event with a recorded delivery.",
+    args: { input: t.arg({ type: SendTestEventInput, required: true, description: 'The endpoint and the event type.' }) },
+    resolve: async (_root, { input }, { caller, deps }) => ({ delivery: await sendTestEvent(deps, caller, input) }),
   }),
 );

@@ -9,6 +9,7 @@ EventTypeRef.implement({
     name: t.exposeString('name', { description: 'Unique name, e.g. "order.created".' }),
     description: t.exposeString('description', { nullable: true, description: 'What the event means and when it is sent.' }),
     schema: t.field({ type: 'JSON', nullable: true, description: 'JSON Schema that every payload of this type must match; null accepts any JSON.', resolve: (e) => e.schema }),
+    examples: t.field({ type: ['JSON'], description: 'Example payloads, each matching the schema; sendTestEvent sends the first one.', resolve: (e) => e.examples }),
     archived: t.exposeBoolean('archived', { description: 'Archived types accept no new events and are hidden from the default list.' }),
     createdAt: t.field({ type: 'DateTime', description: 'When the type was defined.', resolve: (e) => e.createdAt }),
     updatedAt: t.field({ type: 'DateTime', description: 'When the type was last changed.', resolve: (e) => e.updatedAt }),
@@ -21,6 +22,7 @@ const CreateEventTypeInput = builder.inputType('CreateEventTypeInput', {
     name: t.string({ required: true, description: 'Dot-separated segments of letters, digits, "_" and "-", e.g. "order.created".' }),
     description: t.string({ description: 'What the event means and when it is sent.' }),
     schema: t.field({ type: 'JSON', description: 'JSON Schema (draft 2020-12 keywords via ajv) that payloads must match.' }),
+    examples: t.field({ type: ['JSON'], description: 'Example payloads, each matching the schema; sendTestEvent sends the first one.' }),
   }),
 });
 
@@ -29,7 +31,8 @@ const UpdateEventTypeInput = builder.inputType('UpdateEventTypeInput', {
   fields: (t) => ({
     name: t.string({ required: true, description: 'The event type to change.' }),
     description: t.string({ description: 'New description; null clears it.' }),
-    schema: t.field({ type: 'JSON', description: 'New JSON Schema; null removes validation.' }),
+    schema: t.field({ type: 'JSON', description: 'New JSON Schema; null removes validation. The examples must match it.' }),
+    examples: t.field({ type: ['JSON'], description: 'New example payloads (replacing the list), each matching the schema; null clears them.' }),
     archived: t.boolean({ description: 'Archive (true) or restore (false) the type.' }),
   }),
 });

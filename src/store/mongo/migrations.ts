@@ -33,11 +33,13 @@ async function createIndexes(db: Db, indexes: Record<string, IndexSpec[]>): Prom
 export const MONGO_MIGRATIONS: readonly { description: string; up(db: Db): Promise<void> }[] = [
   { description: 'indexes of the first release', up: (db) => createIndexes(db, INDEXES_1) },
   {
-    // Issue 10: endpoints' triggers and converters as JSON text (defaults when absent), events' channels.
-    description: 'delivery options on endpoints, channels on events',
+    // Issue 10: endpoints' triggers and converters as JSON text (defaults when absent), events'
+    // channels and test target, event types' examples (JSON text: examples may hold "$" keys).
+    description: 'delivery options on endpoints, channels and test target on events, examples on event types',
     up: async (db) => {
       await db.collection('endpoints').updateMany({ deliveryOptions: { $exists: false } }, { $set: { deliveryOptions: '{}' } });
-      await db.collection('events').updateMany({ channels: { $exists: false } }, { $set: { channels: [] } });
+      await db.collection('events').updateMany({ channels: { $exists: false } }, { $set: { channels: [], testEndpointId: null } });
+      await db.collection('event_types').updateMany({ examplesText: { $exists: false } }, { $set: { examplesText: '[]' } });
     },
   },
 ];

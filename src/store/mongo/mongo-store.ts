@@ -30,10 +30,10 @@ import { migrateMongo } from './migrations.js';
 //  - payloads and JSON Schemas are stored as text (keys such as "$schema" are not valid field names).
 
 interface AppDoc { _id: string; name: string; apiKeyHash: string; createdAt: number }
-interface EventTypeDoc { _id: string; description: string | null; schemaText: string | null; archived: boolean; createdAt: number; updatedAt: number }
+interface EventTypeDoc { _id: string; description: string | null; schemaText: string | null; examplesText?: string; archived: boolean; createdAt: number; updatedAt: number }
 /** Delivery options are stored as JSON text: a filter's keys (`$gt`, dotted paths) are not valid field names. */
 interface EndpointDoc extends Omit<EndpointRecord, 'id' | 'delivery'> { _id: string; deliveryOptions?: string }
-interface EventDoc extends Omit<EventRecord, 'id' | 'channels'> { _id: string; fanoutDone: boolean; channels?: string[] }
+interface EventDoc extends Omit<EventRecord, 'id' | 'channels' | 'testEndpointId'> { _id: string; fanoutDone: boolean; channels?: string[]; testEndpointId?: string | null }
 interface DeliveryDoc extends Omit<DeliveryRecord, 'id'> {
   _id: string;
   /** Set while its endpoint is disabled: out of the queue until the endpoint is enabled again. */
@@ -51,14 +51,14 @@ interface SettingDoc { _id: string; value: string }
 
 const toApplication = ({ _id, name, createdAt }: AppDoc): ApplicationRecord => ({ id: _id, name, createdAt });
 const toEventType = (d: EventTypeDoc): EventTypeRecord => ({
-  name: d._id, description: d.description, schema: d.schemaText === null ? null : JSON.parse(d.schemaText),
+  name: d._id, description: d.description, schema: d.schemaText === null ? null : JSON.parse(d.schemaText), examples: d.examplesText ? JSON.parse(d.examplesText) : [],
   archived: d.archived, createdAt: d.createdAt, updatedAt: d.updatedAt,
 });
 const toEndpoint = ({ _id, deliveryOptions, ...rest }: EndpointDoc): EndpointRecord =>
   ({ id: _id, ...rest, delivery: { ...DEFAULT_DELIVERY_OPTIONS, ...(deliveryOptions ? JSON.parse(deliveryOptions) : {}) } });
 const toEndpointDoc = ({ id, delivery, ...rest }: EndpointRecord): EndpointDoc => ({ _id: id, ...rest, deliveryOptions: JSON.stringify(delivery) });
-const toEvent = ({ _id, applicationId, type, payload, channels, idempotencyKey, createdAt }: EventDoc): EventRecord =>
-  ({ id: _id, applicationId, type, payload, channels: channels ?? [], idempotencyKey, createdAt });
+const toEvent = ({ _id, applicationId, type, payload, channels, testEndpointId, idempotencyKey, createdAt }: EventDoc): EventRecord =>
+  ({ id: _id, applicationId, type, payload, channels: channels ?? [], testEndpointId: testEndpointId ?? null, idempotencyKey, createdAt });
 const toDelivery = (d: DeliveryDoc): DeliveryRecord => ({
   id: d._id, applicationId: d.applicationId, eventId: d.eventId, endpointId: d.endpointId, eventType: d.eventType,
   status: d.status, attemptCount: d.attemptCount, nextAttemptAt: d.nextAttemptAt, lastAttemptAt: d.lastAttemptAt,
@@ -191,7 +191,7 @@ export class MongoStore implements Store {
   async createEventType(t: EventTypeRecord): Promise<void> {
     try {
       await this.eventTypes.insertOne({
-        _id: t.name, description: t.description, schemaText: t.schema == null ? null : JSON.stringify(t.schema),
+        _id: t.name, description: t.description, schemaText: t.schema == null ? null : JSON.stringify(t.schema), examplesText: JSON.stringify(t.examples),
         archived: t.archived, createdAt: t.createdAt, updatedAt: t.updatedAt,
       });
     } catch (err) {
@@ -205,6 +205,7 @@ export class MongoStore implements Store {
     if (patch.description !== undefined) set.description = patch.description;
     if (patch.schema !== undefined) set.schemaText = patch.schema === null ? null : JSON.stringify(patch.schema);
     if (patch.archived !== undefined) set.archived = patch.archived;
+    if (patch.examples !== undefined) set.examplesText = JSON.stringify(patch.examples);
     const doc = await this.eventTypes.findOneAndUpdate({ _id: name }, { $set: set }, { returnDocument: 'after' });
     return doc ? toEventType(doc) : null;
   }

@@ -12,6 +12,7 @@ export const toEventType = (r: Row): EventTypeRecord => ({
   name: r.name,
   description: r.description,
   schema: r.schema === null ? null : JSON.parse(r.schema),
+  examples: r.examples == null ? [] : JSON.parse(r.examples),
   archived: r.archived === 1,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
@@ -40,6 +41,7 @@ export const toEvent = (r: Row): EventRecord => ({
   type: r.type,
   payload: r.payload,
   channels: r.channels == null ? [] : JSON.parse(r.channels),
+  testEndpointId: r.test_endpoint_id ?? null,
   idempotencyKey: r.idempotency_key,
   createdAt: r.created_at,
 });

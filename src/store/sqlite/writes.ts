@@ -59,9 +59,9 @@ export class SqliteWrites {
 
   createEventType(t: EventTypeRecord): void {
     const result = this.stmt(
-      `INSERT INTO event_types (name, description, schema, archived, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING`,
-    ).run(t.name, t.description, t.schema == null ? null : JSON.stringify(t.schema), t.archived ? 1 : 0, t.createdAt, t.updatedAt);
+      `INSERT INTO event_types (name, description, schema, examples, archived, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING`,
+    ).run(t.name, t.description, t.schema == null ? null : JSON.stringify(t.schema), JSON.stringify(t.examples), t.archived ? 1 : 0, t.createdAt, t.updatedAt);
     if (result.changes === 0) throw new ConflictError(`event type "${t.name}" already exists`);
   }
 
@@ -71,6 +71,7 @@ export class SqliteWrites {
     if (patch.description !== undefined) sets.push('description = ?'), params.push(patch.description);
     if (patch.schema !== undefined) sets.push('schema = ?'), params.push(patch.schema === null ? null : JSON.stringify(patch.schema));
     if (patch.archived !== undefined) sets.push('archived = ?'), params.push(patch.archived ? 1 : 0);
+    if (patch.examples !== undefined) sets.push('examples = ?'), params.push(JSON.stringify(patch.examples));
     const row = this.stmt(`UPDATE event_types SET ${sets.join(', ')} WHERE name = ? RETURNING *`).get(...params, name) as Row | undefined;
     return row ? toEventType(row) : null;
   }
@@ -118,8 +119,8 @@ export class SqliteWrites {
         return { event: toEvent(earlier), deliveries: deliveries.map(toDelivery), created: false };
       }
     }
-    this.stmt('INSERT INTO events (id, application_id, type, payload, channels, idempotency_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(event.id, event.applicationId, event.type, event.payload, JSON.stringify(event.channels), event.idempotencyKey, event.createdAt);
+    this.stmt('INSERT INTO events (id, application_id, type, payload, channels, test_endpoint_id, idempotency_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(event.id, event.applicationId, event.type, event.payload, JSON.stringify(event.channels), event.testEndpointId, event.idempotencyKey, event.createdAt);
     const endpoints = (this.stmt('SELECT * FROM endpoints WHERE application_id = ? AND deleted_at IS NULL ORDER BY id').all(event.applicationId) as Row[]).map(toEndpoint);
     const insert = this.stmt(
       `INSERT INTO deliveries (id, application_id, event_id, endpoint_id, event_type, status, attempt_count, next_attempt_at,

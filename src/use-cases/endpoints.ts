@@ -1,4 +1,4 @@
-import { generateSecret, isValidSecret } from '../delivery/signing.js';
+import { generateSecret, isValidSecret, publicKeyOf, schemeOf, type SignatureScheme } from '../delivery/signing.js';
 import { DELETED_ENDPOINT_REASON } from '../domain/failure-reasons.js';
 import { rotatedSecrets } from '../domain/secrets.js';
 import type { Deps } from '../deps.js';
@@ -33,20 +33,30 @@ export interface CreateEndpointInput extends DeliveryOptionsInput {
   description?: string | null;
   eventTypes?: string[] | null;
   secret?: string | null;
+  signatureScheme?: SignatureScheme | null;
 }
+
+/**
+ * What the caller is given for a signing key: an HMAC secret itself (receivers sign with it too),
+ * an Ed25519 key's public key only (Tidings alone holds the private key).
+ */
+const shownKey = (secret: string): string => publicKeyOf(secret) ?? secret;
 
 export async function createEndpoint(deps: Deps, scope: Scope, input: CreateEndpointInput): Promise<{ endpoint: EndpointRecord; secret: string }> {
   const applicationId = await resolveApplicationId(deps.store, scope, input.applicationId);
   const url = webhookUrl('url', input.url);
   const description = optionalText('description', input.description, 1024);
   const eventTypes = await eventTypeFilter(deps, input.eventTypes);
-  if (input.secret != null && !isValidSecret(input.secret)) {
-    throw new BadInputError('secret', 'must be "whsec_" followed by base64 of 24 to 64 random bytes');
+  const scheme = input.signatureScheme ?? 'HMAC_SHA256';
+  if (input.secret != null && !isValidSecret(input.secret, scheme)) {
+    throw new BadInputError('secret', scheme === 'ED25519'
+      ? 'must be "whsk_" followed by base64 of an Ed25519 seed (32 bytes) and its public key (32 bytes), for signatureScheme ED25519'
+      : 'must be "whsec_" followed by base64 of 24 to 64 random bytes');
   }
   const delivery = deliveryOptions(input, undefined, deps.config.maxJsonDepth);
   // Last of the checks: it may wait on DNS.
   await webhookTargetAllowed('url', url, deps.config.allowPrivateTargets);
-  const secret = input.secret ?? generateSecret();
+  const secret = input.secret ?? generateSecret(scheme);
   const now = deps.now();
   const endpoint: EndpointRecord = {
     id: newId('Endpoint', now),
@@ -62,7 +72,7 @@ export async function createEndpoint(deps: Deps, scope: Scope, input: CreateEndp
     deletedAt: null,
   };
   await deps.store.createEndpoint(endpoint);
-  return { endpoint, secret };
+  return { endpoint, secret: shownKey(secret) };
 }
 
 export interface UpdateEndpointInput extends DeliveryOptionsInput {
@@ -106,11 +116,11 @@ export async function rotateEndpointSecret(deps: Deps, scope: Scope, id: string)
   const existing = await deps.store.findEndpoint(scope, id);
   if (!existing) throw new NotFoundError('endpoint', id);
   const now = deps.now();
-  const secret = generateSecret();
+  const secret = generateSecret(schemeOf(existing.secrets[0]!.secret));
   const secrets = rotatedSecrets(existing.secrets, secret, now, deps.config.secretRotationGraceMs);
   const endpoint = await deps.store.updateEndpoint(scope, id, { secrets }, now);
   if (!endpoint) throw new NotFoundError('endpoint', id);
-  return { endpoint, secret };
+  return { endpoint, secret: shownKey(secret) };
 }
 
 /** Endpoints the scope can see, of one application when `applicationId` is given. */

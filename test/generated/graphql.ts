@@ -105,8 +105,10 @@ export type CreateEndpointInput = {
   headers?: InputMaybe<Array<HeaderInput>>;
   /** Dotted paths of the data to keep (e.g. ["id", "customer.email"]); the rest is left out. */
   includeFields?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** Bring your own signing secret ("whsec_" + base64 of 24-64 bytes); generated when omitted. */
+  /** Bring your own signing key ("whsec_" + base64 of 24-64 bytes; for ED25519 "whsk_" + base64 of seed and public key); generated when omitted. */
   secret?: InputMaybe<Scalars['String']['input']>;
+  /** HMAC_SHA256 (the default) or ED25519; kept for the life of the endpoint (rotation keeps it). */
+  signatureScheme?: InputMaybe<SignatureScheme>;
   /** A JSONata expression over { event: { id, type, timestamp, data, channels }, endpoint: { id, url } } returning the body, or { body, headers }. */
   transform?: InputMaybe<Scalars['String']['input']>;
   /** Absolute http(s) URL that receives the POSTs. */
@@ -118,7 +120,7 @@ export type CreateEndpointPayload = {
   __typename?: 'CreateEndpointPayload';
   /** The endpoint. */
   endpoint: Endpoint;
-  /** The signing secret ("whsec_…") receivers verify signatures with. */
+  /** What receivers verify signatures with: the HMAC secret ("whsec_…"), or for ED25519 the public key ("whpk_…"; Tidings keeps the private key). */
   secret: Scalars['String']['output'];
 };
 
@@ -295,6 +297,10 @@ export type Endpoint = Node & {
   id: Scalars['ID']['output'];
   /** The dotted paths of the data it receives; null = all of the data. */
   includeFields?: Maybe<Array<Scalars['String']['output']>>;
+  /** For ED25519: the current public key ("whpk_…") receivers verify with; null for HMAC_SHA256. */
+  publicKey?: Maybe<Scalars['String']['output']>;
+  /** How its requests are signed. */
+  signatureScheme: SignatureScheme;
   /** The JSONata expression its bodies are computed with; null = none. */
   transform?: Maybe<Scalars['String']['output']>;
   /** When the endpoint was last changed. */
@@ -708,7 +714,7 @@ export type RotateEndpointSecretPayload = {
   __typename?: 'RotateEndpointSecretPayload';
   /** The endpoint. */
   endpoint: Endpoint;
-  /** The new secret. The previous one keeps signing (both signatures are sent) for 24 hours by default. */
+  /** The new secret (for ED25519 the new public key). The previous one keeps signing (both signatures are sent) for 24 hours by default. */
   secret: Scalars['String']['output'];
 };
 
@@ -726,6 +732,13 @@ export type SendTestEventPayload = {
   /** A real, recorded delivery (retried like any other). */
   delivery: Delivery;
 };
+
+/** How requests are signed (Standard Webhooks `webhook-signature`). */
+export type SignatureScheme =
+  /** `v1a,` Ed25519: Tidings signs with its private key, receivers verify with Endpoint.publicKey ("whpk_…"). */
+  | 'ED25519'
+  /** `v1,` HMAC-SHA256 with a shared secret ("whsec_…"). */
+  | 'HMAC_SHA256';
 
 /** Live updates. */
 export type Subscription = {
@@ -1179,6 +1192,13 @@ export type SendTestEventMutationVariables = Exact<{
 
 export type SendTestEventMutation = { __typename?: 'Mutation', sendTestEvent: { __typename?: 'SendTestEventPayload', delivery: { __typename?: 'Delivery', id: string, status: DeliveryStatus, eventType: string, event: { __typename?: 'Event', id: string, type: string, payload: unknown }, endpoint: { __typename?: 'Endpoint', id: string } } } };
 
+export type EndpointKeysQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type EndpointKeysQuery = { __typename?: 'Query', endpoint?: { __typename?: 'Endpoint', id: string, signatureScheme: SignatureScheme, publicKey?: string | null } | null };
+
 export type EndpointFieldsFragment = { __typename?: 'Endpoint', id: string, url: string, description?: string | null, eventTypes: Array<string>, enabled: boolean, deleted: boolean, createdAt: string, application: { __typename?: 'Application', id: string } };
 
 export type CreateEndpointMutationVariables = Exact<{
@@ -1342,6 +1362,7 @@ export const EventChannelsDocument = {"kind":"Document","definitions":[{"kind":"
 export const CreateEventTypeWithExamplesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateEventTypeWithExamples"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateEventTypeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createEventType"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"eventType"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"schema"}},{"kind":"Field","name":{"kind":"Name","value":"examples"}}]}}]}}]}}]} as unknown as DocumentNode<CreateEventTypeWithExamplesMutation, CreateEventTypeWithExamplesMutationVariables>;
 export const UpdateEventTypeExamplesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateEventTypeExamples"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateEventTypeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateEventType"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"eventType"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"schema"}},{"kind":"Field","name":{"kind":"Name","value":"examples"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateEventTypeExamplesMutation, UpdateEventTypeExamplesMutationVariables>;
 export const SendTestEventDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SendTestEvent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SendTestEventInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sendTestEvent"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"delivery"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"eventType"}},{"kind":"Field","name":{"kind":"Name","value":"event"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"payload"}}]}},{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<SendTestEventMutation, SendTestEventMutationVariables>;
+export const EndpointKeysDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EndpointKeys"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"signatureScheme"}},{"kind":"Field","name":{"kind":"Name","value":"publicKey"}}]}}]}}]} as unknown as DocumentNode<EndpointKeysQuery, EndpointKeysQueryVariables>;
 export const CreateEndpointDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateEndpoint"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateEndpointInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createEndpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EndpointFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EndpointFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Endpoint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"eventTypes"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"deleted"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<CreateEndpointMutation, CreateEndpointMutationVariables>;
 export const UpdateEndpointDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateEndpoint"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateEndpointInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateEndpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EndpointFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EndpointFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Endpoint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"eventTypes"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"deleted"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<UpdateEndpointMutation, UpdateEndpointMutationVariables>;
 export const DeleteEndpointDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteEndpoint"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeleteEndpointInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteEndpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletedEndpointId"}}]}}]}}]} as unknown as DocumentNode<DeleteEndpointMutation, DeleteEndpointMutationVariables>;

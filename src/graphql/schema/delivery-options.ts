@@ -1,4 +1,5 @@
 import { defaultCloudEventsSource } from '../../delivery/formats/index.js';
+import { publicKeyOf, schemeOf, type SignatureScheme } from '../../delivery/signing.js';
 import { FILTER_OPERATORS } from '../../domain/event-filter.js';
 import type { DeliveryRecord, EndpointFormat, HeaderRecord } from '../../domain/records.js';
 import type { InputFieldBuilder, SchemaTypes } from '@pothos/core';
@@ -20,6 +21,14 @@ export const EndpointFormatEnum = builder.enumType('EndpointFormat', {
     CLOUDEVENTS_BINARY: { description: 'CloudEvents 1.0 binary mode: `ce-*` headers, the body is the data.' },
     FORM: { description: '`application/x-www-form-urlencoded` with `payload=<the JSON>`, as GitHub sends it.' },
   } satisfies Record<EndpointFormat, unknown>,
+});
+
+export const SignatureSchemeEnum = builder.enumType('SignatureScheme', {
+  description: 'How requests are signed (Standard Webhooks `webhook-signature`).',
+  values: {
+    HMAC_SHA256: { description: '`v1,` HMAC-SHA256 with a shared secret ("whsec_…").' },
+    ED25519: { description: '`v1a,` Ed25519: Tidings signs with its private key, receivers verify with Endpoint.publicKey ("whpk_…").' },
+  } satisfies Record<SignatureScheme, unknown>,
 });
 
 export const HeaderRef = builder.objectRef<HeaderRecord>('Header').implement({
@@ -64,6 +73,12 @@ builder.objectFields(EndpointRef, (t) => ({
   includeFields: t.stringList({ nullable: true, description: 'The dotted paths of the data it receives; null = all of the data.', resolve: (e) => e.delivery.includeFields }),
   transform: t.string({ nullable: true, description: 'The JSONata expression its bodies are computed with; null = none.', resolve: (e) => e.delivery.transform }),
   headers: t.field({ type: [HeaderRef], description: 'Extra headers sent with every request to it.', resolve: (e) => e.delivery.headers }),
+  signatureScheme: t.field({ type: SignatureSchemeEnum, description: 'How its requests are signed.', resolve: (e) => schemeOf(e.secrets[0]!.secret) }),
+  publicKey: t.string({
+    nullable: true,
+    description: 'For ED25519: the current public key ("whpk_…") receivers verify with; null for HMAC_SHA256.',
+    resolve: (e) => publicKeyOf(e.secrets[0]!.secret),
+  }),
 }));
 
 const DeliveryPreviewRef = builder.objectRef<DeliveryPreview>('DeliveryPreview').implement({

@@ -3,7 +3,7 @@ import { listDeliveries } from '../../use-cases/deliveries.js';
 import { createEndpoint, deleteEndpoint, findEndpoint, listEndpoints, rotateEndpointSecret, updateEndpoint } from '../../use-cases/endpoints.js';
 import type { EndpointRecord } from '../../domain/records.js';
 import { builder, byId, scopeOf } from './builder.js';
-import { deliveryOptionFields } from './delivery-options.js';
+import { deliveryOptionFields, SignatureSchemeEnum } from './delivery-options.js';
 import { pageArgs, pageFrom, toConnection } from './connection.js';
 import { isKind, NodeRef } from './node.js';
 import { ApplicationRef, DeliveryConnection, DeliveryFilterRef, EndpointConnection, EndpointRef } from './refs.js';
@@ -43,7 +43,8 @@ const CreateEndpointInput = builder.inputType('CreateEndpointInput', {
     url: t.string({ required: true, description: 'Absolute http(s) URL that receives the POSTs.' }),
     description: t.string({ description: 'Free text for people, up to 1024 characters.' }),
     eventTypes: t.stringList({ description: 'Exact names, "prefix.*" wildcards or "*"; omitted means every type. Must not be empty.' }),
-    secret: t.string({ description: 'Bring your own signing secret ("whsec_" + base64 of 24-64 bytes); generated when omitted.' }),
+    secret: t.string({ description: 'Bring your own signing key ("whsec_" + base64 of 24-64 bytes; for ED25519 "whsk_" + base64 of seed and public key); generated when omitted.' }),
+    signatureScheme: t.field({ type: SignatureSchemeEnum, description: 'HMAC_SHA256 (the default) or ED25519; kept for the life of the endpoint (rotation keeps it).' }),
     ...deliveryOptionFields(t),
   }),
 });
@@ -74,7 +75,7 @@ const CreateEndpointPayload = builder.objectRef<{ endpoint: EndpointRecord; secr
   description: 'The new endpoint and its signing secret.',
   fields: (t) => ({
     endpoint: t.withAuth({ caller: true }).field({ type: EndpointRef, description: 'The endpoint.', resolve: (p) => p.endpoint }),
-    secret: t.exposeString('secret', { description: 'The signing secret ("whsec_…") receivers verify signatures with.' }),
+    secret: t.exposeString('secret', { description: 'What receivers verify signatures with: the HMAC secret ("whsec_…"), or for ED25519 the public key ("whpk_…"; Tidings keeps the private key).' }),
   }),
 });
 const UpdateEndpointPayload = builder.objectRef<{ endpoint: EndpointRecord }>('UpdateEndpointPayload').implement({
@@ -89,7 +90,7 @@ const RotateEndpointSecretPayload = builder.objectRef<{ endpoint: EndpointRecord
   description: 'The endpoint and its new signing secret.',
   fields: (t) => ({
     endpoint: t.withAuth({ caller: true }).field({ type: EndpointRef, description: 'The endpoint.', resolve: (p) => p.endpoint }),
-    secret: t.exposeString('secret', { description: 'The new secret. The previous one keeps signing (both signatures are sent) for 24 hours by default.' }),
+    secret: t.exposeString('secret', { description: 'The new secret (for ED25519 the new public key). The previous one keeps signing (both signatures are sent) for 24 hours by default.' }),
   }),
 });
 

@@ -1,4 +1,5 @@
 import type { Deps } from '../deps.js';
+import { ReceiverCredentials } from './credentials.js';
 import { HttpClient } from './http-client.js';
 import { Sweeper } from './sweeper.js';
 import { DeliveryWorker } from './worker.js';
@@ -15,7 +16,7 @@ export interface DeliverySide {
 export function createDeliverySide({ store, pubsub, config }: Deps, log: (message: string) => void): DeliverySide {
   const http = new HttpClient({ timeoutMs: config.deliveryTimeoutMs, allowPrivateTargets: config.allowPrivateTargets });
   const worker = new DeliveryWorker(
-    { store, http, pubsub, log },
+    { store, http, pubsub, log, credentials: new ReceiverCredentials(http) },
     {
       concurrency: config.workerConcurrency,
       endpointConcurrency: config.endpointConcurrency,

@@ -4,6 +4,7 @@ import { announceDeliveries } from '../live/announce.js';
 import type { PubSub } from '../live/pubsub.js';
 import type { ClaimedDelivery, DeliveryQueue } from '../store/ports.js';
 import type { HttpClient } from './http-client.js';
+import type { ReceiverCredentials } from './credentials.js';
 import { prepareRequest } from './prepare.js';
 import { settleAttempt, settleUnprepared, type RetryPolicy } from '../domain/settle.js';
 import { TRANSFORM_FAILED_REASON } from '../domain/failure-reasons.js';
@@ -32,6 +33,8 @@ export interface WorkerDeps {
   pubsub: PubSub;
   log: (message: string) => void;
   now?: () => number;
+  /** Receiver credentials (Authorization header); without it, endpoints' credentials are not sent. */
+  credentials?: ReceiverCredentials;
 }
 
 export class DeliveryWorker {
@@ -159,7 +162,13 @@ export class DeliveryWorker {
     let outcome;
     if (prepared.ok) {
       const { request } = prepared;
-      const sent = await this.deps.http.post(request.url, request.headers, request.body);
+      const auth = claim.endpoint.delivery.auth;
+      const authorization = this.deps.credentials ? await this.deps.credentials.authorization(auth) : ({ ok: true, value: null } as const);
+      // Credentials that cannot be had (a token request that failed) fail the attempt like a failed send.
+      const sent = authorization.ok
+        ? await this.deps.http.post(request.url, authorization.value ? { ...request.headers, authorization: authorization.value } : request.headers, request.body)
+        : { status: null, body: null, error: authorization.error, refused: authorization.refused, durationMs: authorization.durationMs };
+      if (sent.status === 401) this.deps.credentials?.forget(auth);
       requestDone();
       outcome = settleAttempt(this.options.retry, { deliveryId: delivery.id, number: attemptNumber, manualRetry: delivery.manualRetry, startedAt }, sent, this.now());
     } else {

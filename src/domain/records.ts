@@ -47,6 +47,12 @@ export interface HeaderRecord {
   value: string;
 }
 
+/** Credentials a receiver requires; write-only in the API (only the kind is shown), never logged. */
+export type EndpointAuth =
+  | { kind: 'BASIC'; username: string; password: string }
+  | { kind: 'BEARER'; token: string }
+  | { kind: 'OAUTH2_CLIENT_CREDENTIALS'; tokenUrl: string; clientId: string; clientSecret: string; scope: string | null };
+
 /**
  * What an endpoint hears and how its requests are built, applied in this fixed order:
  * channels and filter (fan-out) → includeFields → transform → format → sign.
@@ -65,10 +71,12 @@ export interface DeliveryOptions {
   transform: string | null;
   /** Extra request headers, sent on every attempt. */
   headers: HeaderRecord[];
+  /** Credentials sent as the Authorization header (an OAuth2 token is fetched and cached). */
+  auth: EndpointAuth | null;
 }
 
 export const DEFAULT_DELIVERY_OPTIONS: DeliveryOptions = {
-  format: 'STANDARD_WEBHOOKS', cloudEventsSource: null, channels: null, filter: null, includeFields: null, transform: null, headers: [],
+  format: 'STANDARD_WEBHOOKS', cloudEventsSource: null, channels: null, filter: null, includeFields: null, transform: null, headers: [], auth: null,
 };
 
 export interface EndpointRecord {

@@ -2,7 +2,8 @@ import { isFieldPath } from '../delivery/convert/include-fields.js';
 import { headerProblem, MAX_EXTRA_HEADERS } from '../delivery/convert/headers.js';
 import { compileTransform, MAX_TRANSFORM_LENGTH, TransformSyntaxError } from '../delivery/convert/transform.js';
 import { filterProblem } from '../domain/event-filter.js';
-import { DEFAULT_DELIVERY_OPTIONS, type DeliveryOptions, type EndpointFormat, type HeaderRecord } from '../domain/records.js';
+import { DEFAULT_DELIVERY_OPTIONS, type DeliveryOptions, type EndpointAuth, type EndpointFormat, type HeaderRecord } from '../domain/records.js';
+import { webhookUrl } from './validate.js';
 import { BadInputError } from '../errors.js';
 import { assertJsonDepth } from './json-value.js';
 
@@ -18,9 +19,17 @@ export interface DeliveryOptionsInput {
   includeFields?: string[] | null;
   transform?: string | null;
   headers?: HeaderRecord[] | null;
+  auth?: EndpointAuthInput | null;
 }
 
-const KEYS = ['format', 'cloudEventsSource', 'channels', 'filter', 'includeFields', 'transform', 'headers'] as const;
+/** Exactly one kind of credentials. */
+export interface EndpointAuthInput {
+  basic?: { username: string; password: string } | null;
+  bearer?: { token: string } | null;
+  oauth2ClientCredentials?: { tokenUrl: string; clientId: string; clientSecret: string; scope?: string | null } | null;
+}
+
+const KEYS = ['format', 'cloudEventsSource', 'channels', 'filter', 'includeFields', 'transform', 'headers', 'auth'] as const;
 
 export const MAX_CHANNELS = 50;
 const CHANNEL = /^[A-Za-z0-9_.:\-]{1,128}$/;
@@ -40,7 +49,36 @@ export function deliveryOptions(input: DeliveryOptionsInput, base: DeliveryOptio
   if (input.includeFields !== undefined) out.includeFields = input.includeFields === null ? null : fieldPaths(input.includeFields);
   if (input.transform !== undefined) out.transform = transform(input.transform);
   if (input.headers !== undefined) out.headers = input.headers === null ? [] : headers(input.headers);
+  if (input.auth !== undefined) out.auth = input.auth === null ? null : auth(input.auth);
   return out;
+}
+
+/** The token URL of OAuth2 credentials, to check where it points like an endpoint URL (SSRF guard). */
+export function tokenUrlOf(options: Pick<DeliveryOptions, 'auth'>): string | null {
+  return options.auth?.kind === 'OAUTH2_CLIENT_CREDENTIALS' ? options.auth.tokenUrl : null;
+}
+
+const credential = (field: string, value: string, max = 4096): string => {
+  if (value.length === 0 || value.length > max || /[\r\n\0]/.test(value)) throw new BadInputError(field, `must be 1 to ${max} characters without line breaks`);
+  return value;
+};
+
+function auth(input: EndpointAuthInput): EndpointAuth {
+  const given = (['basic', 'bearer', 'oauth2ClientCredentials'] as const).filter((k) => input[k] != null);
+  if (given.length !== 1) throw new BadInputError('auth', 'give exactly one of basic, bearer or oauth2ClientCredentials');
+  if (input.basic) {
+    if (input.basic.username.includes(':')) throw new BadInputError('auth.basic.username', 'must not contain ":"');
+    return { kind: 'BASIC', username: credential('auth.basic.username', input.basic.username, 256), password: credential('auth.basic.password', input.basic.password) };
+  }
+  if (input.bearer) return { kind: 'BEARER', token: credential('auth.bearer.token', input.bearer.token) };
+  const o = input.oauth2ClientCredentials!;
+  return {
+    kind: 'OAUTH2_CLIENT_CREDENTIALS',
+    tokenUrl: webhookUrl('auth.oauth2ClientCredentials.tokenUrl', o.tokenUrl),
+    clientId: credential('auth.oauth2ClientCredentials.clientId', o.clientId, 1024),
+    clientSecret: credential('auth.oauth2ClientCredentials.clientSecret', o.clientSecret),
+    scope: o.scope == null || o.scope === '' ? null : credential('auth.oauth2ClientCredentials.scope', o.scope, 1024),
+  };
 }
 
 /** Channels of an endpoint or an event: 1 to 50 names of letters, digits and `_ . : -`. */

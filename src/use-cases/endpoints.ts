@@ -10,7 +10,7 @@ import type { EndpointRecord, Scope } from '../domain/records.js';
 import type { EndpointPatch, Page, PageArgs } from '../store/ports.js';
 import { narrowScope, resolveApplicationId } from './access.js';
 import { optionalText, webhookTargetAllowed, webhookUrl } from './validate.js';
-import { deliveryOptions, setsDeliveryOptions, type DeliveryOptionsInput } from './delivery-options.js';
+import { deliveryOptions, setsDeliveryOptions, tokenUrlOf, type DeliveryOptionsInput } from './delivery-options.js';
 
 /** Endpoint event type filters: omitted = all; empty is refused; exact names must be in the catalogue. */
 async function eventTypeFilter(deps: Deps, patterns: readonly string[] | null | undefined): Promise<string[]> {
@@ -54,8 +54,10 @@ export async function createEndpoint(deps: Deps, scope: Scope, input: CreateEndp
       : 'must be "whsec_" followed by base64 of 24 to 64 random bytes');
   }
   const delivery = deliveryOptions(input, undefined, deps.config.maxJsonDepth);
-  // Last of the checks: it may wait on DNS.
+  // Last of the checks: they may wait on DNS.
   await webhookTargetAllowed('url', url, deps.config.allowPrivateTargets);
+  const tokenUrl = tokenUrlOf(delivery);
+  if (tokenUrl !== null) await webhookTargetAllowed('auth.oauth2ClientCredentials.tokenUrl', tokenUrl, deps.config.allowPrivateTargets);
   const secret = input.secret ?? generateSecret(scheme);
   const now = deps.now();
   const endpoint: EndpointRecord = {
@@ -96,6 +98,8 @@ export async function updateEndpoint(deps: Deps, scope: Scope, id: string, input
     const existing = await deps.store.findEndpoint(scope, id);
     if (!existing) throw new NotFoundError('endpoint', id);
     patch.delivery = deliveryOptions(input, existing.delivery, deps.config.maxJsonDepth);
+    const tokenUrl = input.auth != null ? tokenUrlOf(patch.delivery) : null;
+    if (tokenUrl !== null) await webhookTargetAllowed('auth.oauth2ClientCredentials.tokenUrl', tokenUrl, deps.config.allowPrivateTargets);
   }
   if (patch.url !== undefined) await webhookTargetAllowed('url', patch.url, deps.config.allowPrivateTargets);
   const updated = await deps.store.updateEndpoint(scope, id, patch, deps.now());

@@ -1,3 +1,4 @@
+import { redactedAuthorization } from '../delivery/credentials.js';
 import { prepareRequest } from '../delivery/prepare.js';
 import type { Deps } from '../deps.js';
 import { whyNotHeard } from '../domain/fan-out.js';
@@ -38,10 +39,13 @@ export async function previewDelivery(deps: Deps, scope: Scope, input: PreviewIn
     id: newId('Event', now), applicationId: endpoint.applicationId, type: eventType.name, payload: JSON.stringify(input.payload),
     channels: input.channels == null ? [] : channelList('channels', input.channels), testEndpointId: null, idempotencyKey: null, createdAt: now,
   };
-  const notHeard = whyNotHeard(endpoint, event, () => input.payload);
+  const notHeard = whyNotHeard(endpoint, event, () => JSON.parse(event.payload));
   if (notHeard) return { wouldSend: false, reason: notHeard, url: null, headers: null, body: null };
   const prepared = await prepareRequest({ event, endpoint, delivery: { id: newId('Delivery', now), attempt: 1 }, installation: deps.config.cloudEventsSource }, now);
   if (!prepared.ok) return { wouldSend: false, reason: prepared.error, url: null, headers: null, body: null };
   const { request } = prepared;
-  return { wouldSend: true, reason: null, url: request.url, headers: Object.entries(request.headers).map(([name, value]) => ({ name, value })), body: request.body };
+  // Credentials are write-only: the header is shown, its value is not (and no token is fetched).
+  const authorization = redactedAuthorization(endpoint.delivery.auth);
+  const headers = { ...request.headers, ...(authorization ? { authorization } : {}) };
+  return { wouldSend: true, reason: null, url: request.url, headers: Object.entries(headers).map(([name, value]) => ({ name, value })), body: request.body };
 }

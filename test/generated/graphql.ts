@@ -70,6 +70,20 @@ export type ArchiveEventTypePayload = {
   eventType: EventType;
 };
 
+/** HTTP Basic credentials. */
+export type BasicAuthInput = {
+  /** The password. */
+  password: Scalars['String']['input'];
+  /** The user name (no ":"). */
+  username: Scalars['String']['input'];
+};
+
+/** A static bearer token. */
+export type BearerAuthInput = {
+  /** The token, sent as `Authorization: Bearer <token>`. */
+  token: Scalars['String']['input'];
+};
+
 /** A new application. */
 export type CreateApplicationInput = {
   /** Display name, 1 to 256 characters. */
@@ -89,6 +103,8 @@ export type CreateApplicationPayload = {
 export type CreateEndpointInput = {
   /** The owning application: required with the admin token, implied by an application key. */
   applicationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Credentials sent as the Authorization header (write-only); on update, null removes them. */
+  auth?: InputMaybe<EndpointAuthInput>;
   /** Only events published on at least one of these channels; omitted or null = every event. Must not be empty. */
   channels?: InputMaybe<Array<Scalars['String']['input']>>;
   /** CloudEvents `source` (a URI reference); defaults to tidings://<TIDINGS_CLOUDEVENTS_SOURCE>/applications/<application id>. */
@@ -271,6 +287,8 @@ export type Endpoint = Node & {
   __typename?: 'Endpoint';
   /** The application that owns the endpoint. */
   application: Application;
+  /** The kind of credentials it sends; null = none. The credentials are never shown. */
+  authKind?: Maybe<EndpointAuthKind>;
   /** The channels it listens to; null = every event. */
   channels?: Maybe<Array<Scalars['String']['output']>>;
   /** The CloudEvents `source` of its events (CloudEvents formats). */
@@ -316,6 +334,25 @@ export type EndpointDeliveriesArgs = {
   filter?: InputMaybe<DeliveryFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
+
+/** Credentials the receiver requires: exactly one of the fields. Write-only: the API shows only Endpoint.authKind. */
+export type EndpointAuthInput = {
+  /** HTTP Basic credentials. */
+  basic?: InputMaybe<BasicAuthInput>;
+  /** A static bearer token. */
+  bearer?: InputMaybe<BearerAuthInput>;
+  /** OAuth2 client credentials. */
+  oauth2ClientCredentials?: InputMaybe<OAuth2ClientCredentialsInput>;
+};
+
+/** The kind of credentials an endpoint sends (the credentials themselves are write-only). */
+export type EndpointAuthKind =
+  /** HTTP Basic: `Authorization: Basic base64(username:password)`. */
+  | 'BASIC'
+  /** A static bearer token: `Authorization: Bearer <token>`. */
+  | 'BEARER'
+  /** An OAuth2 client-credentials token, fetched from the token URL, cached until it expires, sent as a bearer token. */
+  | 'OAUTH2_CLIENT_CREDENTIALS';
 
 /** A page of endpoints, newest first. */
 export type EndpointConnection = {
@@ -527,6 +564,18 @@ export type MutationUpdateEventTypeArgs = {
 export type Node = {
   /** Globally unique, type-prefixed, time-sortable ID. */
   id: Scalars['ID']['output'];
+};
+
+/** OAuth2 client credentials (RFC 6749 section 4.4): Tidings fetches a token and sends it as a bearer token. */
+export type OAuth2ClientCredentialsInput = {
+  /** The client ID (sent with the secret as HTTP Basic to the token endpoint). */
+  clientId: Scalars['String']['input'];
+  /** The client secret. */
+  clientSecret: Scalars['String']['input'];
+  /** The scope to ask for, if any. */
+  scope?: InputMaybe<Scalars['String']['input']>;
+  /** The token endpoint (http or https; it passes the same target checks as endpoint URLs). */
+  tokenUrl: Scalars['String']['input'];
 };
 
 /** Where a page sits in the whole list. */
@@ -755,6 +804,8 @@ export type SubscriptionDeliveryUpdatedArgs = {
 
 /** Changes to an endpoint; omitted fields stay as they are. */
 export type UpdateEndpointInput = {
+  /** Credentials sent as the Authorization header (write-only); on update, null removes them. */
+  auth?: InputMaybe<EndpointAuthInput>;
   /** Only events published on at least one of these channels; omitted or null = every event. Must not be empty. */
   channels?: InputMaybe<Array<Scalars['String']['input']>>;
   /** CloudEvents `source` (a URI reference); defaults to tidings://<TIDINGS_CLOUDEVENTS_SOURCE>/applications/<application id>. */
@@ -1199,6 +1250,13 @@ export type EndpointKeysQueryVariables = Exact<{
 
 export type EndpointKeysQuery = { __typename?: 'Query', endpoint?: { __typename?: 'Endpoint', id: string, signatureScheme: SignatureScheme, publicKey?: string | null } | null };
 
+export type EndpointAuthKindQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type EndpointAuthKindQuery = { __typename?: 'Query', endpoint?: { __typename?: 'Endpoint', id: string, authKind?: EndpointAuthKind | null } | null };
+
 export type EndpointFieldsFragment = { __typename?: 'Endpoint', id: string, url: string, description?: string | null, eventTypes: Array<string>, enabled: boolean, deleted: boolean, createdAt: string, application: { __typename?: 'Application', id: string } };
 
 export type CreateEndpointMutationVariables = Exact<{
@@ -1363,6 +1421,7 @@ export const CreateEventTypeWithExamplesDocument = {"kind":"Document","definitio
 export const UpdateEventTypeExamplesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateEventTypeExamples"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateEventTypeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateEventType"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"eventType"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"schema"}},{"kind":"Field","name":{"kind":"Name","value":"examples"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateEventTypeExamplesMutation, UpdateEventTypeExamplesMutationVariables>;
 export const SendTestEventDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SendTestEvent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SendTestEventInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sendTestEvent"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"delivery"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"eventType"}},{"kind":"Field","name":{"kind":"Name","value":"event"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"payload"}}]}},{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<SendTestEventMutation, SendTestEventMutationVariables>;
 export const EndpointKeysDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EndpointKeys"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"signatureScheme"}},{"kind":"Field","name":{"kind":"Name","value":"publicKey"}}]}}]}}]} as unknown as DocumentNode<EndpointKeysQuery, EndpointKeysQueryVariables>;
+export const EndpointAuthKindDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EndpointAuthKind"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"authKind"}}]}}]}}]} as unknown as DocumentNode<EndpointAuthKindQuery, EndpointAuthKindQueryVariables>;
 export const CreateEndpointDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateEndpoint"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateEndpointInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createEndpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EndpointFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EndpointFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Endpoint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"eventTypes"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"deleted"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<CreateEndpointMutation, CreateEndpointMutationVariables>;
 export const UpdateEndpointDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateEndpoint"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateEndpointInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateEndpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EndpointFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EndpointFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Endpoint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"eventTypes"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"deleted"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<UpdateEndpointMutation, UpdateEndpointMutationVariables>;
 export const DeleteEndpointDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteEndpoint"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeleteEndpointInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteEndpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletedEndpointId"}}]}}]}}]} as unknown as DocumentNode<DeleteEndpointMutation, DeleteEndpointMutationVariables>;

@@ -83,10 +83,11 @@ export function catalogueContract(name: string, open: () => Promise<StoreHarness
         format: 'CLOUDEVENTS_BINARY' as const, cloudEventsSource: 'https://shop.example.com', channels: ['eu'],
         filter: { 'order.total': { $gte: 10 }, $or: [{ a: 1 }, { 'b.c': { $exists: false } }] }, includeFields: ['order.id'],
         transform: '{ "id": event.id }', headers: [{ name: 'x-team', value: 'billing' }],
+        auth: { kind: 'OAUTH2_CLIENT_CREDENTIALS' as const, tokenUrl: 'https://auth.example.com/token', clientId: 'c', clientSecret: 's', scope: null },
       };
       const e = await endpoint(a.id, { delivery });
       expect((await store.findEndpoint(admin, e.id))?.delivery).toEqual(delivery);
-      const changed = { ...delivery, format: 'FORM' as const, filter: null, channels: null };
+      const changed = { ...delivery, format: 'FORM' as const, filter: null, channels: null, auth: { kind: 'BASIC' as const, username: 'u', password: 'p' } };
       expect((await store.updateEndpoint(admin, e.id, { delivery: changed }, T0 + 1))?.delivery).toEqual(changed);
       expect((await store.listEndpoints(admin, { first: 10 })).items[0]?.delivery).toEqual(changed);
     });

@@ -1,7 +1,7 @@
 import { defaultCloudEventsSource } from '../../delivery/formats/index.js';
 import { publicKeyOf, schemeOf, type SignatureScheme } from '../../delivery/signing.js';
 import { FILTER_OPERATORS } from '../../domain/event-filter.js';
-import type { DeliveryRecord, EndpointFormat, HeaderRecord } from '../../domain/records.js';
+import type { DeliveryRecord, EndpointAuth, EndpointFormat, HeaderRecord } from '../../domain/records.js';
 import type { InputFieldBuilder, SchemaTypes } from '@pothos/core';
 import { builder } from './builder.js';
 import { previewDelivery, type DeliveryPreview } from '../../use-cases/preview.js';
@@ -47,6 +47,47 @@ export const HeaderInput = builder.inputType('HeaderInput', {
   }),
 });
 
+const EndpointAuthKindEnum = builder.enumType('EndpointAuthKind', {
+  description: 'The kind of credentials an endpoint sends (the credentials themselves are write-only).',
+  values: {
+    BASIC: { description: 'HTTP Basic: `Authorization: Basic base64(username:password)`.' },
+    BEARER: { description: 'A static bearer token: `Authorization: Bearer <token>`.' },
+    OAUTH2_CLIENT_CREDENTIALS: { description: 'An OAuth2 client-credentials token, fetched from the token URL, cached until it expires, sent as a bearer token.' },
+  } satisfies Record<EndpointAuth['kind'], unknown>,
+});
+
+const BasicAuthInput = builder.inputType('BasicAuthInput', {
+  description: 'HTTP Basic credentials.',
+  fields: (t) => ({
+    username: t.string({ required: true, description: 'The user name (no ":").' }),
+    password: t.string({ required: true, description: 'The password.' }),
+  }),
+});
+
+const BearerAuthInput = builder.inputType('BearerAuthInput', {
+  description: 'A static bearer token.',
+  fields: (t) => ({ token: t.string({ required: true, description: 'The token, sent as `Authorization: Bearer <token>`.' }) }),
+});
+
+const OAuth2ClientCredentialsInput = builder.inputType('OAuth2ClientCredentialsInput', {
+  description: 'OAuth2 client credentials (RFC 6749 section 4.4): Tidings fetches a token and sends it as a bearer token.',
+  fields: (t) => ({
+    tokenUrl: t.string({ required: true, description: 'The token endpoint (http or https; it passes the same target checks as endpoint URLs).' }),
+    clientId: t.string({ required: true, description: 'The client ID (sent with the secret as HTTP Basic to the token endpoint).' }),
+    clientSecret: t.string({ required: true, description: 'The client secret.' }),
+    scope: t.string({ description: 'The scope to ask for, if any.' }),
+  }),
+});
+
+const EndpointAuthInput = builder.inputType('EndpointAuthInput', {
+  description: 'Credentials the receiver requires: exactly one of the fields. Write-only: the API shows only Endpoint.authKind.',
+  fields: (t) => ({
+    basic: t.field({ type: BasicAuthInput, description: 'HTTP Basic credentials.' }),
+    bearer: t.field({ type: BearerAuthInput, description: 'A static bearer token.' }),
+    oauth2ClientCredentials: t.field({ type: OAuth2ClientCredentialsInput, description: 'OAuth2 client credentials.' }),
+  }),
+});
+
 const FILTER_DOC = `A condition on the event's data in a subset of the MongoDB query language (${FILTER_OPERATORS.filter((o) => o !== '$options').join(' ')}, with $options for $regex; dotted paths), e.g. {"total": {"$gte": 100}, "customer.country": {"$in": ["DE", "FR"]}}.`;
 
 /** The option fields of CreateEndpointInput and UpdateEndpointInput (on update: omitted = unchanged, null = the default). */
@@ -59,6 +100,7 @@ export function deliveryOptionFields(t: InputFieldBuilder<BuilderTypes, 'InputOb
     includeFields: t.stringList({ description: 'Dotted paths of the data to keep (e.g. ["id", "customer.email"]); the rest is left out.' }),
     transform: t.string({ description: 'A JSONata expression over { event: { id, type, timestamp, data, channels }, endpoint: { id, url } } returning the body, or { body, headers }.' }),
     headers: t.field({ type: [HeaderInput], description: 'Extra headers sent with every request to this endpoint (replaces the list).' }),
+    auth: t.field({ type: EndpointAuthInput, description: 'Credentials sent as the Authorization header (write-only); on update, null removes them.' }),
   };
 }
 
@@ -73,6 +115,7 @@ builder.objectFields(EndpointRef, (t) => ({
   includeFields: t.stringList({ nullable: true, description: 'The dotted paths of the data it receives; null = all of the data.', resolve: (e) => e.delivery.includeFields }),
   transform: t.string({ nullable: true, description: 'The JSONata expression its bodies are computed with; null = none.', resolve: (e) => e.delivery.transform }),
   headers: t.field({ type: [HeaderRef], description: 'Extra headers sent with every request to it.', resolve: (e) => e.delivery.headers }),
+  authKind: t.field({ type: EndpointAuthKindEnum, nullable: true, description: 'The kind of credentials it sends; null = none. The credentials are never shown.', resolve: (e) => e.delivery.auth?.kind ?? null }),
   signatureScheme: t.field({ type: SignatureSchemeEnum, description: 'How its requests are signed.', resolve: (e) => schemeOf(e.secrets[0]!.secret) }),
   publicKey: t.string({
     nullable: true,

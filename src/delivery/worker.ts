@@ -6,6 +6,7 @@ import type { ClaimedDelivery, DeliveryQueue } from '../store/ports.js';
 import type { HttpClient } from './http-client.js';
 import { prepareRequest } from './prepare.js';
 import { settleAttempt, type RetryPolicy } from '../domain/settle.js';
+import { measureAttempt } from '../domain/stats.js';
 
 // The delivery loop: claim due deliveries under a lease, attempt each one in stages (prepare the
 // signed request, send it, settle the outcome: prepare.ts, http-client.ts, domain/settle.ts),
@@ -152,11 +153,14 @@ export class DeliveryWorker {
   private async attempt(claim: ClaimedDelivery, requestDone: () => void): Promise<void> {
     const { delivery, attemptNumber } = claim;
     const startedAt = this.now();
+    const preparing = performance.now();
     const request = prepareRequest(claim, startedAt);
+    const preparationMs = performance.now() - preparing;
     const sent = await this.deps.http.post(request.url, request.headers, request.body);
     requestDone();
     const finishedAt = this.now();
     const outcome = settleAttempt(this.options.retry, { deliveryId: delivery.id, number: attemptNumber, manualRetry: delivery.manualRetry, startedAt }, sent, finishedAt);
+    outcome.measures = measureAttempt({ publishedAt: claim.event.createdAt, attemptNumber, startedAt, durationMs: sent.durationMs, preparationMs, sent });
     // A transient store error must not lose the outcome: retry the write briefly in-process.
     const updated = await pRetry(() => this.deps.store.recordAttempt(claim, outcome, finishedAt), { retries: 4, minTimeout: 50, maxTimeout: 1000 });
     if (updated === null) {

@@ -65,6 +65,8 @@ export interface Config {
   graphqlMaxAliases: number;
   graphqlMaxTokens: number;
   graphqlMaxCost: number;
+  /** How often a deliveryStatsUpdated subscription emits the current bucket. */
+  statsLiveIntervalMs: number;
   /** What the operator should know about this configuration (printed at start, never fatal). */
   warnings: string[];
 }
@@ -81,6 +83,7 @@ export const VARIABLES = [
   'REDIS_URL', 'TIDINGS_RETENTION', 'TIDINGS_SWEEP_INTERVAL', 'TIDINGS_SHUTDOWN_GRACE', 'TIDINGS_IDEMPOTENCY_WINDOW',
   'TIDINGS_SECRET_ROTATION_GRACE', 'TIDINGS_MAX_PAYLOAD_BYTES', 'TIDINGS_MAX_JSON_DEPTH', 'TIDINGS_MAX_PAGE_SIZE', 'TIDINGS_GRAPHQL_MAX_DEPTH',
   'TIDINGS_GRAPHQL_MAX_ALIASES', 'TIDINGS_GRAPHQL_MAX_TOKENS', 'TIDINGS_GRAPHQL_MAX_COST',
+  'TIDINGS_STATS_LIVE_INTERVAL',
 ] as const;
 
 export type Variable = (typeof VARIABLES)[number];
@@ -189,8 +192,15 @@ export function loadConfig(env: Env = process.env): Config {
     graphqlMaxAliases: integer(read, 'TIDINGS_GRAPHQL_MAX_ALIASES', 30, 1),
     graphqlMaxTokens: integer(read, 'TIDINGS_GRAPHQL_MAX_TOKENS', 5000, 10),
     graphqlMaxCost: integer(read, 'TIDINGS_GRAPHQL_MAX_COST', 20000, 10),
+    statsLiveIntervalMs: statsLiveInterval(read),
     warnings,
   };
+}
+
+function statsLiveInterval(read: Read): number {
+  const ms = duration(read, 'TIDINGS_STATS_LIVE_INTERVAL', '5s');
+  if (ms < 100) throw new ConfigError('TIDINGS_STATS_LIVE_INTERVAL must be at least 100ms');
+  return ms;
 }
 
 /** The operator's admin token, refused when too short or too uniform to stay secret. */

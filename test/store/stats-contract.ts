@@ -75,6 +75,18 @@ export function statsContract(name: string, open: () => Promise<StoreHarness>): 
       expect(nonZero(byMinute.get(T0 + 60_000))).toEqual({ attempts: 1, succeeded: 1, success: 1 });
     });
 
+    it('loses no count when many attempts of one endpoint and minute are recorded at once', async () => {
+      const a = await application();
+      await endpoint(a.id);
+      await Promise.all(Array.from({ length: 20 }, () => publish(event(a.id))));
+      const claims = await store.claimDue({ now: T0, limit: 20, leaseMs: 1000 });
+      expect(claims).toHaveLength(20);
+      await Promise.all(claims.map((c) => store.recordAttempt(c, measured(c, true, null, { outcome: 'success', sendLatencyMs: 7, endToEndMs: 9 }), T0 + 5)));
+      const total = (await store.readStats(admin, range())).get(T0);
+      expect(nonZero(total)).toEqual({ eventsPublished: 20, deliveriesCreated: 20, attempts: 20, succeeded: 20, success: 20 });
+      expect(cells(total, 'sendLatency')).toEqual([[histogramBucket(7), 20]]);
+    });
+
     it('counts nothing for the late outcome of a lost lease', async () => {
       const a = await application();
       await endpoint(a.id);

@@ -32,24 +32,42 @@ export class MongoStats {
     this.stats = db.collection(STATS_COLLECTION);
   }
 
-  /** Adds the increments: one upsert by _id each. */
+  /** The write in progress per document, so that this process applies one increment of a document at a time. */
+  private readonly pending = new Map<string, Promise<void>>();
+
+  /**
+   * Adds the increments: one upsert by _id each. FerretDB applies an update as read-modify-write,
+   * so two concurrent $inc of one document can lose one: this process therefore writes each
+   * document one increment at a time (MongoDB's $inc is atomic, across processes too).
+   */
   async apply(increments: readonly StatsIncrement[]): Promise<void> {
     for (const inc of increments) {
-      const $inc: Record<string, number> = {};
-      for (const [c, n] of Object.entries(inc.counters)) if (n) $inc[`c.${c}`] = n;
-      for (const [h, b] of inc.cells) $inc[`h.${h}.b${b}`] = ($inc[`h.${h}.b${b}`] ?? 0) + 1;
-      const update = {
-        $setOnInsert: { applicationId: inc.applicationId, endpointId: inc.endpointId, eventType: inc.eventType, minute: inc.minute },
-        $inc,
-      };
       const _id = statsKeyId(inc);
-      try {
-        await this.stats.updateOne({ _id }, update, { upsert: true });
-      } catch (err) {
-        // Two first writes of a key raced: the loser's upsert hit the winner's insert; now it exists.
-        if (!this.isDuplicateKey(err)) throw err;
-        await this.stats.updateOne({ _id }, { $inc });
-      }
+      const before = this.pending.get(_id) ?? Promise.resolve();
+      const mine = before.then(() => this.write(_id, inc));
+      const settled = mine.catch(() => {});
+      this.pending.set(_id, settled);
+      void settled.then(() => {
+        if (this.pending.get(_id) === settled) this.pending.delete(_id);
+      });
+      await mine;
+    }
+  }
+
+  private async write(_id: string, inc: StatsIncrement): Promise<void> {
+    const $inc: Record<string, number> = {};
+    for (const [c, n] of Object.entries(inc.counters)) if (n) $inc[`c.${c}`] = n;
+    for (const [h, b] of inc.cells) $inc[`h.${h}.b${b}`] = ($inc[`h.${h}.b${b}`] ?? 0) + 1;
+    const update = {
+      $setOnInsert: { applicationId: inc.applicationId, endpointId: inc.endpointId, eventType: inc.eventType, minute: inc.minute },
+      $inc,
+    };
+    try {
+      await this.stats.updateOne({ _id }, update, { upsert: true });
+    } catch (err) {
+      // Two first writes of a key raced: the loser's upsert hit the winner's insert; now it exists.
+      if (!this.isDuplicateKey(err)) throw err;
+      await this.stats.updateOne({ _id }, { $inc });
     }
   }
 
@@ -63,17 +81,17 @@ export class MongoStats {
     const step = INTERVAL_MS[q.interval];
     const out = new Map<Millis, StatsTotals>();
     for await (const doc of this.stats.find(filter)) {
-      const start = Math.floor(doc.minute / step) * step;
-      let t = out.get(start);
-      if (!t) out.set(start, (t = emptyTotals()));
-      for (const c of STATS_COUNTERS) t.counters[c] += doc.c?.[c] ?? 0;
-      for (const h of STATS_HISTOGRAMS) {
-        for (const [cell, n] of Object.entries(doc.h?.[h] ?? {})) {
-          const b = Number(cell.slice(1));
-          t.histograms[h].set(b, (t.histograms[h].get(b) ?? 0) + n);
-        }
+    const start = Math.floor(doc.minute / step) * step;
+    let t = out.get(start);
+    if (!t) out.set(start, (t = emptyTotals()));
+    for (const c of STATS_COUNTERS) t.counters[c] += doc.c?.[c] ?? 0;
+    for (const h of STATS_HISTOGRAMS) {
+      for (const [cell, n] of Object.entries(doc.h?.[h] ?? {})) {
+        const b = Number(cell.slice(1));
+        t.histograms[h].set(b, (t.histograms[h].get(b) ?? 0) + n);
       }
     }
+  }
     return out;
   }
 }

@@ -45,7 +45,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const admin = await ensureAdminToken(store, config.adminToken);
   const graphql = config.runApi ? createGraphqlServer(deps, createAuthenticator(store, admin.hash), log) : undefined;
   const delivery = config.runWorker ? createDeliverySide(deps, log) : undefined;
-  const server = http.createServer(routes(store, graphql, log));
+  const server = http.createServer(routes(store, graphql, log, { metrics: deps.metrics, token: config.metricsToken }));
   const sockets = graphql?.attachWebSockets(server);
 
   let stopping: Promise<void> | undefined;

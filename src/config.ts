@@ -65,6 +65,8 @@ export interface Config {
   graphqlMaxAliases: number;
   graphqlMaxTokens: number;
   graphqlMaxCost: number;
+  /** Bearer token GET /metrics requires; open when unset. */
+  metricsToken: string | undefined;
   /** How often a deliveryStatsUpdated subscription emits the current bucket. */
   statsLiveIntervalMs: number;
   /** What the operator should know about this configuration (printed at start, never fatal). */
@@ -83,7 +85,7 @@ export const VARIABLES = [
   'REDIS_URL', 'TIDINGS_RETENTION', 'TIDINGS_SWEEP_INTERVAL', 'TIDINGS_SHUTDOWN_GRACE', 'TIDINGS_IDEMPOTENCY_WINDOW',
   'TIDINGS_SECRET_ROTATION_GRACE', 'TIDINGS_MAX_PAYLOAD_BYTES', 'TIDINGS_MAX_JSON_DEPTH', 'TIDINGS_MAX_PAGE_SIZE', 'TIDINGS_GRAPHQL_MAX_DEPTH',
   'TIDINGS_GRAPHQL_MAX_ALIASES', 'TIDINGS_GRAPHQL_MAX_TOKENS', 'TIDINGS_GRAPHQL_MAX_COST',
-  'TIDINGS_STATS_LIVE_INTERVAL',
+  'TIDINGS_STATS_LIVE_INTERVAL', 'TIDINGS_METRICS_TOKEN',
 ] as const;
 
 export type Variable = (typeof VARIABLES)[number];
@@ -193,6 +195,7 @@ export function loadConfig(env: Env = process.env): Config {
     graphqlMaxTokens: integer(read, 'TIDINGS_GRAPHQL_MAX_TOKENS', 5000, 10),
     graphqlMaxCost: integer(read, 'TIDINGS_GRAPHQL_MAX_COST', 20000, 10),
     statsLiveIntervalMs: statsLiveInterval(read),
+    metricsToken: read('TIDINGS_METRICS_TOKEN') || undefined,
     warnings,
   };
 }

@@ -1,4 +1,5 @@
 import type { Config } from './config.js';
+import { instrumentStore, Metrics } from './http/metrics.js';
 import { DeliveryFeed } from './live/delivery-feed.js';
 import { createTidingsPubSub, type PubSub } from './live/pubsub.js';
 import type { Store } from './store/ports.js';
@@ -11,6 +12,8 @@ export interface Deps {
   now: () => number;
   /** The live delivery feed of this process. */
   live: DeliveryFeed;
+  /** This app's Prometheus metrics (GET /metrics); `store` above is instrumented with them. */
+  metrics: Metrics;
 }
 
 /**
@@ -20,5 +23,8 @@ export interface Deps {
  */
 export function createDeps(options: { config: Config; store: Store; pubsub?: PubSub; now?: () => number }): Deps {
   const pubsub = options.pubsub ?? createTidingsPubSub();
-  return { store: options.store, pubsub, config: options.config, now: options.now ?? Date.now, live: new DeliveryFeed(pubsub) };
+  const now = options.now ?? Date.now;
+  const metrics = new Metrics();
+  metrics.watchBacklog(options.store, now);
+  return { store: instrumentStore(options.store, metrics), pubsub, config: options.config, now, live: new DeliveryFeed(pubsub), metrics };
 }

@@ -10,6 +10,7 @@ import type { Deps } from '../deps.js';
 import { UnauthenticatedError } from '../errors.js';
 import { useSharedSubscriptionExecution } from '../live/shared-execution.js';
 import type { Context } from './context.js';
+import { useMetrics } from '../http/metrics.js';
 import { useErrorAnswers, writeErrorAnswer } from './error-answers.js';
 import { handleGraphqlPost } from './fast-post.js';
 import { graphiqlOptions } from './graphiql.js';
@@ -54,7 +55,7 @@ export function createGraphqlServer(deps: Deps, auth: Authenticator, log: (messa
     renderGraphiQL,
     graphiql: graphiqlOptions,
     maskedErrors: { maskError: errorMasker(log) },
-    plugins: [...armor.protect().plugins, useSharedSubscriptionExecution(), useErrorAnswers(GRAPHQL_PATH)],
+    plugins: [...armor.protect().plugins, useSharedSubscriptionExecution(), useErrorAnswers(GRAPHQL_PATH), useMetrics(deps.metrics)],
     logging: false,
     context: async ({ request, connectionParams }) => {
       const authorization = connectionParams ? String(connectionParams.authorization ?? '') : request.headers.get('authorization');

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import parseDuration from 'parse-duration';
 import { editDistance } from './edit-distance.js';
+import { LOG_LEVELS, type LogLevel } from './log.js';
 
 // Every setting Tidings reads, parsed and validated once. Nothing else reads process.env.
 
@@ -65,6 +66,10 @@ export interface Config {
   graphqlMaxAliases: number;
   graphqlMaxTokens: number;
   graphqlMaxCost: number;
+  /** Lowest level of log lines written. */
+  logLevel: LogLevel;
+  /** A store or GraphQL operation that takes longer is logged as slow. */
+  slowOperationMs: number;
   /** Bearer token GET /metrics requires; open when unset. */
   metricsToken: string | undefined;
   /** How often a deliveryStatsUpdated subscription emits the current bucket. */
@@ -85,7 +90,7 @@ export const VARIABLES = [
   'REDIS_URL', 'TIDINGS_RETENTION', 'TIDINGS_SWEEP_INTERVAL', 'TIDINGS_SHUTDOWN_GRACE', 'TIDINGS_IDEMPOTENCY_WINDOW',
   'TIDINGS_SECRET_ROTATION_GRACE', 'TIDINGS_MAX_PAYLOAD_BYTES', 'TIDINGS_MAX_JSON_DEPTH', 'TIDINGS_MAX_PAGE_SIZE', 'TIDINGS_GRAPHQL_MAX_DEPTH',
   'TIDINGS_GRAPHQL_MAX_ALIASES', 'TIDINGS_GRAPHQL_MAX_TOKENS', 'TIDINGS_GRAPHQL_MAX_COST',
-  'TIDINGS_STATS_LIVE_INTERVAL', 'TIDINGS_METRICS_TOKEN',
+  'TIDINGS_STATS_LIVE_INTERVAL', 'TIDINGS_METRICS_TOKEN', 'TIDINGS_LOG_LEVEL', 'TIDINGS_SLOW_OPERATION',
 ] as const;
 
 export type Variable = (typeof VARIABLES)[number];
@@ -196,8 +201,16 @@ export function loadConfig(env: Env = process.env): Config {
     graphqlMaxCost: integer(read, 'TIDINGS_GRAPHQL_MAX_COST', 20000, 10),
     statsLiveIntervalMs: statsLiveInterval(read),
     metricsToken: read('TIDINGS_METRICS_TOKEN') || undefined,
+    logLevel: logLevel(read('TIDINGS_LOG_LEVEL')),
+    slowOperationMs: duration(read, 'TIDINGS_SLOW_OPERATION', '1s'),
     warnings,
   };
+}
+
+function logLevel(raw: string | undefined): LogLevel {
+  const level = (raw || 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(level)) throw new ConfigError(`TIDINGS_LOG_LEVEL: "${raw}" must be one of ${LOG_LEVELS.join(', ')}`);
+  return level as LogLevel;
 }
 
 function statsLiveInterval(read: Read): number {

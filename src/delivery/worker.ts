@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pRetry from 'p-retry';
 import { announceDeliveries } from '../live/announce.js';
 import type { PubSub } from '../live/pubsub.js';
+import { errorMessage, type Logger } from '../log.js';
 import type { ClaimedDelivery, DeliveryQueue } from '../store/ports.js';
 import type { HttpClient } from './http-client.js';
 import { prepareRequest } from './prepare.js';
@@ -28,7 +29,7 @@ export interface WorkerDeps {
   store: Pick<DeliveryQueue, 'claimDue' | 'recordAttempt'>;
   http: HttpClient;
   pubsub: PubSub;
-  log: (message: string) => void;
+  log: Logger;
   now?: () => number;
 }
 
@@ -102,7 +103,7 @@ export class DeliveryWorker {
           failures = 0;
         } catch (err) {
           failures++;
-          this.deps.log(`worker: claiming deliveries failed (${failures} in a row), backing off: ${(err as Error).message}`);
+          this.deps.log.warn(`store unavailable: claiming deliveries failed (${failures} in a row), backing off`, { failures, error: errorMessage(err) });
         }
       }
       for (const claim of claimed) this.launch(claim);
@@ -140,7 +141,7 @@ export class DeliveryWorker {
       this.wake();
     };
     const task = this.attempt(claim, releaseEndpointSlot)
-      .catch((err) => this.deps.log(`worker: delivery ${claim.delivery.id} attempt failed to complete: ${(err as Error).message}`))
+      .catch((err) => this.deps.log.error('attempt could not be recorded', { deliveryId: claim.delivery.id, endpointId, error: errorMessage(err) }))
       .finally(() => {
         this.inFlight.delete(task);
         releaseEndpointSlot();
@@ -164,8 +165,14 @@ export class DeliveryWorker {
     // A transient store error must not lose the outcome: retry the write briefly in-process.
     const updated = await pRetry(() => this.deps.store.recordAttempt(claim, outcome, finishedAt), { retries: 4, minTimeout: 50, maxTimeout: 1000 });
     if (updated === null) {
-      this.deps.log(`worker: lease on delivery ${delivery.id} was lost before its attempt ${attemptNumber} was recorded`);
+      this.deps.log.warn('lease lost before the attempt was recorded', { deliveryId: delivery.id, endpointId: claim.endpoint.id, attempt: attemptNumber });
       return;
+    }
+    if (!outcome.attempt.success) {
+      this.deps.log.warn('delivery attempt failed', {
+        deliveryId: delivery.id, endpointId: claim.endpoint.id, eventType: claim.event.type, attempt: attemptNumber, outcome: outcome.measures?.outcome,
+        responseStatus: outcome.attempt.responseStatus, error: outcome.attempt.error, status: updated.status, nextAttemptAt: updated.nextAttemptAt,
+      });
     }
     announceDeliveries(this.deps.pubsub, [updated]);
   }

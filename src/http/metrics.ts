@@ -10,6 +10,7 @@ import type { Plugin } from 'graphql-yoga';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { ADMIN_SCOPE, type AttemptOutcome, type AttemptOutcomeClass, type DeliveryRecord } from '../domain/records.js';
 import { outcomeClass } from '../domain/stats.js';
+import type { Logger } from '../log.js';
 import type { BacklogCounts, PublishResult, Store, SweepResult } from '../store/ports.js';
 
 /** Seconds, from 5 ms to 2 h: attempt durations and end-to-end latencies. */
@@ -103,8 +104,8 @@ function observe(metrics: Metrics, operation: string, args: unknown[], result: u
   }
 }
 
-/** The store, timed and counted: every method call is observed once it settles. */
-export function instrumentStore<S extends Store>(store: S, metrics: Metrics): S {
+/** The store, timed and counted: every method call is observed once it settles; one slower than `slowMs` is logged. */
+export function instrumentStore<S extends Store>(store: S, metrics: Metrics, slow: { slowMs: number; log: Logger }): S {
   const wrapped = new Map<PropertyKey, unknown>();
   return new Proxy(store, {
     get(target, property, receiver) {
@@ -114,13 +115,17 @@ export function instrumentStore<S extends Store>(store: S, metrics: Metrics): S 
       if (!fn) {
         fn = async (...args: unknown[]) => {
           const end = metrics.storeDuration.startTimer({ operation: property });
+          const done = (result: 'ok' | 'error') => {
+            const ms = end({ result }) * 1000;
+            if (ms > slow.slowMs) slow.log.warn('slow store operation', { operation: property, result, durationMs: Math.round(ms) });
+          };
           try {
             const result = await value.apply(target, args);
-            end({ result: 'ok' });
+            done('ok');
             observe(metrics, property, args, result);
             return result;
           } catch (err) {
-            end({ result: 'error' });
+            done('error');
             throw err;
           }
         };
@@ -141,15 +146,16 @@ function operationLabels(args: { document: { definitions: readonly unknown[] }; 
   return { type: op?.operation ?? 'unknown', field: first?.name?.value ?? 'unknown' };
 }
 
-/** The envelop plugin: counts and times operations, and keeps the open subscriptions gauge. */
-export function useMetrics(metrics: Metrics): Plugin {
+/** The envelop plugin: counts and times operations (logging slow ones), and keeps the open subscriptions gauge. */
+export function useMetrics(metrics: Metrics, slow: { slowMs: number; log: Logger }): Plugin {
   return {
     onExecute({ args }) {
       const labels = operationLabels(args as never);
       const end = metrics.graphqlDuration.startTimer(labels);
       return {
         onExecuteDone({ result }) {
-          end();
+          const ms = end() * 1000;
+          if (ms > slow.slowMs) slow.log.warn('slow GraphQL operation', { ...labels, durationMs: Math.round(ms) });
           const errors = (result as { errors?: unknown[] }).errors;
           metrics.graphqlOperations.inc({ ...labels, result: errors?.length ? 'error' : 'ok' });
         },

@@ -1,6 +1,7 @@
 import type http from 'node:http';
 import { writeErrorAnswer } from '../graphql/error-answers.js';
 import { GRAPHQL_PATH, type GraphqlServer } from '../graphql/server.js';
+import { errorMessage, type Logger } from '../log.js';
 import type { StoreLifecycle } from '../store/ports.js';
 import { serveMetrics, type Metrics } from './metrics.js';
 
@@ -8,7 +9,7 @@ import { serveMetrics, type Metrics } from './metrics.js';
 // because worker processes (TIDINGS_ROLE=worker) serve them without any GraphQL server.
 
 export function routes(
-  store: StoreLifecycle, graphql: GraphqlServer | undefined, log: (message: string) => void, metrics?: { metrics: Metrics; token: string | undefined },
+  store: StoreLifecycle, graphql: GraphqlServer | undefined, log: Logger, metrics?: { metrics: Metrics; token: string | undefined },
 ): http.RequestListener {
   const metricsRoute = metrics && serveMetrics(metrics.metrics, metrics.token);
   return async (req, res) => {
@@ -20,7 +21,7 @@ export function routes(
         return void res.writeHead(200, { 'content-type': 'text/plain' }).end('ready\n');
       } catch (err) {
         // The cause goes to the log only: it may name hosts of the database.
-        log(`readyz: store unavailable: ${(err as Error).message}`);
+        log.warn('store unavailable (readiness check)', { error: errorMessage(err) });
         return void res.writeHead(503, { 'content-type': 'text/plain' }).end('store unavailable\n');
       }
     }

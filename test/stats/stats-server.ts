@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { silentLogger } from '../../src/log.js';
 import { createApp, type App } from '../../src/app.js';
 import type { Config } from '../../src/config.js';
 import { MongoStore } from '../../src/store/mongo/mongo-store.js';
@@ -35,7 +36,7 @@ export async function startStatsServer(kind: StoreKind, mongo: () => MongoServer
     store = m;
     drop = () => m.dropDatabase();
   }
-  const app = await createApp({ config, store, log: () => {} });
+  const app = await createApp({ config, store, log: silentLogger });
   const url = await app.start(0, '127.0.0.1');
   const graphqlUrl = `${url}/graphql`;
   return {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { histogramBucket } from '../../src/domain/histogram.js';
 import type { AttemptOutcome } from '../../src/domain/records.js';
 import {
-  addTotals, assembleStats, attemptIncrement, bucketStarts, emptyTotals, measureAttempt, NO_ENDPOINT, outcomeClass, publishIncrements,
+  addTotals, assembleStats, attemptIncrement, bucketStarts, emptyTotals, measureAttempt, NO_ENDPOINT, outcomeClass, publishIncrements, readPlan, rowsOf,
 } from '../../src/domain/stats.js';
 
 const T0 = Date.UTC(2026, 0, 1);
@@ -78,5 +78,24 @@ describe('assembling the answer', () => {
     const t = emptyTotals();
     Object.assign(t.counters, { deliveriesCreated: 6 });
     expect(assembleStats(T0, T0 + 60_000, 'MINUTE', new Map([[T0, t]]), true).total.eventsPublished).toBe(6);
+  });
+});
+
+describe('which rows a write adds to and a range reads', () => {
+  const H = 3_600_000;
+  const M = 60_000;
+  it('a write adds to its minute row and its hour row', () => {
+    const event = { id: 'e', applicationId: 'app', type: 't', payload: '{}', idempotencyKey: null, createdAt: T0 + H + 5 * M + 3 };
+    const [inc] = publishIncrements(event, []);
+    expect(rowsOf(inc!).map((r) => [r.span, r.start])).toEqual([[M, T0 + H + 5 * M], [H, T0 + H]]);
+  });
+
+  it('a range reads hour rows for its whole hours and minute rows at its edges; minute buckets read minute rows only', () => {
+    expect(readPlan(T0 + 30 * M + 5, T0 + 3 * H + 10 * M, 'HOUR')).toEqual([
+      { span: M, from: T0 + 30 * M, to: T0 + H }, { span: H, from: T0 + H, to: T0 + 3 * H }, { span: M, from: T0 + 3 * H, to: T0 + 3 * H + 10 * M },
+    ]);
+    expect(readPlan(T0, T0 + 30 * 86_400_000, 'DAY')).toEqual([{ span: H, from: T0, to: T0 + 30 * 86_400_000 }]);
+    expect(readPlan(T0 + 5 * M, T0 + 50 * M, 'DAY')).toEqual([{ span: M, from: T0 + 5 * M, to: T0 + 50 * M }]);
+    expect(readPlan(T0, T0 + 2 * H, 'MINUTE')).toEqual([{ span: M, from: T0, to: T0 + 2 * H }]);
   });
 });

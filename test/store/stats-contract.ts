@@ -112,6 +112,23 @@ export function statsContract(name: string, open: () => Promise<StoreHarness>): 
       expect(window.get(T0)?.counters.eventsPublished).toBe(2);
     });
 
+    it('gives the same figures through hour rows as through minute rows, for ranges that start and end mid-hour', async () => {
+      const a = await application();
+      await endpoint(a.id);
+      await endpoint(a.id);
+      const times = [0, 59 * 60_000, HOUR - 1, HOUR + 30_000, 2 * HOUR + 17 * 60_000, 5 * HOUR + 59 * 60_000, DAY - 1, DAY + HOUR];
+      for (const t of times) await publish(event(a.id, { createdAt: T0 + t }));
+      const sum = (m: Map<number, StatsTotals>) => [...m.values()].reduce((n, t) => n + t.counters.eventsPublished + 10 * t.counters.deliveriesCreated, 0);
+      for (const [since, until] of [[0, 2 * DAY], [30 * 60_000, 6 * HOUR], [HOUR + 1, 5 * HOUR + 59 * 60_000 + 1], [17 * 60_000, 40 * 60_000], [HOUR, DAY]]) {
+        const r = { since: T0 + since!, until: T0 + until! };
+        const minutes = sum(await store.readStats(admin, range({ ...r, interval: 'MINUTE' })));
+        const expected = times.filter((t) => t >= Math.floor(since! / 60_000) * 60_000 && t < until!).length * 21;
+        expect(minutes, `${since}..${until} by minute`).toBe(expected);
+        expect(sum(await store.readStats(admin, range({ ...r, interval: 'HOUR' }))), `${since}..${until} by hour`).toBe(expected);
+        expect(sum(await store.readStats(admin, range({ ...r, interval: 'DAY' }))), `${since}..${until} by day`).toBe(expected);
+      }
+    });
+
     it('shows an application only its own statistics, and the admin everyone’s or one application’s', async () => {
       const a = await application();
       const b = await application();

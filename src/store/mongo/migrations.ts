@@ -33,7 +33,7 @@ async function createIndexes(db: Db, indexes: Record<string, IndexSpec[]>): Prom
 export const MONGO_MIGRATIONS: readonly { description: string; up(db: Db): Promise<void> }[] = [
   { description: 'indexes of the first release', up: (db) => createIndexes(db, INDEXES_1) },
   // Statistics documents are written by _id only; these serve range reads (MongoDB; FerretDB reads the collection).
-  { description: 'delivery statistics', up: (db) => createIndexes(db, { delivery_stats: [{ key: { applicationId: 1, minute: 1 } }, { key: { minute: 1 } }] }) },
+  { description: 'delivery statistics', up: (db) => createIndexes(db, { delivery_stats: [{ key: { applicationId: 1, span: 1, start: 1 } }, { key: { span: 1, start: 1 } }] }) },
 ];
 
 const VERSION_KEY = 'schema_version';

@@ -1,13 +1,13 @@
 // The MongoDB store's delivery statistics: one document per (application, endpoint, event type,
-// minute) whose _id is built from that key, so every write is an upsert by _id (the one access path
-// FerretDB indexes) with $inc on its counters and histogram cells. Reads filter on
-// (applicationId, minute), indexed on MongoDB; FerretDB reads the statistics collection, whose
-// size depends on minutes × keys, never on the number of attempts.
+// minute or hour) whose _id is built from that key, so every write is an upsert by _id (the one
+// access path FerretDB indexes) with $inc on its counters and histogram cells. Reads filter on
+// (applicationId, span, start), indexed on MongoDB; FerretDB reads the statistics collection,
+// whose size depends on minutes × keys, never on the number of attempts.
 import type { Collection, Db } from 'mongodb';
 import type { Millis, Scope } from '../../domain/records.js';
 import {
-  emptyTotals, INTERVAL_MS, minuteOf, STATS_COUNTERS, STATS_HISTOGRAMS, statsKeyId, type StatsCounter, type StatsHistogram,
-  type StatsIncrement, type StatsTotals,
+  emptyTotals, INTERVAL_MS, readPlan, rowsOf, STATS_COUNTERS, STATS_HISTOGRAMS, statsKeyId, type StatsCounter, type StatsHistogram,
+  type StatsIncrement, type StatsRowIncrement, type StatsTotals,
 } from '../../domain/stats.js';
 import type { BacklogCounts, StatsQuery } from '../ports.js';
 
@@ -16,7 +16,9 @@ interface StatsDoc {
   applicationId: string;
   endpointId: string;
   eventType: string;
-  minute: number;
+  /** STATS_MINUTE_MS or STATS_HOUR_MS, and the start of that span. */
+  span: number;
+  start: number;
   /** Counters by name. */
   c?: Partial<Record<StatsCounter, number>>;
   /** Histogram cells: h.<histogram>.b<bucket>. */
@@ -41,7 +43,7 @@ export class MongoStats {
    * document one increment at a time (MongoDB's $inc is atomic, across processes too).
    */
   async apply(increments: readonly StatsIncrement[]): Promise<void> {
-    for (const inc of increments) {
+    for (const inc of increments.flatMap(rowsOf)) {
       const _id = statsKeyId(inc);
       const before = this.pending.get(_id) ?? Promise.resolve();
       const mine = before.then(() => this.write(_id, inc));
@@ -54,12 +56,12 @@ export class MongoStats {
     }
   }
 
-  private async write(_id: string, inc: StatsIncrement): Promise<void> {
+  private async write(_id: string, inc: StatsRowIncrement): Promise<void> {
     const $inc: Record<string, number> = {};
     for (const [c, n] of Object.entries(inc.counters)) if (n) $inc[`c.${c}`] = n;
     for (const [h, b] of inc.cells) $inc[`h.${h}.b${b}`] = ($inc[`h.${h}.b${b}`] ?? 0) + 1;
     const update = {
-      $setOnInsert: { applicationId: inc.applicationId, endpointId: inc.endpointId, eventType: inc.eventType, minute: inc.minute },
+      $setOnInsert: { applicationId: inc.applicationId, endpointId: inc.endpointId, eventType: inc.eventType, span: inc.span, start: inc.start },
       $inc,
     };
     try {
@@ -74,24 +76,26 @@ export class MongoStats {
   async read(scope: Scope, q: StatsQuery): Promise<Map<Millis, StatsTotals>> {
     if (scope.kind === 'app' && q.applicationId && q.applicationId !== scope.applicationId) return new Map();
     const app = scope.kind === 'app' ? scope.applicationId : q.applicationId;
-    const filter: Record<string, unknown> = { minute: { $gte: minuteOf(q.since), $lt: q.until } };
-    if (app) filter.applicationId = app;
-    if (q.endpointId !== undefined) filter.endpointId = q.endpointId;
-    if (q.eventType) filter.eventType = q.eventType;
+    const base: Record<string, unknown> = {};
+    if (app) base.applicationId = app;
+    if (q.endpointId !== undefined) base.endpointId = q.endpointId;
+    if (q.eventType) base.eventType = q.eventType;
+    // Hour documents for whole hours, minute documents at the edges (domain readPlan).
+    const parts = readPlan(q.since, q.until, q.interval).map((p) => ({ ...base, span: p.span, start: { $gte: p.from, $lt: p.to } }));
     const step = INTERVAL_MS[q.interval];
     const out = new Map<Millis, StatsTotals>();
-    for await (const doc of this.stats.find(filter)) {
-    const start = Math.floor(doc.minute / step) * step;
-    let t = out.get(start);
-    if (!t) out.set(start, (t = emptyTotals()));
-    for (const c of STATS_COUNTERS) t.counters[c] += doc.c?.[c] ?? 0;
-    for (const h of STATS_HISTOGRAMS) {
-      for (const [cell, n] of Object.entries(doc.h?.[h] ?? {})) {
-        const b = Number(cell.slice(1));
-        t.histograms[h].set(b, (t.histograms[h].get(b) ?? 0) + n);
+    for await (const doc of this.stats.find(parts.length === 1 ? parts[0]! : { $or: parts })) {
+      const start = Math.floor(doc.start / step) * step;
+      let t = out.get(start);
+      if (!t) out.set(start, (t = emptyTotals()));
+      for (const c of STATS_COUNTERS) t.counters[c] += doc.c?.[c] ?? 0;
+      for (const h of STATS_HISTOGRAMS) {
+        for (const [cell, n] of Object.entries(doc.h?.[h] ?? {})) {
+          const b = Number(cell.slice(1));
+          t.histograms[h].set(b, (t.histograms[h].get(b) ?? 0) + n);
+        }
       }
     }
-  }
     return out;
   }
 }

@@ -28,7 +28,8 @@ const CLAIM_SCAN_ROWS = 2048;
 export class SqliteWrites {
   private readonly stmt: (sql: string) => Database.Statement;
 
-  constructor(private readonly db: Database.Database) {
+  /** `stats: false` leaves the statistics out: only the benchmark's baseline uses it (test/bench/stats.ts). */
+  constructor(private readonly db: Database.Database, private readonly options: { stats: boolean } = { stats: true }) {
     const cache = new StatementCache(db);
     this.stmt = (sql) => cache.get(sql);
   }
@@ -131,7 +132,7 @@ export class SqliteWrites {
       insert.run(d.id, d.applicationId, d.eventId, d.endpointId, d.eventType, d.status, d.attemptCount, d.nextAttemptAt, d.nextAttemptAt, d.createdAt, d.updatedAt);
       return d;
     });
-    applyStats(this.stmt, publishIncrements(event, deliveries));
+    if (this.options.stats) applyStats(this.stmt, publishIncrements(event, deliveries));
     return { event, deliveries, created: true };
   }
 
@@ -219,7 +220,7 @@ export class SqliteWrites {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(attempt.deliveryId, attempt.number, attempt.startedAt, attempt.durationMs, attempt.success ? 1 : 0, attempt.responseStatus, attempt.responseBody, attempt.error);
     const delivery = toDelivery(row);
-    applyStats(this.stmt, [attemptIncrement(delivery, outcome, status)]);
+    if (this.options.stats) applyStats(this.stmt, [attemptIncrement(delivery, outcome, status)]);
     return delivery;
   }
 

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EndpointsDocument, RotateEndpointSecretDocument } from '../generated/graphql.js';
 import { closedPort } from '../delivery/delivery-helpers.js';
@@ -15,11 +18,16 @@ import { waitFor } from '../support/wait.js';
 const receiver = receiversClosedAfterEach();
 
 describe('the log of a run', () => {
-  afterAll(stopAllTidingsProcesses);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tidings-log-'));
+  afterAll(async () => {
+    await stopAllTidingsProcesses();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
 
   it('has one JSON line per event of interest and never a secret, token, signature or payload', async () => {
     const metricsToken = `metrics-${randomBytes(12).toString('hex')}`;
     const p = await startTidingsProcess({
+      TIDINGS_DATA_DIR: dataDir,
       TIDINGS_LOG_LEVEL: 'debug', TIDINGS_METRICS_TOKEN: metricsToken, TIDINGS_DELIVERY_TIMEOUT: '300ms', TIDINGS_RETRY_SCHEDULE: '50ms,50ms',
     });
     const api = { admin: p.admin, client: (token?: string) => new GqlClient(p.graphqlUrl, token) };

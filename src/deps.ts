@@ -29,7 +29,7 @@ export function createDeps(options: { config: Config; store: Store; pubsub?: Pub
   const now = options.now ?? Date.now;
   const log = options.log ?? silentLogger;
   const metrics = new Metrics();
-  metrics.watchBacklog(options.store, now);
   const store = instrumentStore(options.store, metrics, { slowMs: options.config.slowOperationMs, log });
+  metrics.watchBacklog(store, now);
   return { store, pubsub, config: options.config, now, live: new DeliveryFeed(pubsub), metrics, log };
 }

@@ -43,11 +43,13 @@ export class Metrics {
 
   /** The backlog gauges read the store when scraped (one read serves both). */
   watchBacklog(store: Pick<Store, 'readBacklog'>, now: () => number): void {
-    let reading: Promise<BacklogCounts> | undefined;
+    // While the store cannot be read the gauges keep their last values: the rest of the metrics
+    // are still served (an outage is when they matter most); the store histogram shows the errors.
+    let reading: Promise<BacklogCounts | undefined> | undefined;
     const read = () => {
       if (!reading) {
-        reading = store.readBacklog(ADMIN_SCOPE, {});
-        void reading.finally(() => setImmediate(() => (reading = undefined))).catch(() => {});
+        reading = store.readBacklog(ADMIN_SCOPE, {}).catch(() => undefined);
+        void reading.finally(() => setImmediate(() => (reading = undefined)));
       }
       return reading;
     };
@@ -55,6 +57,7 @@ export class Metrics {
       name: 'tidings_backlog_deliveries', help: 'Unfinished deliveries now, by status (PENDING, RETRYING).', labelNames: ['status'], registers: [this.registry],
       async collect() {
         const b = await read();
+        if (!b) return;
         this.set({ status: 'PENDING' }, b.waiting);
         this.set({ status: 'RETRYING' }, b.retrying);
       },
@@ -63,6 +66,7 @@ export class Metrics {
       name: 'tidings_backlog_oldest_waiting_age_seconds', help: 'Age of the oldest PENDING delivery (0 when none waits).', registers: [this.registry],
       async collect() {
         const b = await read();
+        if (!b) return;
         this.set(b.oldestWaitingSince === null ? 0 : Math.max(0, now() - b.oldestWaitingSince) / 1000);
       },
     });
@@ -201,7 +205,11 @@ export function serveMetrics(metrics: Metrics, token: string | undefined) {
         return void res.writeHead(401, { 'content-type': 'text/plain', 'www-authenticate': 'Bearer realm="metrics"' }).end('a valid TIDINGS_METRICS_TOKEN bearer token is required\n');
       }
     }
-    const { contentType, body } = await metrics.exposition();
-    res.writeHead(200, { 'content-type': contentType }).end(req.method === 'HEAD' ? undefined : body);
+    try {
+      const { contentType, body } = await metrics.exposition();
+      res.writeHead(200, { 'content-type': contentType }).end(req.method === 'HEAD' ? undefined : body);
+    } catch {
+      res.writeHead(500, { 'content-type': 'text/plain' }).end('metrics could not be collected\n');
+    }
   };
 }

@@ -127,6 +127,22 @@ describe('GET /metrics', () => {
 });
 
 describe('GET /metrics on a worker-only process', () => {
+  it('is still served while the store cannot be read, the backlog gauges keeping their last values', async () => {
+    const worker = await startTestServer({ role: 'worker', runApi: false, runWorker: true });
+    try {
+      expect(value((await scrape(worker, null)).samples, 'tidings_backlog_deliveries', { status: 'PENDING' })).toBe(0);
+      await worker.store.close();
+      await scrape(worker, null);
+      // The failed read of the first scrape is timed once it has failed: it shows from the next one on.
+      const res = await scrape(worker, null);
+      expect(res.status).toBe(200);
+      expect(value(res.samples, 'tidings_backlog_deliveries', { status: 'PENDING' })).toBe(0);
+      expect(value(res.samples, 'tidings_store_operation_duration_seconds_count', { operation: 'readBacklog', result: 'error' }), res.text.split('\n').filter((l) => l.includes('readBacklog')).join('\n')).toBeGreaterThan(0);
+    } finally {
+      await worker.app.stop();
+    }
+  });
+
   it('is served without a token when none is set, beside /healthz and /readyz', async () => {
     const worker = await startTestServer({ role: 'worker', runApi: false, runWorker: true });
     try {

@@ -8,6 +8,7 @@ import { createDeps, type Deps } from './deps.js';
 import { createGraphqlServer, type GraphqlServer } from './graphql/server.js';
 import { routes } from './http/routes.js';
 import type { PubSub } from './live/pubsub.js';
+import { silentLogger, type Logger } from './log.js';
 import { listenFailure } from './startup-error.js';
 import type { Store } from './store/ports.js';
 
@@ -19,7 +20,8 @@ export { GRAPHQL_PATH } from './graphql/server.js';
 export interface AppOptions {
   config: Config;
   store: Store;
-  log?: (message: string) => void;
+  /** Where the app logs; nothing is logged when omitted. */
+  log?: Logger;
   /** Defaults to an in-process pubsub; pass one over Redis to share the live feed between processes. */
   pubsub?: PubSub;
 }
@@ -40,12 +42,12 @@ export interface App {
 
 export async function createApp(options: AppOptions): Promise<App> {
   const { config, store } = options;
-  const log = options.log ?? ((m: string) => console.log(m));
-  const deps = createDeps({ config, store, pubsub: options.pubsub });
+  const log = options.log ?? silentLogger;
+  const deps = createDeps({ config, store, pubsub: options.pubsub, log });
   const admin = await ensureAdminToken(store, config.adminToken);
   const graphql = config.runApi ? createGraphqlServer(deps, createAuthenticator(store, admin.hash), log) : undefined;
   const delivery = config.runWorker ? createDeliverySide(deps, log) : undefined;
-  const server = http.createServer(routes(store, graphql, log));
+  const server = http.createServer(routes(store, graphql, log, { metrics: deps.metrics, token: config.metricsToken }));
   const sockets = graphql?.attachWebSockets(server);
 
   let stopping: Promise<void> | undefined;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import parseDuration from 'parse-duration';
 import { editDistance } from './edit-distance.js';
+import { LOG_LEVELS, type LogLevel } from './log.js';
 
 // Every setting Tidings reads, parsed and validated once. Nothing else reads process.env.
 
@@ -67,6 +68,14 @@ export interface Config {
   graphqlMaxAliases: number;
   graphqlMaxTokens: number;
   graphqlMaxCost: number;
+  /** Lowest level of log lines written. */
+  logLevel: LogLevel;
+  /** A store or GraphQL operation that takes longer is logged as slow. */
+  slowOperationMs: number;
+  /** Bearer token GET /metrics requires; open when unset. */
+  metricsToken: string | undefined;
+  /** How often a deliveryStatsUpdated subscription emits the current bucket. */
+  statsLiveIntervalMs: number;
   /** What the operator should know about this configuration (printed at start, never fatal). */
   warnings: string[];
 }
@@ -83,6 +92,7 @@ export const VARIABLES = [
   'REDIS_URL', 'TIDINGS_RETENTION', 'TIDINGS_SWEEP_INTERVAL', 'TIDINGS_SHUTDOWN_GRACE', 'TIDINGS_IDEMPOTENCY_WINDOW',
   'TIDINGS_SECRET_ROTATION_GRACE', 'TIDINGS_MAX_PAYLOAD_BYTES', 'TIDINGS_MAX_JSON_DEPTH', 'TIDINGS_MAX_PAGE_SIZE', 'TIDINGS_GRAPHQL_MAX_DEPTH',
   'TIDINGS_GRAPHQL_MAX_ALIASES', 'TIDINGS_GRAPHQL_MAX_TOKENS', 'TIDINGS_GRAPHQL_MAX_COST', 'TIDINGS_CLOUDEVENTS_SOURCE',
+  'TIDINGS_STATS_LIVE_INTERVAL', 'TIDINGS_METRICS_TOKEN', 'TIDINGS_LOG_LEVEL', 'TIDINGS_SLOW_OPERATION',
 ] as const;
 
 export type Variable = (typeof VARIABLES)[number];
@@ -192,6 +202,10 @@ export function loadConfig(env: Env = process.env): Config {
     graphqlMaxAliases: integer(read, 'TIDINGS_GRAPHQL_MAX_ALIASES', 30, 1),
     graphqlMaxTokens: integer(read, 'TIDINGS_GRAPHQL_MAX_TOKENS', 5000, 10),
     graphqlMaxCost: integer(read, 'TIDINGS_GRAPHQL_MAX_COST', 20000, 10),
+    statsLiveIntervalMs: statsLiveInterval(read),
+    metricsToken: read('TIDINGS_METRICS_TOKEN') || undefined,
+    logLevel: logLevel(read('TIDINGS_LOG_LEVEL')),
+    slowOperationMs: duration(read, 'TIDINGS_SLOW_OPERATION', '1s'),
     warnings,
   };
 }
@@ -203,6 +217,18 @@ function cloudEventsSource(raw: string | undefined): string {
     throw new ConfigError(`TIDINGS_CLOUDEVENTS_SOURCE: "${raw}" must be a host name such as webhooks.example.com (it becomes tidings://<it>/applications/<id>)`);
   }
   return raw;
+}
+
+function logLevel(raw: string | undefined): LogLevel {
+  const level = (raw || 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(level)) throw new ConfigError(`TIDINGS_LOG_LEVEL: "${raw}" must be one of ${LOG_LEVELS.join(', ')}`);
+  return level as LogLevel;
+}
+
+function statsLiveInterval(read: Read): number {
+  const ms = duration(read, 'TIDINGS_STATS_LIVE_INTERVAL', '5s');
+  if (ms < 100) throw new ConfigError('TIDINGS_STATS_LIVE_INTERVAL must be at least 100ms');
+  return ms;
 }
 
 /** The operator's admin token, refused when too short or too uniform to stay secret. */

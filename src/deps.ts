@@ -1,5 +1,7 @@
 import type { Config } from './config.js';
+import { instrumentStore, Metrics } from './http/metrics.js';
 import { DeliveryFeed } from './live/delivery-feed.js';
+import { silentLogger, type Logger } from './log.js';
 import { createTidingsPubSub, type PubSub } from './live/pubsub.js';
 import type { Store } from './store/ports.js';
 
@@ -11,6 +13,10 @@ export interface Deps {
   now: () => number;
   /** The live delivery feed of this process. */
   live: DeliveryFeed;
+  /** This app's Prometheus metrics (GET /metrics); `store` above is instrumented with them. */
+  metrics: Metrics;
+  /** The process's log. */
+  log: Logger;
 }
 
 /**
@@ -18,7 +24,12 @@ export interface Deps {
  * uses, and what a CLI or a test can use directly. The pubsub defaults to an in-process one;
  * pass one over Redis to share the live feed and worker wake-ups between processes.
  */
-export function createDeps(options: { config: Config; store: Store; pubsub?: PubSub; now?: () => number }): Deps {
+export function createDeps(options: { config: Config; store: Store; pubsub?: PubSub; now?: () => number; log?: Logger }): Deps {
   const pubsub = options.pubsub ?? createTidingsPubSub();
-  return { store: options.store, pubsub, config: options.config, now: options.now ?? Date.now, live: new DeliveryFeed(pubsub) };
+  const now = options.now ?? Date.now;
+  const log = options.log ?? silentLogger;
+  const metrics = new Metrics();
+  const store = instrumentStore(options.store, metrics, { slowMs: options.config.slowOperationMs, log });
+  metrics.watchBacklog(store, now);
+  return { store, pubsub, config: options.config, now, live: new DeliveryFeed(pubsub), metrics, log };
 }

@@ -2,6 +2,7 @@
 import { createApp, type App } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createRedisPubSub } from './live/pubsub-redis.js';
+import { createLogger, type Logger } from './log.js';
 import { StartupError } from './startup-error.js';
 import { openStore } from './store/open.js';
 import type { Store } from './store/ports.js';
@@ -12,6 +13,9 @@ let store: Store | undefined;
 let redis: ReturnType<typeof createRedisPubSub> | undefined;
 let app: App | undefined;
 let stopping = false;
+// Until the configuration is read, the log has the default level; readable on a terminal, JSON otherwise.
+const pretty = process.stdout.isTTY === true;
+let log: Logger = createLogger({ level: 'info', pretty });
 
 async function main(): Promise<void> {
   // Installed first: a signal during start-up stops the process as cleanly as one later.
@@ -21,14 +25,19 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   config = loadConfig();
-  for (const warning of config.warnings) console.warn(`warning: ${warning}`);
+  log = createLogger({ level: config.logLevel, pretty });
+  for (const warning of config.warnings) log.warn(`warning: ${warning}`, { kind: 'configuration' });
   store = await openStore(config);
   redis = config.redisUrl ? createRedisPubSub(config.redisUrl) : undefined;
-  app = await createApp({ config, store, pubsub: redis?.pubsub });
+  app = await createApp({ config, store, pubsub: redis?.pubsub, log });
   if (app.generatedAdminToken) {
-    console.log('No TIDINGS_ADMIN_TOKEN was set, so an admin token was generated. It is shown only this once:');
-    console.log(`\n  ${app.generatedAdminToken}\n`);
-    console.log('Keep it safe (only its hash is stored). To replace it, set TIDINGS_ADMIN_TOKEN.');
+    // Deliberately not a log line (logs are shipped and kept): written once to the terminal or the
+    // supervisor's output, for the operator to copy.
+    process.stdout.write(
+      'No TIDINGS_ADMIN_TOKEN was set, so an admin token was generated. It is shown only this once:\n' +
+        `\n  ${app.generatedAdminToken}\n\n` +
+        'Keep it safe (only its hash is stored). To replace it, set TIDINGS_ADMIN_TOKEN.\n',
+    );
   }
   const url = await app.start();
   const storeName = config.mongodbUri ? `MongoDB database ${config.mongodbDb}` : config.dataDir;
@@ -37,8 +46,9 @@ async function main(): Promise<void> {
     : app.generatedAdminToken
       ? 'generated now, printed above'
       : 'generated on an earlier start, its hash kept in the store';
-  console.log(
+  log.info(
     `Tidings listening on ${url}/graphql (role: ${config.role}, store: ${storeName}, live feed: ${redis ? 'Redis' : 'in-process'}, admin token: ${tokenSource})`,
+    { event: 'start', url, role: config.role, store: config.mongodbUri ? 'mongodb' : 'sqlite', liveFeed: redis ? 'redis' : 'in-process' },
   );
 }
 
@@ -46,27 +56,28 @@ async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   const graceMs = config?.shutdownGraceMs ?? 0;
-  console.log(`${signal}: finishing attempts in flight (up to ${graceMs}ms), then exiting`);
+  log.info(`${signal}: finishing attempts in flight (up to ${graceMs}ms), then exiting`, { event: 'stop', signal });
   // The grace period bounds the attempts; this bounds everything else (a store that does not answer).
   setTimeout(() => {
-    console.error(`${signal}: shutdown did not finish within ${graceMs + 10_000}ms; exiting anyway`);
+    log.error(`${signal}: shutdown did not finish within ${graceMs + 10_000}ms; exiting anyway`, { event: 'stop', signal });
     process.exit(1);
   }, graceMs + 10_000).unref();
   try {
     await app?.stop();
     await redis?.close();
     await store?.close();
+    log.info('stopped', { event: 'stopped', signal });
     process.exit(0);
   } catch (err) {
-    console.error(`${signal}: shutdown failed:`, err);
+    log.error(`${signal}: shutdown failed`, { event: 'stop', signal, err });
     process.exit(1);
   }
 }
 
 main().catch(async (err) => {
-  if (err instanceof ConfigError) console.error(`configuration error: ${err.message}`);
-  else if (err instanceof StartupError) console.error(`cannot start: ${err.message}`);
-  else console.error(err);
+  if (err instanceof ConfigError) log.fatal(`configuration error: ${err.message}`, { event: 'start-failed' });
+  else if (err instanceof StartupError) log.fatal(`cannot start: ${err.message}`, { event: 'start-failed' });
+  else log.fatal('cannot start: unexpected error', { event: 'start-failed', err });
   // Whatever was opened before the failure must not keep the process alive.
   stopping = true;
   const closed = Promise.allSettled([redis?.close(), store?.close()]);

@@ -1,5 +1,6 @@
 import type { Deps } from '../deps.js';
 import { ReceiverCredentials } from './credentials.js';
+import type { Logger } from '../log.js';
 import { HttpClient } from './http-client.js';
 import { Sweeper } from './sweeper.js';
 import { DeliveryWorker } from './worker.js';
@@ -13,7 +14,7 @@ export interface DeliverySide {
 }
 
 /** Built from the same dependencies as the use-cases; the worker and sweeper take only the queue port of the store. */
-export function createDeliverySide({ store, pubsub, config }: Deps, log: (message: string) => void): DeliverySide {
+export function createDeliverySide({ store, pubsub, config }: Deps, log: Logger): DeliverySide {
   const http = new HttpClient({ timeoutMs: config.deliveryTimeoutMs, allowPrivateTargets: config.allowPrivateTargets });
   const worker = new DeliveryWorker(
     { store, http, pubsub, log, credentials: new ReceiverCredentials(http) },

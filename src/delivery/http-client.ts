@@ -15,6 +15,8 @@ export interface SendResult {
   error: string | null;
   /** The SSRF guard refused the target: retrying cannot help, so the delivery is given up at once. */
   refused: boolean;
+  /** No answer came within the timeout. */
+  timedOut: boolean;
   durationMs: number;
 }
 
@@ -53,9 +55,11 @@ export class HttpClient {
         signal: AbortSignal.timeout(this.options.timeoutMs),
       });
       const text = await readPrefix(res.body, RESPONSE_BODY_LIMIT);
-      return { status: res.statusCode, body: text, error: null, refused: false, durationMs: elapsed() };
+      return { status: res.statusCode, body: text, error: null, refused: false, timedOut: false, durationMs: elapsed() };
     } catch (err) {
-      return { status: null, body: null, error: describe(err, this.options.timeoutMs), refused: blockedTarget(err) !== undefined, durationMs: elapsed() };
+      return {
+        status: null, body: null, error: describe(err, this.options.timeoutMs), refused: blockedTarget(err) !== undefined, timedOut: isTimeout(err), durationMs: elapsed(),
+      };
     }
   }
 
@@ -88,13 +92,16 @@ function blockedTarget(err: unknown): BlockedTargetError | undefined {
   return cause instanceof BlockedTargetError ? cause : undefined;
 }
 
+function isTimeout(err: unknown): boolean {
+  const e = err as Error | null;
+  return e?.name === 'TimeoutError' || e instanceof errors.HeadersTimeoutError || e instanceof errors.BodyTimeoutError || e instanceof errors.ConnectTimeoutError;
+}
+
 function describe(err: unknown, timeoutMs: number): string {
   const e = err as Error & { code?: string; cause?: unknown };
   const blocked = blockedTarget(err);
   if (blocked) return blocked.message;
-  if (e?.name === 'TimeoutError' || e instanceof errors.HeadersTimeoutError || e instanceof errors.BodyTimeoutError || e instanceof errors.ConnectTimeoutError) {
-    return `timed out after ${timeoutMs}ms`;
-  }
+  if (isTimeout(err)) return `timed out after ${timeoutMs}ms`;
   const code = e?.code ? `${e.code}: ` : '';
   return `${code}${e?.message ?? String(err)}`;
 }

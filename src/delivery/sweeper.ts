@@ -1,5 +1,6 @@
 import { announceDeliveries } from '../live/announce.js';
 import type { PubSub } from '../live/pubsub.js';
+import { errorMessage, type Logger } from '../log.js';
 import type { DeliveryQueue } from '../store/ports.js';
 
 // Periodic maintenance in worker processes: applies the retention period, completes fan-outs that a
@@ -18,7 +19,7 @@ export class Sweeper {
   private running: Promise<void> | undefined;
 
   constructor(
-    private readonly deps: { store: Pick<DeliveryQueue, 'sweep'>; pubsub: PubSub; log: (m: string) => void; now?: () => number },
+    private readonly deps: { store: Pick<DeliveryQueue, 'sweep'>; pubsub: PubSub; log: Logger; now?: () => number },
     private readonly options: SweeperOptions,
   ) {}
 
@@ -49,13 +50,12 @@ export class Sweeper {
       });
       announceDeliveries(this.deps.pubsub, [...result.created, ...result.expired]);
       if (result.created.length || result.expired.length || result.purgedEvents || result.purgedDeliveries) {
-        this.deps.log(
-          `sweeper: ${result.created.length} deliveries from unfinished fan-outs, ${result.expired.length} ended FAILED after waiting past retention, ` +
-            `purged ${result.purgedEvents} events and ${result.purgedDeliveries} deliveries past retention`,
-        );
+        this.deps.log.info('sweep done', {
+          fannedOut: result.created.length, expired: result.expired.length, purgedEvents: result.purgedEvents, purgedDeliveries: result.purgedDeliveries,
+        });
       }
     } catch (err) {
-      this.deps.log(`sweeper: sweep failed, will try again: ${(err as Error).message}`);
+      this.deps.log.warn('sweep failed, will try again', { error: errorMessage(err) });
     }
   }
 }

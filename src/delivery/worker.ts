@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import pRetry from 'p-retry';
 import { announceDeliveries } from '../live/announce.js';
 import type { PubSub } from '../live/pubsub.js';
+import { errorMessage, type Logger } from '../log.js';
 import type { ClaimedDelivery, DeliveryQueue } from '../store/ports.js';
 import type { HttpClient } from './http-client.js';
 import type { ReceiverCredentials } from './credentials.js';
 import { prepareRequest } from './prepare.js';
 import { settleAttempt, settleUnprepared, type RetryPolicy } from '../domain/settle.js';
 import { TRANSFORM_FAILED_REASON } from '../domain/failure-reasons.js';
+import { measureAttempt } from '../domain/stats.js';
 
 // The delivery loop: claim due deliveries under a lease, attempt each one in stages (prepare the
 // signed request, send it, settle the outcome: prepare.ts, http-client.ts, domain/settle.ts),
@@ -31,7 +33,7 @@ export interface WorkerDeps {
   store: Pick<DeliveryQueue, 'claimDue' | 'recordAttempt'>;
   http: HttpClient;
   pubsub: PubSub;
-  log: (message: string) => void;
+  log: Logger;
   now?: () => number;
   /** Receiver credentials (Authorization header); without it, endpoints' credentials are not sent. */
   credentials?: ReceiverCredentials;
@@ -107,7 +109,7 @@ export class DeliveryWorker {
           failures = 0;
         } catch (err) {
           failures++;
-          this.deps.log(`worker: claiming deliveries failed (${failures} in a row), backing off: ${(err as Error).message}`);
+          this.deps.log.warn(`store unavailable: claiming deliveries failed (${failures} in a row), backing off`, { failures, error: errorMessage(err) });
         }
       }
       for (const claim of claimed) this.launch(claim);
@@ -145,7 +147,7 @@ export class DeliveryWorker {
       this.wake();
     };
     const task = this.attempt(claim, releaseEndpointSlot)
-      .catch((err) => this.deps.log(`worker: delivery ${claim.delivery.id} attempt failed to complete: ${(err as Error).message}`))
+      .catch((err) => this.deps.log.error('attempt could not be recorded', { deliveryId: claim.delivery.id, endpointId, error: errorMessage(err) }))
       .finally(() => {
         this.inFlight.delete(task);
         releaseEndpointSlot();
@@ -158,7 +160,9 @@ export class DeliveryWorker {
   private async attempt(claim: ClaimedDelivery, requestDone: () => void): Promise<void> {
     const { delivery, attemptNumber } = claim;
     const startedAt = this.now();
+    const preparing = performance.now();
     const prepared = await prepareRequest({ ...claim, delivery: { id: delivery.id, attempt: attemptNumber }, installation: this.options.installation }, startedAt);
+    const preparationMs = performance.now() - preparing;
     let outcome;
     if (prepared.ok) {
       const { request } = prepared;
@@ -171,16 +175,25 @@ export class DeliveryWorker {
       if (sent.status === 401) this.deps.credentials?.forget(auth);
       requestDone();
       outcome = settleAttempt(this.options.retry, { deliveryId: delivery.id, number: attemptNumber, manualRetry: delivery.manualRetry, startedAt }, sent, this.now());
+      outcome.measures = measureAttempt({ publishedAt: claim.event.createdAt, attemptNumber, startedAt, durationMs: sent.durationMs, preparationMs, sent });
     } else {
       requestDone();
       outcome = settleUnprepared({ deliveryId: delivery.id, number: attemptNumber, startedAt }, prepared.error, TRANSFORM_FAILED_REASON, this.now());
+      // Nothing was sent: Tidings refused to send what it could not prepare.
+      outcome.measures = measureAttempt({ publishedAt: claim.event.createdAt, attemptNumber, startedAt, durationMs: 0, preparationMs, sent: { status: null, refused: true } });
     }
     const finishedAt = this.now();
     // A transient store error must not lose the outcome: retry the write briefly in-process.
     const updated = await pRetry(() => this.deps.store.recordAttempt(claim, outcome, finishedAt), { retries: 4, minTimeout: 50, maxTimeout: 1000 });
     if (updated === null) {
-      this.deps.log(`worker: lease on delivery ${delivery.id} was lost before its attempt ${attemptNumber} was recorded`);
+      this.deps.log.warn('lease lost before the attempt was recorded', { deliveryId: delivery.id, endpointId: claim.endpoint.id, attempt: attemptNumber });
       return;
+    }
+    if (!outcome.attempt.success) {
+      this.deps.log.warn('delivery attempt failed', {
+        deliveryId: delivery.id, endpointId: claim.endpoint.id, eventType: claim.event.type, attempt: attemptNumber, outcome: outcome.measures?.outcome,
+        responseStatus: outcome.attempt.responseStatus, error: outcome.attempt.error, status: updated.status, nextAttemptAt: updated.nextAttemptAt,
+      });
     }
     announceDeliveries(this.deps.pubsub, [updated]);
   }

@@ -152,6 +152,22 @@ export interface AttemptOutcome {
   nextAttemptAt: Millis | null;
   /** Set when the delivery ends FAILED for a reason other than an exhausted schedule. */
   failureReason?: string | null;
+  /** What the statistics count for this attempt (domain/stats.ts); without it only the attempt record is counted. */
+  measures?: AttemptMeasures;
+}
+
+/** How an attempt ended, as the statistics class it: by HTTP status class, or why no answer came. */
+export type AttemptOutcomeClass = 'success' | 'clientError' | 'serverError' | 'otherStatus' | 'timeout' | 'networkError' | 'refused';
+
+/** Times measured around one attempt, in milliseconds. */
+export interface AttemptMeasures {
+  outcome: AttemptOutcomeClass;
+  /** Time spent preparing the request (filter, transform, format, sign). */
+  preparationMs: number;
+  /** Publish → start of this attempt, on the first attempt only. */
+  sendLatencyMs: number | null;
+  /** Publish → end of this attempt, when it succeeded. */
+  endToEndMs: number | null;
 }
 
 export interface DeliveryFilter {

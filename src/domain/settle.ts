@@ -61,6 +61,8 @@ export interface SendOutcome {
   error: string | null;
   /** The target was refused (SSRF guard): retrying cannot help. */
   refused: boolean;
+  /** No answer came within the timeout (the statistics class it apart from other network errors). */
+  timedOut?: boolean;
   durationMs: number;
 }
 

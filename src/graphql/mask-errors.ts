@@ -1,12 +1,13 @@
 import { GraphQLError } from 'graphql';
 import { maskError } from 'graphql-yoga';
 import { DomainError } from '../errors.js';
+import type { Logger } from '../log.js';
 
 /**
  * Maps domain errors to GraphQL errors with `extensions.code`; anything unexpected is masked for the
  * client and logged here, so that an operator can find the cause.
  */
-export function errorMasker(log: (message: string) => void) {
+export function errorMasker(log: Logger) {
   return (error: unknown, message: string, isDev?: boolean): Error => {
     const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
     if (original instanceof DomainError) {
@@ -20,8 +21,8 @@ export function errorMasker(log: (message: string) => void) {
     }
     const masked = maskError(error, message, isDev);
     if (masked.message === message) {
-      const cause = original instanceof Error ? (original.stack ?? original.message) : String(original);
-      log(`unexpected error${error instanceof GraphQLError && error.path ? ` at ${error.path.join('.')}` : ''}: ${cause}`);
+      const path = error instanceof GraphQLError && error.path ? error.path.join('.') : undefined;
+      log.error('unexpected error in a GraphQL operation', { path, err: original instanceof Error ? original : new Error(String(original)) });
     }
     return masked;
   };

@@ -7,9 +7,11 @@ import { createYoga } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import type { Authenticator } from '../auth/authenticator.js';
 import type { Deps } from '../deps.js';
+import type { Logger } from '../log.js';
 import { UnauthenticatedError } from '../errors.js';
 import { useSharedSubscriptionExecution } from '../live/shared-execution.js';
 import type { Context } from './context.js';
+import { useMetrics } from '../http/metrics.js';
 import { useErrorAnswers, writeErrorAnswer } from './error-answers.js';
 import { handleGraphqlPost } from './fast-post.js';
 import { graphiqlOptions } from './graphiql.js';
@@ -30,7 +32,7 @@ export interface GraphqlServer {
   counters: { fastPath: number };
 }
 
-export function createGraphqlServer(deps: Deps, auth: Authenticator, log: (message: string) => void): GraphqlServer {
+export function createGraphqlServer(deps: Deps, auth: Authenticator, log: Logger): GraphqlServer {
   const { config } = deps;
   // Armor throws its rejections out of validation by default, which skips yoga's marking of
   // validation errors; reported as validation errors instead, they get GRAPHQL_VALIDATION_FAILED
@@ -54,7 +56,7 @@ export function createGraphqlServer(deps: Deps, auth: Authenticator, log: (messa
     renderGraphiQL,
     graphiql: graphiqlOptions,
     maskedErrors: { maskError: errorMasker(log) },
-    plugins: [...armor.protect().plugins, useSharedSubscriptionExecution(), useErrorAnswers(GRAPHQL_PATH)],
+    plugins: [...armor.protect().plugins, useSharedSubscriptionExecution(), useErrorAnswers(GRAPHQL_PATH), useMetrics(deps.metrics, { slowMs: config.slowOperationMs, log })],
     logging: false,
     context: async ({ request, connectionParams }) => {
       const authorization = connectionParams ? String(connectionParams.authorization ?? '') : request.headers.get('authorization');
@@ -68,7 +70,7 @@ export function createGraphqlServer(deps: Deps, auth: Authenticator, log: (messa
     handle(req, res, path) {
       if (req.method !== 'POST' || path !== GRAPHQL_PATH) return void yoga.handle(req, res);
       handleGraphqlPost(yoga, req, res, counters).catch((err: Error) => {
-        log(`POST ${GRAPHQL_PATH} failed: ${err.stack ?? err.message}`);
+        log.error(`POST ${GRAPHQL_PATH} failed`, { err });
         writeErrorAnswer(res, 500, 'INTERNAL_SERVER_ERROR', 'Unexpected error.');
       });
     },

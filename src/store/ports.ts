@@ -2,6 +2,7 @@
 // same contract suites (test/store/). Consumers ask for the narrowest of them, or a Pick of one.
 // Tenant data is always read through a Scope, so a cross-tenant read cannot be written by accident.
 import type { EndpointShare } from '../domain/endpoint-slots.js';
+import type { StatsInterval, StatsTotals } from '../domain/stats.js';
 import type {
   ApplicationRecord, AttemptOutcome, AttemptRecord, DeliveryFilter, DeliveryRecord, EndpointRecord, EventRecord,
   EventTypeRecord, Millis, Scope,
@@ -136,6 +137,38 @@ export interface DeliveryQueue {
   sweep(options: SweepOptions): Promise<SweepResult>;
 }
 
+/** A range of the statistics: within a scope, optionally one application, endpoint or event type. */
+export interface StatsQuery {
+  applicationId?: string;
+  endpointId?: string;
+  eventType?: string;
+  /** Inclusive, at minute resolution (the minute holding it counts). */
+  since: Millis;
+  /** Exclusive. */
+  until: Millis;
+  interval: StatsInterval;
+}
+
+/** Unfinished deliveries now. */
+export interface BacklogCounts {
+  /** PENDING: not attempted yet (or queued again by a manual retry). */
+  waiting: number;
+  /** RETRYING: failed at least once, waiting for the next attempt. */
+  retrying: number;
+  /** Creation time of the oldest PENDING delivery. */
+  oldestWaitingSince: Millis | null;
+}
+
+/**
+ * The delivery statistics: per-minute aggregates that publishEvent and recordAttempt maintain in
+ * the same write (domain/stats.ts says what each adds), read back rolled up by interval.
+ */
+export interface DeliveryStatsLog {
+  /** Summed aggregates per interval bucket, keyed by the bucket's start (UTC-aligned); empty buckets are absent. */
+  readStats(scope: Scope, query: StatsQuery): Promise<Map<Millis, StatsTotals>>;
+  readBacklog(scope: Scope, filter: { applicationId?: string; endpointId?: string }): Promise<BacklogCounts>;
+}
+
 export interface StoreLifecycle {
   /** Throws when the store cannot serve requests (readiness). */
   ping(): Promise<void>;
@@ -143,4 +176,4 @@ export interface StoreLifecycle {
 }
 
 /** Everything an adapter provides. */
-export type Store = StoreLifecycle & Catalogue & DeliveryLog & DeliveryQueue;
+export type Store = StoreLifecycle & Catalogue & DeliveryLog & DeliveryQueue & DeliveryStatsLog;

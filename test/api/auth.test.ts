@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { isInterfaceType, isObjectType, print, type GraphQLObjectType } from 'graphql';
 import { afterAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../src/log.js';
 import { createApp, type App } from '../../src/app.js';
 import { schema } from '../../src/graphql/schema/index.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
@@ -160,7 +161,7 @@ describe('authentication and authorization', () => {
 describe('generated admin token', () => {
   const started: App[] = [];
   async function startApp(store: SqliteStore, config: ReturnType<typeof testConfig>) {
-    const app = await createApp({ config, store, log: () => {} });
+    const app = await createApp({ config, store, log: silentLogger });
     const url = await app.start(0, '127.0.0.1');
     started.push(app);
     return { app, graphqlUrl: `${url}/graphql` };

@@ -65,3 +65,12 @@ describe('the list of known variables', () => {
     expect(documented.sort()).toEqual([...VARIABLES].sort());
   });
 });
+
+describe('TIDINGS_STATS_LIVE_INTERVAL', () => {
+  it('defaults to 5s, takes a duration, and refuses less than 100ms', () => {
+    expect(loadConfig({}).statsLiveIntervalMs).toBe(5000);
+    expect(loadConfig({ TIDINGS_STATS_LIVE_INTERVAL: '250ms' }).statsLiveIntervalMs).toBe(250);
+    expect(() => loadConfig({ TIDINGS_STATS_LIVE_INTERVAL: '50ms' })).toThrow(ConfigError);
+    expect(() => loadConfig({ TIDINGS_STATS_LIVE_INTERVAL: '5' })).toThrow(/not a duration/);
+  });
+});

@@ -1,3 +1,4 @@
+import { silentLogger } from '../../src/log.js';
 import { afterAll, beforeAll } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import type { Config } from '../../src/config.js';
@@ -37,7 +38,7 @@ export function useServerOn(kind: StoreKind, onStart: (s: StoreServer) => void, 
     } else {
       store = SqliteStore.inDataDir(config.dataDir);
     }
-    app = await createApp({ config, store, log: () => {} });
+    app = await createApp({ config, store, log: silentLogger });
     const url = await app.start(0, '127.0.0.1');
     receiver = await startReceiver();
     onStart({ admin: new GqlClient(`${url}/graphql`, TEST_ADMIN_TOKEN), config, receiver });

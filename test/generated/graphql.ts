@@ -70,6 +70,36 @@ export type ArchiveEventTypePayload = {
   eventType: EventType;
 };
 
+/** Attempts by how they ended. */
+export type AttemptOutcomes = {
+  __typename?: 'AttemptOutcomes';
+  /** Answered 4xx. */
+  clientError: Scalars['Int']['output'];
+  /** The connection failed (refused, reset, DNS). */
+  networkError: Scalars['Int']['output'];
+  /** Answered another status (1xx, 3xx: redirects are not followed). */
+  otherStatus: Scalars['Int']['output'];
+  /** Tidings refused the target (a private address): the delivery failed at once. */
+  refused: Scalars['Int']['output'];
+  /** Answered 5xx. */
+  serverError: Scalars['Int']['output'];
+  /** Answered 2xx. */
+  success: Scalars['Int']['output'];
+  /** No complete answer within TIDINGS_DELIVERY_TIMEOUT. */
+  timeout: Scalars['Int']['output'];
+};
+
+/** Unfinished deliveries now. */
+export type Backlog = {
+  __typename?: 'Backlog';
+  /** Age of the oldest PENDING delivery in milliseconds; null when none waits. */
+  oldestWaitingAgeMs?: Maybe<Scalars['Float']['output']>;
+  /** RETRYING deliveries: waiting for their next attempt. */
+  retrying: Scalars['Int']['output'];
+  /** PENDING deliveries: not attempted yet (paused endpoints included). */
+  waiting: Scalars['Int']['output'];
+};
+
 /** HTTP Basic credentials. */
 export type BasicAuthInput = {
   /** The password. */
@@ -271,6 +301,45 @@ export type DeliveryPreview = {
   wouldSend: Scalars['Boolean']['output'];
 };
 
+/** Delivery statistics of a time range, computed from per-minute aggregates. */
+export type DeliveryStats = {
+  __typename?: 'DeliveryStats';
+  /** Unfinished deliveries now (for the endpoint, when one is asked for). */
+  backlog: Backlog;
+  /** One per interval, oldest first, empty ones included. */
+  buckets: Array<StatsBucket>;
+  /** The whole range. */
+  total: StatsBucket;
+};
+
+/** Which statistics: a time range, bucketed by interval, optionally narrowed. */
+export type DeliveryStatsInput = {
+  /** One application (admin token); an application key always sees its own. */
+  applicationId?: InputMaybe<Scalars['ID']['input']>;
+  /** One endpoint. */
+  endpointId?: InputMaybe<Scalars['ID']['input']>;
+  /** One event type (exact name). */
+  eventType?: InputMaybe<Scalars['String']['input']>;
+  /** Bucket width; HOUR when omitted. At most 2000 buckets. */
+  interval?: InputMaybe<StatsInterval>;
+  /** Start of the range (inclusive; at minute resolution). */
+  since: Scalars['DateTime']['input'];
+  /** End of the range (exclusive); now when omitted. */
+  until?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** Which statistics to follow live. */
+export type DeliveryStatsUpdatedInput = {
+  /** One application (admin token); an application key always sees its own. */
+  applicationId?: InputMaybe<Scalars['ID']['input']>;
+  /** One endpoint. */
+  endpointId?: InputMaybe<Scalars['ID']['input']>;
+  /** One event type (exact name). */
+  eventType?: InputMaybe<Scalars['String']['input']>;
+  /** Width of the current bucket; MINUTE when omitted. */
+  interval?: InputMaybe<StatsInterval>;
+};
+
 /** Where a delivery stands. */
 export type DeliveryStatus =
   /** Given up: the retry schedule is exhausted, a manual retry failed, or the endpoint was deleted. */
@@ -319,6 +388,8 @@ export type Endpoint = Node & {
   publicKey?: Maybe<Scalars['String']['output']>;
   /** How its requests are signed. */
   signatureScheme: SignatureScheme;
+  /** Delivery statistics of this endpoint since a time, bucketed by interval, with its backlog. */
+  stats: DeliveryStats;
   /** The JSONata expression its bodies are computed with; null = none. */
   transform?: Maybe<Scalars['String']['output']>;
   /** When the endpoint was last changed. */
@@ -333,6 +404,13 @@ export type EndpointDeliveriesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<DeliveryFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A URL of an application that receives signed webhook POSTs. */
+export type EndpointStatsArgs = {
+  interval?: InputMaybe<StatsInterval>;
+  since: Scalars['DateTime']['input'];
 };
 
 /** Credentials the receiver requires: exactly one of the fields. Write-only: the API shows only Endpoint.authKind. */
@@ -467,6 +545,15 @@ export type HeaderInput = {
   value: Scalars['String']['input'];
 };
 
+/** The current bucket so far and the backlog now. */
+export type LiveDeliveryStats = {
+  __typename?: 'LiveDeliveryStats';
+  /** Unfinished deliveries now. */
+  backlog: Backlog;
+  /** The interval bucket holding now, up to now. */
+  bucket: StatsBucket;
+};
+
 /** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
 export type Mutation = {
   __typename?: 'Mutation';
@@ -591,6 +678,17 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** Percentiles of a duration in milliseconds, from log-spaced histogram buckets: each within 9.5 % of the exact value. */
+export type Percentiles = {
+  __typename?: 'Percentiles';
+  /** Median, in milliseconds. */
+  p50: Scalars['Float']['output'];
+  /** 95th percentile, in milliseconds. */
+  p95: Scalars['Float']['output'];
+  /** 99th percentile, in milliseconds. */
+  p99: Scalars['Float']['output'];
+};
+
 /** An event to preview against one endpoint. */
 export type PreviewDeliveryInput = {
   /** Channels the event would be published on. */
@@ -641,6 +739,8 @@ export type Query = {
   deliveries: DeliveryConnection;
   /** One delivery; null when it does not exist or belongs to another application. */
   delivery?: Maybe<Delivery>;
+  /** Event rate, attempts, outcomes, success rates and latency percentiles over a range, and the backlog now. */
+  deliveryStats: DeliveryStats;
   /** One endpoint; null when it does not exist, was deleted, or belongs to another application. */
   endpoint?: Maybe<Endpoint>;
   /** Endpoints the caller can see, newest first. */
@@ -684,6 +784,12 @@ export type QueryDeliveriesArgs = {
 /** Read the catalogue, applications, endpoints, events and deliveries. */
 export type QueryDeliveryArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Read the catalogue, applications, endpoints, events and deliveries. */
+export type QueryDeliveryStatsArgs = {
+  input: DeliveryStatsInput;
 };
 
 
@@ -789,11 +895,65 @@ export type SignatureScheme =
   /** `v1,` HMAC-SHA256 with a shared secret ("whsec_…"). */
   | 'HMAC_SHA256';
 
+/** Delivery figures of one time bucket (or of the whole range). */
+export type StatsBucket = {
+  __typename?: 'StatsBucket';
+  /** How long attempts took, request to last response byte (receiver time). */
+  attemptDuration?: Maybe<Percentiles>;
+  /** Share of attempts answered 2xx (0 to 1); null without attempts. */
+  attemptSuccessRate?: Maybe<Scalars['Float']['output']>;
+  /** Attempts made (counted in the minute they started). */
+  attempts: Scalars['Int']['output'];
+  /** Deliveries created (one per event and endpoint). */
+  deliveriesCreated: Scalars['Int']['output'];
+  /** succeeded / (succeeded + failed); null when none finished. */
+  deliverySuccessRate?: Maybe<Scalars['Float']['output']>;
+  /** End of the bucket (exclusive). */
+  end: Scalars['DateTime']['output'];
+  /** Publish → end of the successful attempt. */
+  endToEndLatency?: Maybe<Percentiles>;
+  /** Events published per second of the bucket. */
+  eventRate: Scalars['Float']['output'];
+  /** Events published; for one endpoint, the events that reached it. */
+  eventsPublished: Scalars['Int']['output'];
+  /** Deliveries that an attempt ended FAILED for good. */
+  failed: Scalars['Int']['output'];
+  /** Attempts by how they ended. */
+  outcomes: AttemptOutcomes;
+  /** Time Tidings spent preparing each request (format, sign). */
+  preparation?: Maybe<Percentiles>;
+  /** Failed attempts after which the delivery was scheduled again. */
+  retried: Scalars['Int']['output'];
+  /** Publish → start of the first attempt. */
+  sendLatency?: Maybe<Percentiles>;
+  /** Start of the bucket (inclusive). */
+  start: Scalars['DateTime']['output'];
+  /** Deliveries that succeeded. */
+  succeeded: Scalars['Int']['output'];
+};
+
+/** The width of a statistics bucket; buckets are aligned in UTC. */
+export type StatsInterval =
+  /** One UTC day, rolled up from its minutes. */
+  | 'DAY'
+  /** One hour, rolled up from its minutes. */
+  | 'HOUR'
+  /** One minute (the resolution the statistics are kept at). */
+  | 'MINUTE';
+
 /** Live updates. */
 export type Subscription = {
   __typename?: 'Subscription';
+  /** The current bucket and the backlog at once, then every TIDINGS_STATS_LIVE_INTERVAL (5 s by default), for live charts. */
+  deliveryStatsUpdated: LiveDeliveryStats;
   /** One message each time a delivery the caller can see is created or changes state (every attempt included). */
   deliveryUpdated: Delivery;
+};
+
+
+/** Live updates. */
+export type SubscriptionDeliveryStatsUpdatedArgs = {
+  input?: InputMaybe<DeliveryStatsUpdatedInput>;
 };
 
 
@@ -1392,9 +1552,38 @@ export type LiveDeliveryIdsSubscriptionVariables = Exact<{ [key: string]: never;
 
 export type LiveDeliveryIdsSubscription = { __typename?: 'Subscription', deliveryUpdated: { __typename?: 'Delivery', id: string } };
 
+export type PctFragment = { __typename?: 'Percentiles', p50: number, p95: number, p99: number };
+
+export type BucketFieldsFragment = { __typename?: 'StatsBucket', start: string, end: string, eventsPublished: number, eventRate: number, deliveriesCreated: number, attempts: number, succeeded: number, failed: number, retried: number, attemptSuccessRate?: number | null, deliverySuccessRate?: number | null, sendLatency?: { __typename?: 'Percentiles', p50: number, p95: number, p99: number } | null, endToEndLatency?: { __typename?: 'Percentiles', p50: number, p95: number, p99: number } | null, attemptDuration?: { __typename?: 'Percentiles', p50: number, p95: number, p99: number } | null, preparation?: { __typename?: 'Percentiles', p50: number, p95: number, p99: number } | null, outcomes: { __typename?: 'AttemptOutcomes', success: number, clientError: number, serverError: number, otherStatus: number, timeout: number, networkError: number, refused: number } };
+
+export type DeliveryStatsQueryVariables = Exact<{
+  input: DeliveryStatsInput;
+}>;
+
+
+export type DeliveryStatsQuery = { __typename?: 'Query', deliveryStats: { __typename?: 'DeliveryStats', total: { __typename?: 'StatsBucket', start: string, end: string, eventsPublished: number, eventRate: number, deliveriesCreated: number, attempts: number, succeeded: number, failed: number, retried: number, attemptSuccessRate?: number | null, deliverySuccessRate?: number | null, sendLatency?: { __typename?: 'Percentiles', p50: number, p95: number, p99: number } | null, endToEndLatency?: { __typename?: 'Percentiles', p50: number, p95: number, p99: number } | null, attemptDuration?: { __typename?: 'Percentiles', p50: number, p95: number, p99: number } | null, preparation?: { __typename?: 'Percentiles', p50: number, p95: number, p99: number } | null, outcomes: { __typename?: 'AttemptOutcomes', success: number, clientError: number, serverError: number, otherStatus: number, timeout: number, networkError: number, refused: number } }, buckets: Array<{ __typename?: 'StatsBucket', start: string, end: string, eventsPublished: number, eventRate: number, deliveriesCreated: number, attempts: number, succeeded: number, failed: number, retried: number, attemptSuccessRate?: number | null, deliverySuccessRate?: number | null, sendLatency?: { __typename?: 'Percentiles', p50: number, p95: number, p99: number } | null, endToEndLatency?: { __typename?: 'Percentiles', p50: number, p95: number, p99: number } | null, attemptDuration?: { __typename?: 'Percentiles', p50: number, p95: number, p99: number } | null, preparation?: { __typename?: 'Percentiles', p50: number, p95: number, p99: number } | null, outcomes: { __typename?: 'AttemptOutcomes', success: number, clientError: number, serverError: number, otherStatus: number, timeout: number, networkError: number, refused: number } }>, backlog: { __typename?: 'Backlog', waiting: number, retrying: number, oldestWaitingAgeMs?: number | null } } };
+
+export type EndpointStatsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  since: Scalars['DateTime']['input'];
+  interval?: InputMaybe<StatsInterval>;
+}>;
+
+
+export type EndpointStatsQuery = { __typename?: 'Query', endpoint?: { __typename?: 'Endpoint', id: string, stats: { __typename?: 'DeliveryStats', total: { __typename?: 'StatsBucket', start: string, end: string, eventsPublished: number, eventRate: number, deliveriesCreated: number, attempts: number, succeeded: number, failed: number, retried: number, attemptSuccessRate?: number | null, deliverySuccessRate?: number | null, sendLatency?: { __typename?: 'Percentiles', p50: number, p95: number, p99: number } | null, endToEndLatency?: { __typename?: 'Percentiles', p50: number, p95: number, p99: number } | null, attemptDuration?: { __typename?: 'Percentiles', p50: number, p95: number, p99: number } | null, preparation?: { __typename?: 'Percentiles', p50: number, p95: number, p99: number } | null, outcomes: { __typename?: 'AttemptOutcomes', success: number, clientError: number, serverError: number, otherStatus: number, timeout: number, networkError: number, refused: number } }, buckets: Array<{ __typename?: 'StatsBucket', start: string, attempts: number }>, backlog: { __typename?: 'Backlog', waiting: number, retrying: number, oldestWaitingAgeMs?: number | null } } } | null };
+
+export type DeliveryStatsUpdatedSubscriptionVariables = Exact<{
+  input?: InputMaybe<DeliveryStatsUpdatedInput>;
+}>;
+
+
+export type DeliveryStatsUpdatedSubscription = { __typename?: 'Subscription', deliveryStatsUpdated: { __typename?: 'LiveDeliveryStats', bucket: { __typename?: 'StatsBucket', start: string, end: string, eventsPublished: number, eventRate: number, deliveriesCreated: number, attempts: number, succeeded: number, failed: number, retried: number, attemptSuccessRate?: number | null, deliverySuccessRate?: number | null, sendLatency?: { __typename?: 'Percentiles', p50: number, p95: number, p99: number } | null, endToEndLatency?: { __typename?: 'Percentiles', p50: number, p95: number, p99: number } | null, attemptDuration?: { __typename?: 'Percentiles', p50: number, p95: number, p99: number } | null, preparation?: { __typename?: 'Percentiles', p50: number, p95: number, p99: number } | null, outcomes: { __typename?: 'AttemptOutcomes', success: number, clientError: number, serverError: number, otherStatus: number, timeout: number, networkError: number, refused: number } }, backlog: { __typename?: 'Backlog', waiting: number, retrying: number, oldestWaitingAgeMs?: number | null } } };
+
 export const EndpointOptionFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EndpointOptionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Endpoint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"cloudEventsSource"}},{"kind":"Field","name":{"kind":"Name","value":"channels"}},{"kind":"Field","name":{"kind":"Name","value":"filter"}},{"kind":"Field","name":{"kind":"Name","value":"includeFields"}},{"kind":"Field","name":{"kind":"Name","value":"transform"}},{"kind":"Field","name":{"kind":"Name","value":"headers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]} as unknown as DocumentNode<EndpointOptionFieldsFragment, unknown>;
 export const EndpointFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EndpointFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Endpoint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"eventTypes"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"deleted"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<EndpointFieldsFragment, unknown>;
 export const DeliveryFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DeliveryFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Delivery"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"attemptCount"}},{"kind":"Field","name":{"kind":"Name","value":"eventType"}},{"kind":"Field","name":{"kind":"Name","value":"nextAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"failureReason"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"event"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}}]}},{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"deleted"}}]}}]}}]} as unknown as DocumentNode<DeliveryFieldsFragment, unknown>;
+export const PctFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Pct"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Percentiles"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"p50"}},{"kind":"Field","name":{"kind":"Name","value":"p95"}},{"kind":"Field","name":{"kind":"Name","value":"p99"}}]}}]} as unknown as DocumentNode<PctFragment, unknown>;
+export const BucketFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BucketFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StatsBucket"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"eventsPublished"}},{"kind":"Field","name":{"kind":"Name","value":"eventRate"}},{"kind":"Field","name":{"kind":"Name","value":"deliveriesCreated"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"succeeded"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"retried"}},{"kind":"Field","name":{"kind":"Name","value":"attemptSuccessRate"}},{"kind":"Field","name":{"kind":"Name","value":"deliverySuccessRate"}},{"kind":"Field","name":{"kind":"Name","value":"sendLatency"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Pct"}}]}},{"kind":"Field","name":{"kind":"Name","value":"endToEndLatency"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Pct"}}]}},{"kind":"Field","name":{"kind":"Name","value":"attemptDuration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Pct"}}]}},{"kind":"Field","name":{"kind":"Name","value":"preparation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Pct"}}]}},{"kind":"Field","name":{"kind":"Name","value":"outcomes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"success"}},{"kind":"Field","name":{"kind":"Name","value":"clientError"}},{"kind":"Field","name":{"kind":"Name","value":"serverError"}},{"kind":"Field","name":{"kind":"Name","value":"otherStatus"}},{"kind":"Field","name":{"kind":"Name","value":"timeout"}},{"kind":"Field","name":{"kind":"Name","value":"networkError"}},{"kind":"Field","name":{"kind":"Name","value":"refused"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Pct"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Percentiles"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"p50"}},{"kind":"Field","name":{"kind":"Name","value":"p95"}},{"kind":"Field","name":{"kind":"Name","value":"p99"}}]}}]} as unknown as DocumentNode<BucketFieldsFragment, unknown>;
 export const CreateApplicationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateApplication"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createApplication"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"apiKey"}},{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]} as unknown as DocumentNode<CreateApplicationMutation, CreateApplicationMutationVariables>;
 export const ApplicationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Applications"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applications"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<ApplicationsQuery, ApplicationsQueryVariables>;
 export const ApplicationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Application"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"application"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<ApplicationQuery, ApplicationQueryVariables>;
@@ -1440,3 +1629,6 @@ export const LiveDeliveriesDocument = {"kind":"Document","definitions":[{"kind":
 export const NodeDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NodeDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Application"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Endpoint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Event"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Delivery"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"event"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<NodeDetailQuery, NodeDetailQueryVariables>;
 export const EndpointStateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EndpointState"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"eventTypes"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"deleted"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<EndpointStateQuery, EndpointStateQueryVariables>;
 export const LiveDeliveryIdsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"LiveDeliveryIds"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deliveryUpdated"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<LiveDeliveryIdsSubscription, LiveDeliveryIdsSubscriptionVariables>;
+export const DeliveryStatsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DeliveryStats"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeliveryStatsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deliveryStats"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BucketFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"buckets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BucketFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"backlog"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"waiting"}},{"kind":"Field","name":{"kind":"Name","value":"retrying"}},{"kind":"Field","name":{"kind":"Name","value":"oldestWaitingAgeMs"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Pct"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Percentiles"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"p50"}},{"kind":"Field","name":{"kind":"Name","value":"p95"}},{"kind":"Field","name":{"kind":"Name","value":"p99"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BucketFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StatsBucket"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"eventsPublished"}},{"kind":"Field","name":{"kind":"Name","value":"eventRate"}},{"kind":"Field","name":{"kind":"Name","value":"deliveriesCreated"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"succeeded"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"retried"}},{"kind":"Field","name":{"kind":"Name","value":"attemptSuccessRate"}},{"kind":"Field","name":{"kind":"Name","value":"deliverySuccessRate"}},{"kind":"Field","name":{"kind":"Name","value":"sendLatency"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Pct"}}]}},{"kind":"Field","name":{"kind":"Name","value":"endToEndLatency"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Pct"}}]}},{"kind":"Field","name":{"kind":"Name","value":"attemptDuration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Pct"}}]}},{"kind":"Field","name":{"kind":"Name","value":"preparation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Pct"}}]}},{"kind":"Field","name":{"kind":"Name","value":"outcomes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"success"}},{"kind":"Field","name":{"kind":"Name","value":"clientError"}},{"kind":"Field","name":{"kind":"Name","value":"serverError"}},{"kind":"Field","name":{"kind":"Name","value":"otherStatus"}},{"kind":"Field","name":{"kind":"Name","value":"timeout"}},{"kind":"Field","name":{"kind":"Name","value":"networkError"}},{"kind":"Field","name":{"kind":"Name","value":"refused"}}]}}]}}]} as unknown as DocumentNode<DeliveryStatsQuery, DeliveryStatsQueryVariables>;
+export const EndpointStatsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EndpointStats"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"since"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"interval"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"StatsInterval"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"stats"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"since"},"value":{"kind":"Variable","name":{"kind":"Name","value":"since"}}},{"kind":"Argument","name":{"kind":"Name","value":"interval"},"value":{"kind":"Variable","name":{"kind":"Name","value":"interval"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BucketFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"buckets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}}]}},{"kind":"Field","name":{"kind":"Name","value":"backlog"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"waiting"}},{"kind":"Field","name":{"kind":"Name","value":"retrying"}},{"kind":"Field","name":{"kind":"Name","value":"oldestWaitingAgeMs"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Pct"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Percentiles"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"p50"}},{"kind":"Field","name":{"kind":"Name","value":"p95"}},{"kind":"Field","name":{"kind":"Name","value":"p99"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BucketFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StatsBucket"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"eventsPublished"}},{"kind":"Field","name":{"kind":"Name","value":"eventRate"}},{"kind":"Field","name":{"kind":"Name","value":"deliveriesCreated"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"succeeded"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"retried"}},{"kind":"Field","name":{"kind":"Name","value":"attemptSuccessRate"}},{"kind":"Field","name":{"kind":"Name","value":"deliverySuccessRate"}},{"kind":"Field","name":{"kind":"Name","value":"sendLatency"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Pct"}}]}},{"kind":"Field","name":{"kind":"Name","value":"endToEndLatency"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Pct"}}]}},{"kind":"Field","name":{"kind":"Name","value":"attemptDuration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Pct"}}]}},{"kind":"Field","name":{"kind":"Name","value":"preparation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Pct"}}]}},{"kind":"Field","name":{"kind":"Name","value":"outcomes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"success"}},{"kind":"Field","name":{"kind":"Name","value":"clientError"}},{"kind":"Field","name":{"kind":"Name","value":"serverError"}},{"kind":"Field","name":{"kind":"Name","value":"otherStatus"}},{"kind":"Field","name":{"kind":"Name","value":"timeout"}},{"kind":"Field","name":{"kind":"Name","value":"networkError"}},{"kind":"Field","name":{"kind":"Name","value":"refused"}}]}}]}}]} as unknown as DocumentNode<EndpointStatsQuery, EndpointStatsQueryVariables>;
+export const DeliveryStatsUpdatedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"DeliveryStatsUpdated"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DeliveryStatsUpdatedInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deliveryStatsUpdated"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bucket"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BucketFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"backlog"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"waiting"}},{"kind":"Field","name":{"kind":"Name","value":"retrying"}},{"kind":"Field","name":{"kind":"Name","value":"oldestWaitingAgeMs"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Pct"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Percentiles"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"p50"}},{"kind":"Field","name":{"kind":"Name","value":"p95"}},{"kind":"Field","name":{"kind":"Name","value":"p99"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BucketFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StatsBucket"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"eventsPublished"}},{"kind":"Field","name":{"kind":"Name","value":"eventRate"}},{"kind":"Field","name":{"kind":"Name","value":"deliveriesCreated"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"succeeded"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"retried"}},{"kind":"Field","name":{"kind":"Name","value":"attemptSuccessRate"}},{"kind":"Field","name":{"kind":"Name","value":"deliverySuccessRate"}},{"kind":"Field","name":{"kind":"Name","value":"sendLatency"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Pct"}}]}},{"kind":"Field","name":{"kind":"Name","value":"endToEndLatency"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Pct"}}]}},{"kind":"Field","name":{"kind":"Name","value":"attemptDuration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Pct"}}]}},{"kind":"Field","name":{"kind":"Name","value":"preparation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Pct"}}]}},{"kind":"Field","name":{"kind":"Name","value":"outcomes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"success"}},{"kind":"Field","name":{"kind":"Name","value":"clientError"}},{"kind":"Field","name":{"kind":"Name","value":"serverError"}},{"kind":"Field","name":{"kind":"Name","value":"otherStatus"}},{"kind":"Field","name":{"kind":"Name","value":"timeout"}},{"kind":"Field","name":{"kind":"Name","value":"networkError"}},{"kind":"Field","name":{"kind":"Name","value":"refused"}}]}}]}}]} as unknown as DocumentNode<DeliveryStatsUpdatedSubscription, DeliveryStatsUpdatedSubscriptionVariables>;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
+import { silentLogger } from '../../src/log.js';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
@@ -49,7 +50,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
   const config = testConfig(overrides);
   const store = SqliteStore.inDataDir(config.dataDir);
-  const app = await createApp({ config, store, log: () => {} });
+  const app = await createApp({ config, store, log: silentLogger });
   const url = await app.start(0, '127.0.0.1');
   const graphqlUrl = `${url}/graphql`;
   const server: TestServer = {

@@ -42,6 +42,8 @@ export const MONGO_MIGRATIONS: readonly { description: string; up(db: Db): Promi
       await db.collection('event_types').updateMany({ examplesText: { $exists: false } }, { $set: { examplesText: '[]' } });
     },
   },
+  // Statistics documents are written by _id only; these serve range reads (MongoDB; FerretDB reads the collection).
+  { description: 'delivery statistics', up: (db) => createIndexes(db, { delivery_stats: [{ key: { applicationId: 1, span: 1, start: 1 } }, { key: { span: 1, start: 1 } }] }) },
 ];
 
 const VERSION_KEY = 'schema_version';

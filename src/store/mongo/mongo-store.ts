@@ -11,10 +11,13 @@ import { settleOnStored } from '../../domain/settle.js';
 import { ConflictError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import type {
-  ClaimOptions, ClaimedDelivery, EndpointPatch, EventTypePatch, NewApplication, Page, PageArgs, PublishResult, Store, SweepOptions, SweepResult,
+  BacklogCounts, ClaimOptions, ClaimedDelivery, EndpointPatch, EventTypePatch, NewApplication, Page, PageArgs, PublishResult, StatsQuery, Store,
+  SweepOptions, SweepResult,
 } from '../ports.js';
 import { reportingUnavailable } from '../unavailable.js';
 import { migrateMongo } from './migrations.js';
+import { MongoStats, readMongoBacklog } from './stats.js';
+import { attemptIncrement, publishIncrements, type StatsTotals } from '../../domain/stats.js';
 
 // The MongoDB store. One code path for MongoDB 6-8 and FerretDB 1.x, so it relies on no
 // multi-document transaction, change stream, TTL or partial index, and on no atomic
@@ -101,6 +104,7 @@ export class MongoStore implements Store {
   private readonly leases: Collection<LeaseDoc>;
   private readonly keys: Collection<KeyDoc>;
   private readonly queue: Collection<QueueDoc>;
+  private readonly stats: MongoStats;
 
   private constructor(private readonly client: MongoClient, private readonly db: Db) {
     this.settings = db.collection('settings');
@@ -113,6 +117,7 @@ export class MongoStore implements Store {
     this.leases = db.collection('leases');
     this.keys = db.collection('idempotency_keys');
     this.queue = db.collection('queue');
+    this.stats = new MongoStats(db, isDuplicateKey);
   }
 
   /** Connects and brings the database's indexes up to date (migrations.ts). */
@@ -289,6 +294,7 @@ export class MongoStore implements Store {
     const { id, ...rest } = event;
     await this.events.insertOne({ _id: id, ...rest, fanoutDone: false });
     const deliveries = await this.fanOut(event);
+    await this.stats.apply(publishIncrements(event, deliveries));
     await this.events.updateOne({ _id: id }, { $set: { fanoutDone: true } });
     return { event, deliveries, created: true };
   }
@@ -499,7 +505,16 @@ export class MongoStore implements Store {
     );
     if (next === null) await this.queue.deleteOne({ _id: current._id });
     else await this.queue.updateOne({ _id: current._id }, { $set: { runAt: next, leaseId: null } });
+    await this.stats.apply([attemptIncrement(current, outcome, status)]);
     return updated ? toDelivery(updated) : null;
+  }
+
+  async readStats(scope: Scope, query: StatsQuery): Promise<Map<Millis, StatsTotals>> {
+    return this.stats.read(scope, query);
+  }
+
+  async readBacklog(scope: Scope, filter: { applicationId?: string; endpointId?: string }): Promise<BacklogCounts> {
+    return readMongoBacklog(this.db, scope, filter);
   }
 
   async sweep(options: SweepOptions): Promise<SweepResult> {
@@ -510,7 +525,9 @@ export class MongoStore implements Store {
     for (const doc of unfinished) {
       const before = new Set((await this.deliveriesOf(doc._id)).map((d) => d.id));
       const after = await this.fanOut(toEvent(doc));
-      created.push(...after.filter((d) => !before.has(d.id)));
+      const added = after.filter((d) => !before.has(d.id));
+      created.push(...added);
+      await this.stats.apply(publishIncrements(toEvent(doc), added));
       await this.events.updateOne({ _id: doc._id }, { $set: { fanoutDone: true } });
     }
     // Parked deliveries whose endpoint was enabled while the unpark did not complete.

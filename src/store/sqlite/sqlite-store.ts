@@ -4,11 +4,13 @@ import type {
   ApplicationRecord, AttemptOutcome, AttemptRecord, DeliveryFilter, DeliveryRecord, EndpointRecord, EventRecord, EventTypeRecord, Millis, Scope,
 } from '../../domain/records.js';
 import type {
-  ClaimOptions, ClaimedDelivery, EndpointPatch, EventTypePatch, NewApplication, Page, PageArgs, PublishResult, Store, SweepOptions, SweepResult,
+  BacklogCounts, ClaimOptions, ClaimedDelivery, EndpointPatch, StatsQuery, EventTypePatch, NewApplication, Page, PageArgs, PublishResult, Store, SweepOptions, SweepResult,
 } from '../ports.js';
 import { openDatabase, StatementCache } from './connection.js';
 import { pageQuery, scoped, toApplication, toAttempt, toDelivery, toEndpoint, toEvent, toEventType, toPage, type Row } from './rows.js';
 import { SqliteWriter } from './writer.js';
+import { readBacklog, readStats } from './stats.js';
+import type { StatsTotals } from '../../domain/stats.js';
 
 /**
  * The embedded store: one SQLite file. Reads run here on their own connection; writes go to the
@@ -208,5 +210,13 @@ export class SqliteStore implements Store {
 
   sweep(options: SweepOptions): Promise<SweepResult> {
     return this.writer.call('sweep', options.now, options.now - options.retentionMs);
+  }
+
+  async readStats(scope: Scope, query: StatsQuery): Promise<Map<Millis, StatsTotals>> {
+    return readStats((sql) => this.stmt(sql), scope, query);
+  }
+
+  async readBacklog(scope: Scope, filter: { applicationId?: string; endpointId?: string }): Promise<BacklogCounts> {
+    return readBacklog((sql) => this.stmt(sql), scope, filter);
   }
 }

@@ -5,11 +5,13 @@ import { EXPIRED_WHILE_WAITING_REASON } from '../../domain/failure-reasons.js';
 import { fanOutTargets, newDelivery } from '../../domain/fan-out.js';
 import type { AttemptOutcome, DeliveryRecord, EndpointRecord, EventRecord, EventTypeRecord, Millis, Scope } from '../../domain/records.js';
 import { settleOnStored } from '../../domain/settle.js';
+import { attemptIncrement, publishIncrements } from '../../domain/stats.js';
 import { ConflictError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import type { ClaimOptions, ClaimedDelivery, EndpointPatch, EventTypePatch, NewApplication, PublishResult, SweepResult } from '../ports.js';
 import { StatementCache } from './connection.js';
 import { scoped, toDelivery, toEndpoint, toEvent, toEventType, type Row } from './rows.js';
+import { applyStats } from './stats.js';
 
 /**
  * Due rows one claim looks at, oldest first. Due work further back waits until what is in front
@@ -26,7 +28,8 @@ const CLAIM_SCAN_ROWS = 2048;
 export class SqliteWrites {
   private readonly stmt: (sql: string) => Database.Statement;
 
-  constructor(private readonly db: Database.Database) {
+  /** `stats: false` leaves the statistics out: only the benchmark's baseline uses it (test/bench/stats.ts). */
+  constructor(private readonly db: Database.Database, private readonly options: { stats: boolean } = { stats: true }) {
     const cache = new StatementCache(db);
     this.stmt = (sql) => cache.get(sql);
   }
@@ -131,6 +134,7 @@ export class SqliteWrites {
       insert.run(d.id, d.applicationId, d.eventId, d.endpointId, d.eventType, d.status, d.attemptCount, d.nextAttemptAt, d.nextAttemptAt, d.createdAt, d.updatedAt);
       return d;
     });
+    if (this.options.stats) applyStats(this.stmt, publishIncrements(event, deliveries));
     return { event, deliveries, created: true };
   }
 
@@ -217,7 +221,9 @@ export class SqliteWrites {
       `INSERT OR REPLACE INTO attempts (delivery_id, number, started_at, duration_ms, success, response_status, response_body, error)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(attempt.deliveryId, attempt.number, attempt.startedAt, attempt.durationMs, attempt.success ? 1 : 0, attempt.responseStatus, attempt.responseBody, attempt.error);
-    return toDelivery(row);
+    const delivery = toDelivery(row);
+    if (this.options.stats) applyStats(this.stmt, [attemptIncrement(delivery, outcome, status)]);
+    return delivery;
   }
 
   /**

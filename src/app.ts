@@ -43,7 +43,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const log = options.log ?? ((m: string) => console.log(m));
   const deps = createDeps({ config, store, pubsub: options.pubsub });
   const admin = await ensureAdminToken(store, config.adminToken);
-  const graphql = config.runApi ? createGraphqlServer(deps, createAuthenticator(store, admin.hash), log) : undefined;
+  const graphql = config.runApi ? createGraphqlServer(deps, createAuthenticator(store, admin.hash, () => deps.now()), log) : undefined;
   const delivery = config.runWorker ? createDeliverySide(deps, log) : undefined;
   const server = http.createServer(routes(store, graphql, log));
   const sockets = graphql?.attachWebSockets(server);

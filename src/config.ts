@@ -65,6 +65,11 @@ export interface Config {
   graphqlMaxAliases: number;
   graphqlMaxTokens: number;
   graphqlMaxCost: number;
+  /**
+   * Origins allowed to show the application portal (/portal) in an iframe (CSP frame-ancestors);
+   * empty = framing is forbidden ('none').
+   */
+  portalFrameAncestors: string[];
   /** What the operator should know about this configuration (printed at start, never fatal). */
   warnings: string[];
 }
@@ -80,7 +85,7 @@ export const VARIABLES = [
   'TIDINGS_ENDPOINT_CONCURRENCY', 'TIDINGS_WORKER_POLL_INTERVAL', 'TIDINGS_ROLE', 'MONGODB_URI', 'TIDINGS_MONGODB_DB',
   'REDIS_URL', 'TIDINGS_RETENTION', 'TIDINGS_SWEEP_INTERVAL', 'TIDINGS_SHUTDOWN_GRACE', 'TIDINGS_IDEMPOTENCY_WINDOW',
   'TIDINGS_SECRET_ROTATION_GRACE', 'TIDINGS_MAX_PAYLOAD_BYTES', 'TIDINGS_MAX_JSON_DEPTH', 'TIDINGS_MAX_PAGE_SIZE', 'TIDINGS_GRAPHQL_MAX_DEPTH',
-  'TIDINGS_GRAPHQL_MAX_ALIASES', 'TIDINGS_GRAPHQL_MAX_TOKENS', 'TIDINGS_GRAPHQL_MAX_COST',
+  'TIDINGS_GRAPHQL_MAX_ALIASES', 'TIDINGS_GRAPHQL_MAX_TOKENS', 'TIDINGS_GRAPHQL_MAX_COST', 'TIDINGS_PORTAL_FRAME_ANCESTORS',
 ] as const;
 
 export type Variable = (typeof VARIABLES)[number];
@@ -189,8 +194,26 @@ export function loadConfig(env: Env = process.env): Config {
     graphqlMaxAliases: integer(read, 'TIDINGS_GRAPHQL_MAX_ALIASES', 30, 1),
     graphqlMaxTokens: integer(read, 'TIDINGS_GRAPHQL_MAX_TOKENS', 5000, 10),
     graphqlMaxCost: integer(read, 'TIDINGS_GRAPHQL_MAX_COST', 20000, 10),
+    portalFrameAncestors: frameAncestors(read('TIDINGS_PORTAL_FRAME_ANCESTORS')),
     warnings,
   };
+}
+
+/** Origins such as `https://platform.example.com`, separated by spaces or commas; each checked to be an origin. */
+function frameAncestors(raw: string | undefined): string[] {
+  const origins = (raw ?? '').split(/[\s,]+/).filter(Boolean);
+  for (const origin of origins) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin.replace(/\/$/, '')) {
+      throw new ConfigError(`TIDINGS_PORTAL_FRAME_ANCESTORS: "${origin}" is not an origin (scheme://host[:port], for example https://platform.example.com)`);
+    }
+  }
+  return origins.map((o) => o.replace(/\/$/, ''));
 }
 
 /** The operator's admin token, refused when too short or too uniform to stay secret. */

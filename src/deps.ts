@@ -1,5 +1,6 @@
 import type { Config } from './config.js';
 import { DeliveryFeed } from './live/delivery-feed.js';
+import { EventFeed } from './live/event-feed.js';
 import { createTidingsPubSub, type PubSub } from './live/pubsub.js';
 import type { Store } from './store/ports.js';
 
@@ -11,6 +12,8 @@ export interface Deps {
   now: () => number;
   /** The live delivery feed of this process. */
   live: DeliveryFeed;
+  /** The live feed of published events of this process. */
+  liveEvents: EventFeed;
 }
 
 /**
@@ -20,5 +23,5 @@ export interface Deps {
  */
 export function createDeps(options: { config: Config; store: Store; pubsub?: PubSub; now?: () => number }): Deps {
   const pubsub = options.pubsub ?? createTidingsPubSub();
-  return { store: options.store, pubsub, config: options.config, now: options.now ?? Date.now, live: new DeliveryFeed(pubsub) };
+  return { store: options.store, pubsub, config: options.config, now: options.now ?? Date.now, live: new DeliveryFeed(pubsub), liveEvents: new EventFeed(pubsub) };
 }

@@ -1,17 +1,22 @@
-import { bearerToken, hashesEqual, hashToken } from './tokens.js';
+import { bearerToken, hashesEqual, hashToken, portalSessionIdOf } from './tokens.js';
 import { UnauthenticatedError } from '../errors.js';
 import type { Scope } from '../domain/records.js';
 import type { Catalogue } from '../store/ports.js';
 
-// Who is calling: the platform (admin token) or one application (its API key). HTTP and SSE send
-// `Authorization: Bearer <token>`; graphql-ws sends it as connectionParams.authorization.
+// Who is calling: the platform (admin token) or one application (its API key, or a portal session
+// token, which acts exactly as that application's key until it expires or is revoked). HTTP and
+// SSE send `Authorization: Bearer <token>`; graphql-ws sends it as connectionParams.authorization.
 
 export interface Authenticator {
   /** undefined when no token was presented; throws UnauthenticatedError for a token that is not valid. */
   authenticate(authorization: string | null | undefined): Promise<Scope | undefined>;
 }
 
-export function createAuthenticator(store: Pick<Catalogue, 'findApplicationByKeyHash'>, adminTokenHash: string): Authenticator {
+export function createAuthenticator(
+  store: Pick<Catalogue, 'findApplicationByKeyHash' | 'findPortalSession'>,
+  adminTokenHash: string,
+  now: () => number = Date.now,
+): Authenticator {
   return {
     async authenticate(authorization) {
       if (!authorization) return undefined;
@@ -19,6 +24,14 @@ export function createAuthenticator(store: Pick<Catalogue, 'findApplicationByKey
       if (!token) throw new UnauthenticatedError('The Authorization header must be "Bearer <token>"');
       const hash = hashToken(token);
       if (hashesEqual(hash, adminTokenHash)) return { kind: 'admin' };
+      const sessionId = portalSessionIdOf(token);
+      if (sessionId !== undefined) {
+        const session = await store.findPortalSession(sessionId);
+        if (!session || !hashesEqual(hash, session.tokenHash)) throw new UnauthenticatedError('The token is not valid');
+        if (session.revokedAt !== null) throw new UnauthenticatedError('This portal session was revoked: ask the platform for a new link');
+        if (session.expiresAt <= now()) throw new UnauthenticatedError('This portal session has expired: ask the platform for a new link');
+        return { kind: 'app', applicationId: session.applicationId };
+      }
       const app = await store.findApplicationByKeyHash(hash);
       if (!app) throw new UnauthenticatedError('The token is not valid');
       return { kind: 'app', applicationId: app.id };

@@ -58,7 +58,7 @@ export function createGraphqlServer(deps: Deps, auth: Authenticator, log: (messa
     logging: false,
     context: async ({ request, connectionParams }) => {
       const authorization = connectionParams ? String(connectionParams.authorization ?? '') : request.headers.get('authorization');
-      return { caller: await auth.authenticate(authorization), deps };
+      return { caller: await auth.authenticate(authorization), deps, origin: request ? new URL(request.url).origin : undefined };
     },
   });
 

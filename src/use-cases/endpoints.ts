@@ -12,7 +12,7 @@ import { narrowScope, resolveApplicationId } from './access.js';
 import { optionalText, webhookTargetAllowed, webhookUrl } from './validate.js';
 
 /** Endpoint event type filters: omitted = all; empty is refused; exact names must be in the catalogue. */
-async function eventTypeFilter(deps: Deps, patterns: readonly string[] | null | undefined): Promise<string[]> {
+export async function eventTypeFilter(deps: Deps, patterns: readonly string[] | null | undefined): Promise<string[]> {
   if (patterns === null || patterns === undefined) return [ALL_EVENT_TYPES];
   if (patterns.length === 0) throw new BadInputError('eventTypes', 'must not be empty; omit it to receive every event type');
   if (patterns.length > 100) throw new BadInputError('eventTypes', 'must list at most 100 entries');

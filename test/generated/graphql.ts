@@ -125,6 +125,27 @@ export type CreateEventTypePayload = {
   eventType: EventType;
 };
 
+/** The application whose portal to open, and for how long. */
+export type CreatePortalSessionInput = {
+  /** The application the token acts as. */
+  applicationId: Scalars['ID']['input'];
+  /** Lifetime in seconds, 60 to 604800 (7 days); 3600 when omitted. */
+  expiresIn?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The new portal session: a link to hand to the application, and its token. */
+export type CreatePortalSessionPayload = {
+  __typename?: 'CreatePortalSessionPayload';
+  /** When the token stops working. */
+  expiresAt: Scalars['DateTime']['output'];
+  /** The session (revokePortalSession takes its id). */
+  portalSession: PortalSession;
+  /** The token, shown this once: only its hash is stored. */
+  token: Scalars['String']['output'];
+  /** The portal page with the token in its #fragment (browsers never send it to a server): open it, or put it in an iframe. */
+  url: Scalars['String']['output'];
+};
+
 /** The endpoint to delete. */
 export type DeleteEndpointInput = {
   /** The endpoint ID. */
@@ -328,6 +349,14 @@ export type EventEdge = {
   node: Event;
 };
 
+/** Which published events a subscriber receives. */
+export type EventPublishedFilter = {
+  /** Only events of this application (an application key sees only its own anyway). */
+  applicationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Exact type names, `prefix.*` wildcards or `*`, as endpoints take them; omitted means all. */
+  eventTypes?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
 /** A kind of event in the platform-wide catalogue; the admin defines them, everyone reads them. */
 export type EventType = {
   __typename?: 'EventType';
@@ -356,12 +385,16 @@ export type Mutation = {
   createEndpoint: CreateEndpointPayload;
   /** Adds an event type to the catalogue (admin only). CONFLICT when the name exists. */
   createEventType: CreateEventTypePayload;
+  /** Opens the console for one application's developers (admin only): a token that acts exactly as that application's key until it expires or is revoked. */
+  createPortalSession: CreatePortalSessionPayload;
   /** Deletes an endpoint: its unfinished deliveries end FAILED; its history stays readable. */
   deleteEndpoint: DeleteEndpointPayload;
   /** Publishes an event (admin only): stored with its deliveries before this returns, then delivered. */
   publishEvent: PublishEventPayload;
   /** Queues exactly one more attempt now, whatever the status; it ends SUCCEEDED or FAILED. CONFLICT while an attempt is in flight. */
   retryDelivery: RetryDeliveryPayload;
+  /** Ends a portal session now (admin only): its token is refused from the next request on. NOT_FOUND for an unknown ID. */
+  revokePortalSession: RevokePortalSessionPayload;
   /** Issues a new signing secret; the old one keeps signing during the grace period (TIDINGS_SECRET_ROTATION_GRACE, 24h). */
   rotateEndpointSecret: RotateEndpointSecretPayload;
   /** Changes an endpoint; disabling pauses its deliveries until it is enabled again. */
@@ -396,6 +429,12 @@ export type MutationCreateEventTypeArgs = {
 
 
 /** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
+export type MutationCreatePortalSessionArgs = {
+  input: CreatePortalSessionInput;
+};
+
+
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
 export type MutationDeleteEndpointArgs = {
   input: DeleteEndpointInput;
 };
@@ -410,6 +449,12 @@ export type MutationPublishEventArgs = {
 /** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
 export type MutationRetryDeliveryArgs = {
   input: RetryDeliveryInput;
+};
+
+
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
+export type MutationRevokePortalSessionArgs = {
+  input: RevokePortalSessionInput;
 };
 
 
@@ -447,6 +492,21 @@ export type PageInfo = {
   hasPreviousPage: Scalars['Boolean']['output'];
   /** Cursor of the first record of this page. */
   startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** A short-lived sign-in to the console for one application's developers; its token acts exactly as that application's key. */
+export type PortalSession = {
+  __typename?: 'PortalSession';
+  /** The one application the token acts as. */
+  application: Application;
+  /** When the session was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** When the token stops working. */
+  expiresAt: Scalars['DateTime']['output'];
+  /** The session ID (ps_…); revokePortalSession takes it. */
+  id: Scalars['ID']['output'];
+  /** When the session was revoked; null while it is not. */
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
 /** An event to publish for one application. */
@@ -586,6 +646,19 @@ export type RetryDeliveryPayload = {
   delivery: Delivery;
 };
 
+/** The portal session to end. */
+export type RevokePortalSessionInput = {
+  /** The session ID (ps_…). */
+  id: Scalars['ID']['input'];
+};
+
+/** The revoked portal session. */
+export type RevokePortalSessionPayload = {
+  __typename?: 'RevokePortalSessionPayload';
+  /** The session, with revokedAt set. */
+  portalSession: PortalSession;
+};
+
 /** The endpoint whose signing secret to replace. */
 export type RotateEndpointSecretInput = {
   /** The endpoint ID. */
@@ -606,12 +679,20 @@ export type Subscription = {
   __typename?: 'Subscription';
   /** One message each time a delivery the caller can see is created or changes state (every attempt included). */
   deliveryUpdated: Delivery;
+  /** One message per event published from now on that the caller can see, with its payload (what `tidings listen` forwards). */
+  eventPublished: Event;
 };
 
 
 /** Live updates. */
 export type SubscriptionDeliveryUpdatedArgs = {
   filter?: InputMaybe<DeliveryFilter>;
+};
+
+
+/** Live updates. */
+export type SubscriptionEventPublishedArgs = {
+  filter?: InputMaybe<EventPublishedFilter>;
 };
 
 /** Changes to an endpoint; omitted fields stay as they are. */
@@ -1114,6 +1195,27 @@ export type LiveDeliveryIdsSubscriptionVariables = Exact<{ [key: string]: never;
 
 export type LiveDeliveryIdsSubscription = { __typename?: 'Subscription', deliveryUpdated: { __typename?: 'Delivery', id: string } };
 
+export type CreatePortalSessionMutationVariables = Exact<{
+  input: CreatePortalSessionInput;
+}>;
+
+
+export type CreatePortalSessionMutation = { __typename?: 'Mutation', createPortalSession: { __typename?: 'CreatePortalSessionPayload', url: string, token: string, expiresAt: string, portalSession: { __typename?: 'PortalSession', id: string, expiresAt: string, revokedAt?: string | null, application: { __typename?: 'Application', id: string } } } };
+
+export type RevokePortalSessionMutationVariables = Exact<{
+  input: RevokePortalSessionInput;
+}>;
+
+
+export type RevokePortalSessionMutation = { __typename?: 'Mutation', revokePortalSession: { __typename?: 'RevokePortalSessionPayload', portalSession: { __typename?: 'PortalSession', id: string, revokedAt?: string | null } } };
+
+export type EventPublishedSubscriptionVariables = Exact<{
+  filter?: InputMaybe<EventPublishedFilter>;
+}>;
+
+
+export type EventPublishedSubscription = { __typename?: 'Subscription', eventPublished: { __typename?: 'Event', id: string, type: string, payload: unknown, createdAt: string, application: { __typename?: 'Application', id: string } } };
+
 export const EndpointFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EndpointFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Endpoint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"eventTypes"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"deleted"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<EndpointFieldsFragment, unknown>;
 export const DeliveryFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DeliveryFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Delivery"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"attemptCount"}},{"kind":"Field","name":{"kind":"Name","value":"eventType"}},{"kind":"Field","name":{"kind":"Name","value":"nextAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"failureReason"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"event"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}}]}},{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"deleted"}}]}}]}}]} as unknown as DocumentNode<DeliveryFieldsFragment, unknown>;
 export const CreateApplicationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateApplication"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createApplication"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"apiKey"}},{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]} as unknown as DocumentNode<CreateApplicationMutation, CreateApplicationMutationVariables>;
@@ -1151,3 +1253,6 @@ export const LiveDeliveriesDocument = {"kind":"Document","definitions":[{"kind":
 export const NodeDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NodeDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Application"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Endpoint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Event"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Delivery"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"event"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<NodeDetailQuery, NodeDetailQueryVariables>;
 export const EndpointStateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EndpointState"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"eventTypes"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"deleted"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<EndpointStateQuery, EndpointStateQueryVariables>;
 export const LiveDeliveryIdsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"LiveDeliveryIds"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deliveryUpdated"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<LiveDeliveryIdsSubscription, LiveDeliveryIdsSubscriptionVariables>;
+export const CreatePortalSessionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreatePortalSession"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreatePortalSessionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createPortalSession"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"portalSession"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}},{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CreatePortalSessionMutation, CreatePortalSessionMutationVariables>;
+export const RevokePortalSessionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokePortalSession"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RevokePortalSessionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokePortalSession"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"portalSession"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]}}]}}]} as unknown as DocumentNode<RevokePortalSessionMutation, RevokePortalSessionMutationVariables>;
+export const EventPublishedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"EventPublished"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"EventPublishedFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"eventPublished"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"payload"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<EventPublishedSubscription, EventPublishedSubscriptionVariables>;

@@ -8,6 +8,7 @@ import './event-type.js';
 import './endpoint.js';
 import './event.js';
 import './delivery.js';
+import './portal.js';
 
 builder.queryType({ description: 'Read the catalogue, applications, endpoints, events and deliveries.' });
 builder.mutationType({ description: 'Change the catalogue, applications and endpoints; publish events; retry deliveries.' });

@@ -32,6 +32,15 @@ async function createIndexes(db: Db, indexes: Record<string, IndexSpec[]>): Prom
 
 export const MONGO_MIGRATIONS: readonly { description: string; up(db: Db): Promise<void> }[] = [
   { description: 'indexes of the first release', up: (db) => createIndexes(db, INDEXES_1) },
+  {
+    // Sessions are only ever read by _id (the token names its session), so no index beyond _id.
+    description: 'portal sessions (createPortalSession)',
+    up: async (db) => {
+      const exists = await db.listCollections({ name: 'portal_sessions' }, { nameOnly: true }).hasNext();
+      // Another process starting at the same time may create it first (NamespaceExists, 48).
+      if (!exists) await db.createCollection('portal_sessions').catch((err: { code?: number }) => { if (err.code !== 48) throw err; });
+    },
+  },
 ];
 
 const VERSION_KEY = 'schema_version';

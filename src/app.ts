@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import { createDeliverySide, type DeliverySide } from './delivery/delivery-side.js';
 import { createDeps, type Deps } from './deps.js';
 import { createGraphqlServer, type GraphqlServer } from './graphql/server.js';
+import { consoleHandler } from './http/console.js';
 import { routes } from './http/routes.js';
 import type { PubSub } from './live/pubsub.js';
 import { listenFailure } from './startup-error.js';
@@ -45,7 +46,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const admin = await ensureAdminToken(store, config.adminToken);
   const graphql = config.runApi ? createGraphqlServer(deps, createAuthenticator(store, admin.hash, () => deps.now()), log) : undefined;
   const delivery = config.runWorker ? createDeliverySide(deps, log) : undefined;
-  const server = http.createServer(routes(store, graphql, log));
+  const consolePages = graphql ? consoleHandler({ portalFrameAncestors: config.portalFrameAncestors }) : undefined;
+  const server = http.createServer(routes(store, graphql, log, consolePages));
   const sockets = graphql?.attachWebSockets(server);
 
   let stopping: Promise<void> | undefined;

@@ -1,12 +1,13 @@
 import type http from 'node:http';
 import { writeErrorAnswer } from '../graphql/error-answers.js';
-import { GRAPHQL_PATH, type GraphqlServer } from '../graphql/server.js';
+import type { GraphqlServer } from '../graphql/server.js';
 import type { StoreLifecycle } from '../store/ports.js';
+import type { ConsoleHandler } from './console.js';
 
 // The process's HTTP routes. Health and readiness are answered here rather than by yoga's plugins
 // because worker processes (TIDINGS_ROLE=worker) serve them without any GraphQL server.
 
-export function routes(store: StoreLifecycle, graphql: GraphqlServer | undefined, log: (message: string) => void): http.RequestListener {
+export function routes(store: StoreLifecycle, graphql: GraphqlServer | undefined, log: (message: string) => void, consolePages?: ConsoleHandler): http.RequestListener {
   return async (req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path === '/healthz') return void res.writeHead(200, { 'content-type': 'text/plain' }).end('ok\n');
@@ -21,7 +22,8 @@ export function routes(store: StoreLifecycle, graphql: GraphqlServer | undefined
       }
     }
     if (!graphql) return writeErrorAnswer(res, 404, 'NOT_FOUND', 'This process only delivers (TIDINGS_ROLE=worker): it serves /healthz and /readyz, and the API is on the API processes.');
-    if (path === '/') return void res.writeHead(302, { location: GRAPHQL_PATH }).end();
+    // The console (/, /portal and its assets), served by API processes next to GraphQL.
+    if (consolePages?.(req, res, path)) return;
     // Everything else is yoga's to answer (GraphiQL, GraphQL, and a JSON 404 for unknown paths).
     graphql.handle(req, res, path);
   };

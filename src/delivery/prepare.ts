@@ -19,7 +19,7 @@ export function webhookBody(event: EventRecord): string {
  * Standard Webhooks headers for one attempt: `webhook-id` is the event ID, stable across retries
  * (receivers deduplicate on it). `tidings-delivery-id` and `tidings-attempt` help debugging.
  */
-export function webhookHeaders(event: EventRecord, endpoint: EndpointRecord, body: string, now: Millis, delivery: { id: string; attempt: number }): Record<string, string> {
+export function webhookHeaders(event: EventRecord, endpoint: Pick<EndpointRecord, 'secrets'>, body: string, now: Millis, delivery: { id: string; attempt: number }): Record<string, string> {
   const timestamp = Math.floor(now / 1000);
   return {
     'content-type': 'application/json',

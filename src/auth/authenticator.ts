@@ -7,9 +7,17 @@ import type { Catalogue } from '../store/ports.js';
 // token, which acts exactly as that application's key until it expires or is revoked). HTTP and
 // SSE send `Authorization: Bearer <token>`; graphql-ws sends it as connectionParams.authorization.
 
+export interface Authenticated {
+  scope: Scope;
+  /** Set for a portal session token: a live connection made with it must end at `expiresAt` or on revocation. */
+  portalSession?: { id: string; expiresAt: number };
+}
+
 export interface Authenticator {
   /** undefined when no token was presented; throws UnauthenticatedError for a token that is not valid. */
   authenticate(authorization: string | null | undefined): Promise<Scope | undefined>;
+  /** authenticate, also saying which portal session (if any) the token belongs to. */
+  identify(authorization: string | null | undefined): Promise<Authenticated | undefined>;
 }
 
 export function createAuthenticator(
@@ -17,24 +25,28 @@ export function createAuthenticator(
   adminTokenHash: string,
   now: () => number = Date.now,
 ): Authenticator {
-  return {
+  const authenticator: Authenticator = {
     async authenticate(authorization) {
+      return (await authenticator.identify(authorization))?.scope;
+    },
+    async identify(authorization) {
       if (!authorization) return undefined;
       const token = bearerToken(authorization);
       if (!token) throw new UnauthenticatedError('The Authorization header must be "Bearer <token>"');
       const hash = hashToken(token);
-      if (hashesEqual(hash, adminTokenHash)) return { kind: 'admin' };
+      if (hashesEqual(hash, adminTokenHash)) return { scope: { kind: 'admin' } };
       const sessionId = portalSessionIdOf(token);
       if (sessionId !== undefined) {
         const session = await store.findPortalSession(sessionId);
         if (!session || !hashesEqual(hash, session.tokenHash)) throw new UnauthenticatedError('The token is not valid');
         if (session.revokedAt !== null) throw new UnauthenticatedError('This portal session was revoked: ask the platform for a new link');
         if (session.expiresAt <= now()) throw new UnauthenticatedError('This portal session has expired: ask the platform for a new link');
-        return { kind: 'app', applicationId: session.applicationId };
+        return { scope: { kind: 'app', applicationId: session.applicationId }, portalSession: { id: session.id, expiresAt: session.expiresAt } };
       }
       const app = await store.findApplicationByKeyHash(hash);
       if (!app) throw new UnauthenticatedError('The token is not valid');
-      return { kind: 'app', applicationId: app.id };
+      return { scope: { kind: 'app', applicationId: app.id } };
     },
   };
+  return authenticator;
 }

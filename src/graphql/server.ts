@@ -74,12 +74,34 @@ export function createGraphqlServer(deps: Deps, auth: Authenticator, log: (messa
     },
     attachWebSockets(server) {
       const wss = new WebSocketServer({ server, path: GRAPHQL_PATH });
+      // Sockets signed in with a portal session token, by session: closed when it expires or is
+      // revoked (a live feed must not outlast the token; new operations re-authenticate anyway).
+      const portalSockets = new Map<string, Set<{ close(code: number, reason: string): void }>>();
+      const closePortal = (id: string, reason: string) => {
+        for (const socket of portalSockets.get(id) ?? []) socket.close(4403, reason);
+        portalSockets.delete(id);
+      };
+      const unlistenRevoked = deps.pubsub.listen('portal:revoked', ({ id }) => closePortal(id, 'Forbidden: the portal session was revoked'));
       const wsServer = useServer<Record<string, unknown>>(
         {
           // A missing or invalid token is refused at connection_init (graphql-ws closes with 4403 Forbidden).
           onConnect: async (ctx) => {
             try {
-              return (await auth.authenticate(String(ctx.connectionParams?.authorization ?? ''))) !== undefined;
+              const who = await auth.identify(String(ctx.connectionParams?.authorization ?? ''));
+              const session = who?.portalSession;
+              if (session) {
+                const socket = ctx.extra.socket;
+                const sockets = portalSockets.get(session.id) ?? new Set();
+                portalSockets.set(session.id, sockets.add(socket));
+                const timer = setTimeout(() => socket.close(4403, 'Forbidden: the portal session has expired'), Math.max(0, session.expiresAt - deps.now()));
+                timer.unref();
+                socket.once('close', () => {
+                  clearTimeout(timer);
+                  sockets.delete(socket);
+                  if (sockets.size === 0 && portalSockets.get(session.id) === sockets) portalSockets.delete(session.id);
+                });
+              }
+              return who !== undefined;
             } catch (err) {
               if (err instanceof UnauthenticatedError) return false;
               throw err;
@@ -112,6 +134,7 @@ export function createGraphqlServer(deps: Deps, auth: Authenticator, log: (messa
       );
       return {
         async close() {
+          unlistenRevoked();
           await wsServer.dispose();
           for (const client of wss.clients) client.terminate();
           wss.close();

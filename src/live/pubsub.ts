@@ -17,6 +17,8 @@ export type Topics = {
    * the live feed and the delivery side change independently.
    */
   'work:due': [work: { endpointId: string }];
+  /** A portal session was revoked: every process closes the live connections made with its token. */
+  'portal:revoked': [session: { id: string }];
 };
 
 type Target = NonNullable<NonNullable<Parameters<typeof createPubSub<Topics>>[0]>['eventTarget']>;

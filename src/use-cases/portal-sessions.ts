@@ -43,5 +43,6 @@ export async function createPortalSession(
 export async function revokePortalSession(deps: Deps, _admin: AdminScope, id: string): Promise<PortalSessionRecord> {
   const session = await deps.store.revokePortalSession(id, deps.now());
   if (!session) throw new NotFoundError('portal session', id);
+  deps.pubsub.publish('portal:revoked', { id: session.id });
   return session;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ApplicationDocument, CreatePortalSessionDocument, DeliveriesDocument, EndpointsDocument, PublishEventDocument, RevokePortalSessionDocument,
+  ApplicationDocument, CreatePortalSessionDocument, LiveDeliveriesDocument, DeliveriesDocument, EndpointsDocument, PublishEventDocument, RevokePortalSessionDocument,
 } from '../generated/graphql.js';
 import { createApplication, createEndpoint, createEventType, publish } from '../support/fixtures.js';
 import { subscribeWs } from '../support/live.js';
@@ -75,6 +75,64 @@ describe('portal sessions', () => {
     }
     await server.admin.fail(CreatePortalSessionDocument, { input: { applicationId: 'app_01ZZZZZZZZZZZZZZZZZZZZZZZZ' } }, 'NOT_FOUND');
     await a.client.fail(CreatePortalSessionDocument, { input: { applicationId: a.id } }, 'FORBIDDEN');
+  });
+});
+
+describe('a live connection with a portal session token', () => {
+  let server: TestServer;
+  useTestServer((s) => (server = s));
+
+  async function liveFeed(expiresIn = 600) {
+    const app = await createApplication(server);
+    const type = await createEventType(server);
+    await createEndpoint(server, app.id, 'http://127.0.0.1:9/live');
+    const { createPortalSession } = await server.admin.run(CreatePortalSessionDocument, { input: { applicationId: app.id, expiresIn } });
+    const feed = await subscribeWs(server.wsUrl, createPortalSession.token, LiveDeliveriesDocument, {});
+    const closed = new Promise<number | undefined>((resolve) => feed.client.on('closed', (event) => resolve((event as { code?: number }).code)));
+    return { app, type, session: createPortalSession.portalSession, feed, closed };
+  }
+
+  it('is closed (4403) when the session is revoked', async () => {
+    const { session, feed, closed } = await liveFeed();
+    try {
+      await server.admin.run(RevokePortalSessionDocument, { input: { id: session.id } });
+      expect(await closed).toBe(4403);
+    } finally {
+      await feed.close();
+    }
+  });
+
+  it('is closed (4403) when the session expires', async () => {
+    const real = server.app.deps.now;
+    try {
+      const app = await createApplication(server);
+      const { createPortalSession } = await server.admin.run(CreatePortalSessionDocument, { input: { applicationId: app.id, expiresIn: 60 } });
+      // 200 ms before its expiry by the server's clock, so the test waits 200 ms, not a minute.
+      server.app.deps.now = () => Date.now() + 59_800;
+      const feed = await subscribeWs(server.wsUrl, createPortalSession.token, LiveDeliveriesDocument, {});
+      const closed = new Promise<number | undefined>((resolve) => feed.client.on('closed', (event) => resolve((event as { code?: number }).code)));
+      try {
+        expect(await closed).toBe(4403);
+      } finally {
+        await feed.close();
+      }
+    } finally {
+      server.app.deps.now = real;
+    }
+  });
+
+  it('of another session stays open when one is revoked', async () => {
+    const kept = await liveFeed();
+    const revoked = await liveFeed();
+    try {
+      await server.admin.run(RevokePortalSessionDocument, { input: { id: revoked.session.id } });
+      expect(await revoked.closed).toBe(4403);
+      const published = await publish(server, kept.app.id, kept.type, { n: 1 });
+      await kept.feed.next('a delivery on the session that was not revoked', (m) => m.deliveryUpdated.id === published.deliveries[0]!.id);
+    } finally {
+      await kept.feed.close();
+      await revoked.feed.close();
+    }
   });
 });
 

@@ -5,6 +5,7 @@ import { ensureConsoleBuilt, launchChromium } from '../support/browser.js';
 import { createApplication, createEndpoint, createEventType, publish, setupEndpoint } from '../support/fixtures.js';
 import type { Receiver } from '../support/receiver.js';
 import { TEST_ADMIN_TOKEN, useTestServerAndReceiver, type TestServer } from '../support/server.js';
+import { waitFor } from '../support/wait.js';
 
 // The console at / driven in headless Chromium by its labels and roles, as a person uses it.
 
@@ -34,6 +35,8 @@ describe('the console', () => {
   });
   afterEach(async () => {
     await page?.context().close();
+    // The next test counts live subscriptions from zero.
+    await waitFor('the closed page to stop listening', () => server.app.deps.live.subscribers === 0);
   });
 
   async function signIn(token: string) {
@@ -63,13 +66,25 @@ describe('the console', () => {
     expect(elsewhere).toEqual([]);
   });
 
-  it('filters by status, and holds changes while paused, counting them', async () => {
+  it('filters by application and status, keeps the filters in the address, and holds changes while paused, counting them', async () => {
     const { app, type } = await setupEndpoint(server, `${receiver.url}/hook`);
     await signIn(TEST_ADMIN_TOKEN);
     await page.getByLabel('Application').fill(app.id);
     await page.getByLabel('Status').selectOption('SUCCEEDED');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.getByText('No delivery matches these filters yet').waitFor();
+    const filtered = page.url();
+    expect(new URL(filtered).hash).toBe(`#/deliveries?application=${app.id}&status=SUCCEEDED`);
+
+    // A fresh tab on that address: exactly one live subscription, so the test knows when it listens.
+    await page.context().close();
+    await waitFor('no subscriber left', () => server.app.deps.live.subscribers === 0);
+    page = await (await browser.newContext()).newPage();
+    await page.goto(filtered);
+    await page.getByLabel('Token').fill(TEST_ADMIN_TOKEN);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('No delivery matches these filters yet').waitFor();
+    expect(await page.getByLabel('Application').inputValue()).toBe(app.id);
     await server.waitForSubscribers(1);
 
     await page.getByRole('button', { name: 'Pause' }).click();
@@ -157,6 +172,27 @@ describe('the console', () => {
     await page.getByRole('table', { name: 'Deliveries' }).waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBe(0);
+  });
+
+  it('gives every control on every page an accessible name', async () => {
+    const { app, type } = await setupEndpoint(server, `${receiver.url}/names`);
+    const published = await publish(server, app.id, type, { n: 1 });
+    await signIn(TEST_ADMIN_TOKEN);
+    const nameless = async () =>
+      page.locator('button, input, select, textarea, a').evaluateAll((els) =>
+        els
+          .filter((el) => {
+            const labelled = (el as HTMLInputElement).labels?.length || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby');
+            return !labelled && !(el.textContent ?? '').trim();
+          })
+          .map((el) => el.outerHTML),
+      );
+    const { endpoints } = await server.admin.run<{ endpoints: { edges: { node: { id: string } }[] } }, object>(`{ endpoints(applicationId: "${app.id}") { edges { node { id } } } }`);
+    for (const hash of ['#/deliveries', `#/deliveries/${published.deliveries[0]!.id}`, '#/endpoints', `#/endpoints/${endpoints.edges[0]!.node.id}`, '#/event-types']) {
+      await page.goto(`${server.url}/${hash}`);
+      await page.locator('main h1').first().waitFor();
+      expect({ hash, nameless: await nameless() }).toEqual({ hash, nameless: [] });
+    }
   });
 
   it('opens from a portal link scoped to its application, without sending the token in the URL', async () => {

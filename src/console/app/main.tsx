@@ -50,7 +50,7 @@ function Page({ route, portal }: { route: Route; portal: boolean }) {
     case 'event-types':
       return <EventTypesPage />;
     default:
-      return <DeliveriesPage portal={portal} endpointId={route.endpointId} key={route.endpointId ?? ''} />;
+      return <DeliveriesPage portal={portal} filters={route.filters} key={route.key} />;
   }
 }
 

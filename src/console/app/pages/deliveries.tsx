@@ -4,7 +4,7 @@ import {
   ConsoleDeliveriesDocument, ConsoleDeliveryUpdatedDocument, type DeliveryFilter, type DeliveryRowFragment, type DeliveryStatus,
 } from '../../generated/graphql.js';
 import { ConnectionContext, errorMessage } from '../client.js';
-import { href } from '../router.js';
+import { href, type DeliveryFilters } from '../router.js';
 import { Empty, ErrorNotice, Loading, StatusBadge, time } from '../ui.js';
 
 // Live deliveries: the newest page from `deliveries`, then kept current by `deliveryUpdated`
@@ -13,19 +13,12 @@ import { Empty, ErrorNotice, Loading, StatusBadge, time } from '../ui.js';
 const STATUSES: DeliveryStatus[] = ['PENDING', 'RETRYING', 'SUCCEEDED', 'FAILED'];
 const PAGE = 50;
 
-interface Filters {
-  applicationId: string;
-  endpointId: string;
-  eventType: string;
-  status: '' | DeliveryStatus;
-}
-
-function toFilter(f: Filters): DeliveryFilter {
+function toFilter(f: DeliveryFilters): DeliveryFilter {
   return {
     applicationId: f.applicationId.trim() || undefined,
     endpointId: f.endpointId.trim() || undefined,
     eventType: f.eventType.trim() || undefined,
-    status: f.status ? [f.status] : undefined,
+    status: STATUSES.includes(f.status as DeliveryStatus) ? [f.status as DeliveryStatus] : undefined,
   };
 }
 
@@ -39,26 +32,23 @@ function merge(rows: DeliveryRowFragment[], changes: DeliveryRowFragment[]): Del
   return [...byId.values()].sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)).slice(0, 500);
 }
 
-export function DeliveriesPage({ portal, endpointId }: { portal: boolean; endpointId?: string }) {
+/** The page for one set of filters (its address); new filters are a new address, so a fresh page. */
+export function DeliveriesPage({ portal, filters }: { portal: boolean; filters: DeliveryFilters }) {
   const client = useClient();
   const connection = useContext(ConnectionContext);
   const [reconnects, setReconnects] = useState(0);
   useEffect(() => connection?.onReconnected(() => setReconnects((n) => n + 1)), [connection]);
-  const [draft, setDraft] = useState<Filters>({ applicationId: '', endpointId: endpointId ?? '', eventType: '', status: '' });
-  const [filters, setFilters] = useState<Filters>(draft);
+  const [draft, setDraft] = useState<DeliveryFilters>(filters);
   const [rows, setRows] = useState<DeliveryRowFragment[] | undefined>(undefined);
   const [error, setError] = useState<string | undefined>();
   const [paused, setPaused] = useState(false);
   const [held, setHeld] = useState<DeliveryRowFragment[]>([]);
-  const shownFilters = useRef<Filters | undefined>(undefined);
   const pausedRef = useRef(paused);
   pausedRef.current = paused;
 
   useEffect(() => {
     const filter = toFilter(filters);
-    // New filters start over; after a reconnection the rows stay and are caught up (changes merge by updatedAt).
-    if (shownFilters.current !== filters) setRows(undefined);
-    shownFilters.current = filters;
+    // After a reconnection the rows stay and are caught up (changes merge by updatedAt).
     setError(undefined);
     setHeld([]);
     let early: DeliveryRowFragment[] = [];
@@ -87,7 +77,7 @@ export function DeliveriesPage({ portal, endpointId }: { portal: boolean; endpoi
       live.unsubscribe();
       page.unsubscribe();
     };
-  }, [client, filters, reconnects]);
+  }, [client, reconnects]);
 
   const resume = () => {
     setRows((r) => merge(r ?? [], held));
@@ -116,7 +106,7 @@ export function DeliveriesPage({ portal, endpointId }: { portal: boolean; endpoi
         aria-label="Filter deliveries"
         onSubmit={(e) => {
           e.preventDefault();
-          setFilters({ ...draft });
+          location.hash = href.deliveries(draft);
         }}
       >
         {!portal && (
@@ -135,7 +125,7 @@ export function DeliveriesPage({ portal, endpointId }: { portal: boolean; endpoi
         </label>
         <label>
           Status
-          <select value={draft.status} onChange={(e) => setDraft({ ...draft, status: e.currentTarget.value as Filters['status'] })}>
+          <select value={draft.status} onChange={(e) => setDraft({ ...draft, status: e.currentTarget.value  })}>
             <option value="">Any</option>
             {STATUSES.map((s) => <option value={s}>{s}</option>)}
           </select>

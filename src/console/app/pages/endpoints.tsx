@@ -112,7 +112,7 @@ export function EndpointPage({ id }: { id: string }) {
           <button type="button" disabled={rotation.fetching} onClick={() => runRotation({ input: { id } })}>
             Rotate secret
           </button>
-          <a href={href.deliveries(id)}>Deliveries of this endpoint</a>
+          <a href={href.deliveries({ endpointId: id })}>Deliveries of this endpoint</a>
         </div>
       )}
       <ErrorNotice message={errorMessage(toggle.error) ?? errorMessage(rotation.error)} />

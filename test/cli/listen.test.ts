@@ -134,6 +134,15 @@ describe('tidings listen', () => {
     }
   });
 
+  it("is package.json's `tidings` command (npx tidings), and refuses a missing --forward-to with exit code 2 and the usage", async () => {
+    const help = spawnInRepo('npm', ['exec', '--no', '--', 'tidings', '--help'], tidingsChildEnv({}, false));
+    expect(await help.exited).toEqual({ code: 0, signal: null });
+    expect(help.output()).toContain('Usage: tidings listen --forward-to <url>');
+    const wrong = spawnInRepo(process.execPath, ['src/cli/tidings.js', 'listen', '--token', 'x'], tidingsChildEnv({}, false));
+    expect(await wrong.exited).toEqual({ code: 2, signal: null });
+    expect(wrong.output()).toMatch(/--forward-to is required[\s\S]*Usage:/);
+  });
+
   it('ends with exit code 1 and the reason when the server refuses the subscription', async () => {
     const tidings = await restartableServer();
     try {

@@ -21,6 +21,17 @@ import { schema } from './schema/index.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
+/**
+ * The origin a request was addressed to. Yoga's requests carry a full URL; the fast POST path's
+ * only the path, so the Host header says it (Tidings itself serves plain HTTP).
+ */
+function originOf(request: { url: string; headers: { get(name: string): string | null } } | undefined): string | undefined {
+  if (!request) return undefined;
+  if (/^https?:\/\//.test(request.url)) return new URL(request.url).origin;
+  const host = request.headers.get('host');
+  return host ? `http://${host}` : undefined;
+}
+
 export interface GraphqlServer {
   /** Answers an HTTP request (`path` is its URL without the query): GraphQL, GraphiQL, or a JSON 404. */
   handle(req: http.IncomingMessage, res: http.ServerResponse, path: string): void;
@@ -58,7 +69,7 @@ export function createGraphqlServer(deps: Deps, auth: Authenticator, log: (messa
     logging: false,
     context: async ({ request, connectionParams }) => {
       const authorization = connectionParams ? String(connectionParams.authorization ?? '') : request.headers.get('authorization');
-      return { caller: await auth.authenticate(authorization), deps, origin: request ? new URL(request.url).origin : undefined };
+      return { caller: await auth.authenticate(authorization), deps, origin: originOf(request) };
     },
   });
 

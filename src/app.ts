@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import { createDeliverySide, type DeliverySide } from './delivery/delivery-side.js';
 import { createDeps, type Deps } from './deps.js';
 import { createGraphqlServer, type GraphqlServer } from './graphql/server.js';
+import { consoleHandler } from './http/console.js';
 import { routes } from './http/routes.js';
 import type { PubSub } from './live/pubsub.js';
 import { silentLogger, type Logger } from './log.js';
@@ -45,9 +46,10 @@ export async function createApp(options: AppOptions): Promise<App> {
   const log = options.log ?? silentLogger;
   const deps = createDeps({ config, store, pubsub: options.pubsub, log });
   const admin = await ensureAdminToken(store, config.adminToken);
-  const graphql = config.runApi ? createGraphqlServer(deps, createAuthenticator(store, admin.hash), log) : undefined;
+  const graphql = config.runApi ? createGraphqlServer(deps, createAuthenticator(store, admin.hash, () => deps.now()), log) : undefined;
   const delivery = config.runWorker ? createDeliverySide(deps, log) : undefined;
-  const server = http.createServer(routes(store, graphql, log, { metrics: deps.metrics, token: config.metricsToken }));
+  const consolePages = graphql ? consoleHandler({ portalFrameAncestors: config.portalFrameAncestors }) : undefined;
+  const server = http.createServer(routes(store, graphql, log, { metrics: deps.metrics, token: config.metricsToken }, consolePages));
   const sockets = graphql?.attachWebSockets(server);
 
   let stopping: Promise<void> | undefined;

@@ -76,6 +76,11 @@ export interface Config {
   metricsToken: string | undefined;
   /** How often a deliveryStatsUpdated subscription emits the current bucket. */
   statsLiveIntervalMs: number;
+  /**
+   * Origins allowed to show the application portal (/portal) in an iframe (CSP frame-ancestors);
+   * empty = framing is forbidden ('none').
+   */
+  portalFrameAncestors: string[];
   /** What the operator should know about this configuration (printed at start, never fatal). */
   warnings: string[];
 }
@@ -93,6 +98,7 @@ export const VARIABLES = [
   'TIDINGS_SECRET_ROTATION_GRACE', 'TIDINGS_MAX_PAYLOAD_BYTES', 'TIDINGS_MAX_JSON_DEPTH', 'TIDINGS_MAX_PAGE_SIZE', 'TIDINGS_GRAPHQL_MAX_DEPTH',
   'TIDINGS_GRAPHQL_MAX_ALIASES', 'TIDINGS_GRAPHQL_MAX_TOKENS', 'TIDINGS_GRAPHQL_MAX_COST', 'TIDINGS_CLOUDEVENTS_SOURCE',
   'TIDINGS_STATS_LIVE_INTERVAL', 'TIDINGS_METRICS_TOKEN', 'TIDINGS_LOG_LEVEL', 'TIDINGS_SLOW_OPERATION',
+  'TIDINGS_PORTAL_FRAME_ANCESTORS',
 ] as const;
 
 export type Variable = (typeof VARIABLES)[number];
@@ -206,6 +212,7 @@ export function loadConfig(env: Env = process.env): Config {
     metricsToken: read('TIDINGS_METRICS_TOKEN') || undefined,
     logLevel: logLevel(read('TIDINGS_LOG_LEVEL')),
     slowOperationMs: duration(read, 'TIDINGS_SLOW_OPERATION', '1s'),
+    portalFrameAncestors: frameAncestors(read('TIDINGS_PORTAL_FRAME_ANCESTORS')),
     warnings,
   };
 }
@@ -229,6 +236,23 @@ function statsLiveInterval(read: Read): number {
   const ms = duration(read, 'TIDINGS_STATS_LIVE_INTERVAL', '5s');
   if (ms < 100) throw new ConfigError('TIDINGS_STATS_LIVE_INTERVAL must be at least 100ms');
   return ms;
+}
+
+/** Origins such as `https://platform.example.com`, separated by spaces or commas; each checked to be an origin. */
+function frameAncestors(raw: string | undefined): string[] {
+  const origins = (raw ?? '').split(/[\s,]+/).filter(Boolean);
+  for (const origin of origins) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin.replace(/\/$/, '')) {
+      throw new ConfigError(`TIDINGS_PORTAL_FRAME_ANCESTORS: "${origin}" is not an origin (scheme://host[:port], for example https://platform.example.com)`);
+    }
+  }
+  return origins.map((o) => o.replace(/\/$/, ''));
 }
 
 /** The operator's admin token, refused when too short or too uniform to stay secret. */

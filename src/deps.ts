@@ -2,6 +2,7 @@ import type { Config } from './config.js';
 import { instrumentStore, Metrics } from './http/metrics.js';
 import { DeliveryFeed } from './live/delivery-feed.js';
 import { silentLogger, type Logger } from './log.js';
+import { EventFeed } from './live/event-feed.js';
 import { createTidingsPubSub, type PubSub } from './live/pubsub.js';
 import type { Store } from './store/ports.js';
 
@@ -17,6 +18,8 @@ export interface Deps {
   metrics: Metrics;
   /** The process's log. */
   log: Logger;
+  /** The live feed of published events of this process. */
+  liveEvents: EventFeed;
 }
 
 /**
@@ -31,5 +34,5 @@ export function createDeps(options: { config: Config; store: Store; pubsub?: Pub
   const metrics = new Metrics();
   const store = instrumentStore(options.store, metrics, { slowMs: options.config.slowOperationMs, log });
   metrics.watchBacklog(store, now);
-  return { store, pubsub, config: options.config, now, live: new DeliveryFeed(pubsub), metrics, log };
+  return { store, pubsub, config: options.config, now, live: new DeliveryFeed(pubsub), liveEvents: new EventFeed(pubsub), metrics, log };
 }

@@ -8,6 +8,7 @@ export const ID_PREFIX = {
   Endpoint: 'ep',
   Event: 'evt',
   Delivery: 'dlv',
+  PortalSession: 'ps',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIX;

@@ -1,27 +1,52 @@
-import { bearerToken, hashesEqual, hashToken } from './tokens.js';
+import { bearerToken, hashesEqual, hashToken, portalSessionIdOf } from './tokens.js';
 import { UnauthenticatedError } from '../errors.js';
 import type { Scope } from '../domain/records.js';
 import type { Catalogue } from '../store/ports.js';
 
-// Who is calling: the platform (admin token) or one application (its API key). HTTP and SSE send
-// `Authorization: Bearer <token>`; graphql-ws sends it as connectionParams.authorization.
+// Who is calling: the platform (admin token) or one application (its API key, or a portal session
+// token, which acts exactly as that application's key until it expires or is revoked). HTTP and
+// SSE send `Authorization: Bearer <token>`; graphql-ws sends it as connectionParams.authorization.
+
+export interface Authenticated {
+  scope: Scope;
+  /** Set for a portal session token: a live connection made with it must end at `expiresAt` or on revocation. */
+  portalSession?: { id: string; expiresAt: number };
+}
 
 export interface Authenticator {
   /** undefined when no token was presented; throws UnauthenticatedError for a token that is not valid. */
   authenticate(authorization: string | null | undefined): Promise<Scope | undefined>;
+  /** authenticate, also saying which portal session (if any) the token belongs to. */
+  identify(authorization: string | null | undefined): Promise<Authenticated | undefined>;
 }
 
-export function createAuthenticator(store: Pick<Catalogue, 'findApplicationByKeyHash'>, adminTokenHash: string): Authenticator {
-  return {
+export function createAuthenticator(
+  store: Pick<Catalogue, 'findApplicationByKeyHash' | 'findPortalSession'>,
+  adminTokenHash: string,
+  now: () => number = Date.now,
+): Authenticator {
+  const authenticator: Authenticator = {
     async authenticate(authorization) {
+      return (await authenticator.identify(authorization))?.scope;
+    },
+    async identify(authorization) {
       if (!authorization) return undefined;
       const token = bearerToken(authorization);
       if (!token) throw new UnauthenticatedError('The Authorization header must be "Bearer <token>"');
       const hash = hashToken(token);
-      if (hashesEqual(hash, adminTokenHash)) return { kind: 'admin' };
+      if (hashesEqual(hash, adminTokenHash)) return { scope: { kind: 'admin' } };
+      const sessionId = portalSessionIdOf(token);
+      if (sessionId !== undefined) {
+        const session = await store.findPortalSession(sessionId);
+        if (!session || !hashesEqual(hash, session.tokenHash)) throw new UnauthenticatedError('The token is not valid');
+        if (session.revokedAt !== null) throw new UnauthenticatedError('This portal session was revoked: ask the platform for a new link');
+        if (session.expiresAt <= now()) throw new UnauthenticatedError('This portal session has expired: ask the platform for a new link');
+        return { scope: { kind: 'app', applicationId: session.applicationId }, portalSession: { id: session.id, expiresAt: session.expiresAt } };
+      }
       const app = await store.findApplicationByKeyHash(hash);
       if (!app) throw new UnauthenticatedError('The token is not valid');
-      return { kind: 'app', applicationId: app.id };
+      return { scope: { kind: 'app', applicationId: app.id } };
     },
   };
+  return authenticator;
 }

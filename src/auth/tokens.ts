@@ -23,3 +23,17 @@ export function bearerToken(header: string | null | undefined): string | undefin
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
   return match?.[1];
 }
+
+/** Portal session tokens name their session, so the store finds it by ID: `tdk_prt_<session id>.<secret>`. */
+const PORTAL_PREFIX = 'tdk_prt_';
+
+export function newPortalToken(sessionId: string): string {
+  return `${PORTAL_PREFIX}${sessionId}.${randomBytes(32).toString('base64url')}`;
+}
+
+/** The session ID a portal token names, or undefined when the token is not a portal token. */
+export function portalSessionIdOf(token: string): string | undefined {
+  if (!token.startsWith(PORTAL_PREFIX)) return undefined;
+  const dot = token.indexOf('.', PORTAL_PREFIX.length);
+  return dot > PORTAL_PREFIX.length ? token.slice(PORTAL_PREFIX.length, dot) : undefined;
+}

@@ -20,6 +20,19 @@ export interface ApplicationRecord {
   createdAt: Millis;
 }
 
+/**
+ * A short-lived sign-in for one application's portal: its token acts as that application's key
+ * until `expiresAt`, or until revoked. Only the token's hash is stored (see PortalSessionWithHash).
+ */
+export interface PortalSessionRecord {
+  id: string;
+  applicationId: string;
+  expiresAt: Millis;
+  /** Set once revoked; the token is refused from then on. */
+  revokedAt: Millis | null;
+  createdAt: Millis;
+}
+
 export interface EventTypeRecord {
   name: string;
   description: string | null;

@@ -6,4 +6,6 @@ export interface Context {
   /** Undefined when the request carried no token (only introspection is then allowed). */
   caller: Scope | undefined;
   deps: Deps;
+  /** The origin (scheme://host) the request was addressed to, for links the API hands out. */
+  origin?: string;
 }

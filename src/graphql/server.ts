@@ -23,6 +23,17 @@ import { schema } from './schema/index.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
+/**
+ * The origin a request was addressed to. Yoga's requests carry a full URL; the fast POST path's
+ * only the path, so the Host header says it (Tidings itself serves plain HTTP).
+ */
+function originOf(request: { url: string; headers: { get(name: string): string | null } } | undefined): string | undefined {
+  if (!request) return undefined;
+  if (/^https?:\/\//.test(request.url)) return new URL(request.url).origin;
+  const host = request.headers.get('host');
+  return host ? `http://${host}` : undefined;
+}
+
 export interface GraphqlServer {
   /** Answers an HTTP request (`path` is its URL without the query): GraphQL, GraphiQL, or a JSON 404. */
   handle(req: http.IncomingMessage, res: http.ServerResponse, path: string): void;
@@ -60,7 +71,7 @@ export function createGraphqlServer(deps: Deps, auth: Authenticator, log: Logger
     logging: false,
     context: async ({ request, connectionParams }) => {
       const authorization = connectionParams ? String(connectionParams.authorization ?? '') : request.headers.get('authorization');
-      return { caller: await auth.authenticate(authorization), deps };
+      return { caller: await auth.authenticate(authorization), deps, origin: originOf(request) };
     },
   });
 
@@ -76,12 +87,34 @@ export function createGraphqlServer(deps: Deps, auth: Authenticator, log: Logger
     },
     attachWebSockets(server) {
       const wss = new WebSocketServer({ server, path: GRAPHQL_PATH });
+      // Sockets signed in with a portal session token, by session: closed when it expires or is
+      // revoked (a live feed must not outlast the token; new operations re-authenticate anyway).
+      const portalSockets = new Map<string, Set<{ close(code: number, reason: string): void }>>();
+      const closePortal = (id: string, reason: string) => {
+        for (const socket of portalSockets.get(id) ?? []) socket.close(4403, reason);
+        portalSockets.delete(id);
+      };
+      const unlistenRevoked = deps.pubsub.listen('portal:revoked', ({ id }) => closePortal(id, 'Forbidden: the portal session was revoked'));
       const wsServer = useServer<Record<string, unknown>>(
         {
           // A missing or invalid token is refused at connection_init (graphql-ws closes with 4403 Forbidden).
           onConnect: async (ctx) => {
             try {
-              return (await auth.authenticate(String(ctx.connectionParams?.authorization ?? ''))) !== undefined;
+              const who = await auth.identify(String(ctx.connectionParams?.authorization ?? ''));
+              const session = who?.portalSession;
+              if (session) {
+                const socket = ctx.extra.socket;
+                const sockets = portalSockets.get(session.id) ?? new Set();
+                portalSockets.set(session.id, sockets.add(socket));
+                const timer = setTimeout(() => socket.close(4403, 'Forbidden: the portal session has expired'), Math.max(0, session.expiresAt - deps.now()));
+                timer.unref();
+                socket.once('close', () => {
+                  clearTimeout(timer);
+                  sockets.delete(socket);
+                  if (sockets.size === 0 && portalSockets.get(session.id) === sockets) portalSockets.delete(session.id);
+                });
+              }
+              return who !== undefined;
             } catch (err) {
               if (err instanceof UnauthenticatedError) return false;
               throw err;
@@ -114,6 +147,7 @@ export function createGraphqlServer(deps: Deps, auth: Authenticator, log: Logger
       );
       return {
         async close() {
+          unlistenRevoked();
           await wsServer.dispose();
           for (const client of wss.clients) client.terminate();
           wss.close();

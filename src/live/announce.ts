@@ -1,4 +1,4 @@
-import type { DeliveryRecord } from '../domain/records.js';
+import type { DeliveryRecord, EventRecord } from '../domain/records.js';
 import type { PubSub } from './pubsub.js';
 
 // What every change of a delivery tells the rest of Tidings, in one place: the live feed hears
@@ -17,4 +17,9 @@ export function announceDeliveries(pubsub: PubSub, deliveries: readonly Delivery
 /** An endpoint was enabled again: its waiting deliveries are due now. */
 export function announceEndpointResumed(pubsub: PubSub, endpointId: string): void {
   pubsub.publish('work:due', { endpointId });
+}
+
+/** A new event was stored (an idempotent repeat is not announced again). */
+export function announceEventPublished(pubsub: PubSub, event: EventRecord): void {
+  pubsub.publish('event:published', event);
 }

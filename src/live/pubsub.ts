@@ -1,6 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import { createPubSub } from 'graphql-yoga';
-import type { DeliveryRecord } from '../domain/records.js';
+import type { DeliveryRecord, EventRecord } from '../domain/records.js';
 
 // Notifications between the parts of Tidings, on two topics: the live feed's and the workers'.
 // The store is the record; a message here only says "this changed". In-process by default (an
@@ -9,12 +9,16 @@ import type { DeliveryRecord } from '../domain/records.js';
 export type Topics = {
   /** A delivery was created or changed state. */
   'delivery:updated': [delivery: DeliveryRecord];
+  /** An event was published (stored with its deliveries): the eventPublished feed (`tidings listen`). */
+  'event:published': [event: EventRecord];
   /**
    * Deliveries of this endpoint may be due now (new, retried by hand, or the endpoint was enabled
    * again): workers look at once instead of at their next poll. The workers' own topic, so that
    * the live feed and the delivery side change independently.
    */
   'work:due': [work: { endpointId: string }];
+  /** A portal session was revoked: every process closes the live connections made with its token. */
+  'portal:revoked': [session: { id: string }];
 };
 
 type Target = NonNullable<NonNullable<Parameters<typeof createPubSub<Topics>>[0]>['eventTarget']>;

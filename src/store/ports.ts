@@ -5,7 +5,7 @@ import type { EndpointShare } from '../domain/endpoint-slots.js';
 import type { StatsInterval, StatsTotals } from '../domain/stats.js';
 import type {
   ApplicationRecord, AttemptOutcome, AttemptRecord, DeliveryFilter, DeliveryRecord, EndpointRecord, EventRecord,
-  EventTypeRecord, Millis, Scope,
+  EventTypeRecord, Millis, PortalSessionRecord, Scope,
 } from '../domain/records.js';
 
 export interface PageArgs {
@@ -21,6 +21,10 @@ export interface Page<T> {
 
 export interface NewApplication extends ApplicationRecord {
   apiKeyHash: string;
+}
+
+export interface StoredPortalSession extends PortalSessionRecord {
+  tokenHash: string;
 }
 
 export type EventTypePatch = Partial<Pick<EventTypeRecord, 'description' | 'schema' | 'examples' | 'archived'>>;
@@ -55,6 +59,12 @@ export interface Catalogue {
    * Changes an endpoint. Enabling a paused endpoint makes its waiting deliveries due at once.
    */
   updateEndpoint(scope: Scope, id: string, patch: EndpointPatch, now: Millis): Promise<EndpointRecord | null>;
+  /** Portal sessions (admin only): created with their token's hash, found by ID (the token names its session). */
+  createPortalSession(session: StoredPortalSession): Promise<void>;
+  findPortalSession(id: string): Promise<StoredPortalSession | null>;
+  /** Marks the session revoked (the first revocation time is kept); null when it does not exist. */
+  revokePortalSession(id: string, now: Millis): Promise<PortalSessionRecord | null>;
+
   /** Marks the endpoint deleted and ends its unfinished deliveries FAILED with `reason`. */
   deleteEndpoint(scope: Scope, id: string, now: Millis, reason: string): Promise<{ endpoint: EndpointRecord; cancelled: DeliveryRecord[] } | null>;
 }

@@ -13,7 +13,7 @@ import { optionalText, webhookTargetAllowed, webhookUrl } from './validate.js';
 import { deliveryOptions, setsDeliveryOptions, tokenUrlOf, type DeliveryOptionsInput } from './delivery-options.js';
 
 /** Endpoint event type filters: omitted = all; empty is refused; exact names must be in the catalogue. */
-async function eventTypeFilter(deps: Deps, patterns: readonly string[] | null | undefined): Promise<string[]> {
+export async function eventTypeFilter(deps: Deps, patterns: readonly string[] | null | undefined): Promise<string[]> {
   if (patterns === null || patterns === undefined) return [ALL_EVENT_TYPES];
   if (patterns.length === 0) throw new BadInputError('eventTypes', 'must not be empty; omit it to receive every event type');
   if (patterns.length > 100) throw new BadInputError('eventTypes', 'must list at most 100 entries');

@@ -1,5 +1,5 @@
 import type { Deps } from '../deps.js';
-import { announceDeliveries } from '../live/announce.js';
+import { announceDeliveries, announceEventPublished } from '../live/announce.js';
 import { BadInputError, ConflictError } from '../errors.js';
 import { newId } from '../ids.js';
 import type { AdminScope, EventRecord, Scope } from '../domain/records.js';
@@ -8,6 +8,7 @@ import { narrowScope, resolveApplicationId } from './access.js';
 import { publishableEventType, validatePayload } from './event-types.js';
 import { assertJsonDepth, sameJsonValue } from './json-value.js';
 import { channelList } from './delivery-options.js';
+import { eventTypeFilter } from './endpoints.js';
 
 export interface PublishEventInput {
   applicationId: string;
@@ -51,6 +52,7 @@ export async function publishEvent(deps: Deps, admin: AdminScope, input: Publish
     }
     return result;
   }
+  announceEventPublished(deps.pubsub, result.event);
   announceDeliveries(deps.pubsub, result.deliveries);
   return result;
 }
@@ -91,4 +93,18 @@ export function findEvent(deps: Deps, scope: Scope, id: string): Promise<EventRe
 /** Events of many IDs in one read (nested fields of a page). */
 export function loadEvents(deps: Deps, scope: Scope, ids: readonly string[]): Promise<EventRecord[]> {
   return deps.store.findEvents(scope, ids);
+}
+
+/**
+ * The live feed of published events the scope can see (with their payloads), optionally of one
+ * application and of some types (exact names, `prefix.*` or `*`, as endpoints take them).
+ */
+export async function followEvents(
+  deps: Deps,
+  scope: Scope,
+  filter: { applicationId?: string | null; eventTypes?: string[] | null } | null | undefined,
+): Promise<AsyncIterableIterator<EventRecord>> {
+  const narrowed = await narrowScope(deps.store, scope, filter?.applicationId);
+  const patterns = await eventTypeFilter(deps, filter?.eventTypes);
+  return deps.liveEvents.follow(narrowed, patterns);
 }

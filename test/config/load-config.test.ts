@@ -74,3 +74,21 @@ describe('TIDINGS_STATS_LIVE_INTERVAL', () => {
     expect(() => loadConfig({ TIDINGS_STATS_LIVE_INTERVAL: '5' })).toThrow(/not a duration/);
   });
 });
+
+describe('TIDINGS_PORTAL_FRAME_ANCESTORS', () => {
+  it('is empty (framing forbidden) when unset, and a list of origins separated by spaces or commas', () => {
+    expect(loadConfig({}).portalFrameAncestors).toEqual([]);
+    expect(loadConfig({ TIDINGS_PORTAL_FRAME_ANCESTORS: 'https://a.example.com, http://localhost:3000/  https://b.example.com:8443' }).portalFrameAncestors).toEqual([
+      'https://a.example.com',
+      'http://localhost:3000',
+      'https://b.example.com:8443',
+    ]);
+  });
+
+  it('refuses anything that is not an http(s) origin, naming it', () => {
+    for (const value of ['*', "'self'", 'example.com', 'https://a.example.com/portal', 'javascript:alert(1)']) {
+      expect(() => loadConfig({ TIDINGS_PORTAL_FRAME_ANCESTORS: value })).toThrow(ConfigError);
+      expect(() => loadConfig({ TIDINGS_PORTAL_FRAME_ANCESTORS: value })).toThrow(`"${value}" is not an origin`);
+    }
+  });
+});

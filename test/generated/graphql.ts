@@ -189,6 +189,27 @@ export type CreateEventTypePayload = {
   eventType: EventType;
 };
 
+/** The application whose portal to open, and for how long. */
+export type CreatePortalSessionInput = {
+  /** The application the token acts as. */
+  applicationId: Scalars['ID']['input'];
+  /** Lifetime in seconds, 60 to 604800 (7 days); 3600 when omitted. */
+  expiresIn?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The new portal session: a link to hand to the application, and its token. */
+export type CreatePortalSessionPayload = {
+  __typename?: 'CreatePortalSessionPayload';
+  /** When the token stops working. */
+  expiresAt: Scalars['DateTime']['output'];
+  /** The session (revokePortalSession takes its id). */
+  portalSession: PortalSession;
+  /** The token, shown this once: only its hash is stored. */
+  token: Scalars['String']['output'];
+  /** The portal page with the token in its #fragment (browsers never send it to a server): open it, or put it in an iframe. */
+  url: Scalars['String']['output'];
+};
+
 /** The endpoint to delete. */
 export type DeleteEndpointInput = {
   /** The endpoint ID. */
@@ -509,6 +530,14 @@ export type EventEdge = {
   node: Event;
 };
 
+/** Which published events a subscriber receives. */
+export type EventPublishedFilter = {
+  /** Only events of this application (an application key sees only its own anyway). */
+  applicationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Exact type names, `prefix.*` wildcards or `*`, as endpoints take them; omitted means all. */
+  eventTypes?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
 /** A kind of event in the platform-wide catalogue; the admin defines them, everyone reads them. */
 export type EventType = {
   __typename?: 'EventType';
@@ -565,12 +594,16 @@ export type Mutation = {
   createEndpoint: CreateEndpointPayload;
   /** Adds an event type to the catalogue (admin only). CONFLICT when the name exists. */
   createEventType: CreateEventTypePayload;
+  /** Opens the console for one application's developers (admin only): a token that acts exactly as that application's key until it expires or is revoked. */
+  createPortalSession: CreatePortalSessionPayload;
   /** Deletes an endpoint: its unfinished deliveries end FAILED; its history stays readable. */
   deleteEndpoint: DeleteEndpointPayload;
   /** Publishes an event (admin only): stored with its deliveries before this returns, then delivered. */
   publishEvent: PublishEventPayload;
   /** Queues exactly one more attempt now, whatever the status; it ends SUCCEEDED or FAILED. CONFLICT while an attempt is in flight. */
   retryDelivery: RetryDeliveryPayload;
+  /** Ends a portal session now (admin only): its token is refused from the next request on. NOT_FOUND for an unknown ID. */
+  revokePortalSession: RevokePortalSessionPayload;
   /** Issues a new signing secret; the old one keeps signing during the grace period (TIDINGS_SECRET_ROTATION_GRACE, 24h). */
   rotateEndpointSecret: RotateEndpointSecretPayload;
   /** Publishes the event type's first example to one endpoint only, as a real event with a recorded delivery. */
@@ -607,6 +640,12 @@ export type MutationCreateEventTypeArgs = {
 
 
 /** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
+export type MutationCreatePortalSessionArgs = {
+  input: CreatePortalSessionInput;
+};
+
+
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
 export type MutationDeleteEndpointArgs = {
   input: DeleteEndpointInput;
 };
@@ -621,6 +660,12 @@ export type MutationPublishEventArgs = {
 /** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
 export type MutationRetryDeliveryArgs = {
   input: RetryDeliveryInput;
+};
+
+
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
+export type MutationRevokePortalSessionArgs = {
+  input: RevokePortalSessionInput;
 };
 
 
@@ -687,6 +732,21 @@ export type Percentiles = {
   p95: Scalars['Float']['output'];
   /** 99th percentile, in milliseconds. */
   p99: Scalars['Float']['output'];
+};
+
+/** A short-lived sign-in to the console for one application's developers; its token acts exactly as that application's key. */
+export type PortalSession = {
+  __typename?: 'PortalSession';
+  /** The one application the token acts as. */
+  application: Application;
+  /** When the session was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** When the token stops working. */
+  expiresAt: Scalars['DateTime']['output'];
+  /** The session ID (ps_…); revokePortalSession takes it. */
+  id: Scalars['ID']['output'];
+  /** When the session was revoked; null while it is not. */
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
 /** An event to preview against one endpoint. */
@@ -858,6 +918,19 @@ export type RetryDeliveryPayload = {
   delivery: Delivery;
 };
 
+/** The portal session to end. */
+export type RevokePortalSessionInput = {
+  /** The session ID (ps_…). */
+  id: Scalars['ID']['input'];
+};
+
+/** The revoked portal session. */
+export type RevokePortalSessionPayload = {
+  __typename?: 'RevokePortalSessionPayload';
+  /** The session, with revokedAt set. */
+  portalSession: PortalSession;
+};
+
 /** The endpoint whose signing secret to replace. */
 export type RotateEndpointSecretInput = {
   /** The endpoint ID. */
@@ -948,6 +1021,8 @@ export type Subscription = {
   deliveryStatsUpdated: LiveDeliveryStats;
   /** One message each time a delivery the caller can see is created or changes state (every attempt included). */
   deliveryUpdated: Delivery;
+  /** One message per event published from now on that the caller can see, with its payload (what `tidings listen` forwards). */
+  eventPublished: Event;
 };
 
 
@@ -960,6 +1035,12 @@ export type SubscriptionDeliveryStatsUpdatedArgs = {
 /** Live updates. */
 export type SubscriptionDeliveryUpdatedArgs = {
   filter?: InputMaybe<DeliveryFilter>;
+};
+
+
+/** Live updates. */
+export type SubscriptionEventPublishedArgs = {
+  filter?: InputMaybe<EventPublishedFilter>;
 };
 
 /** Changes to an endpoint; omitted fields stay as they are. */
@@ -1552,6 +1633,27 @@ export type LiveDeliveryIdsSubscriptionVariables = Exact<{ [key: string]: never;
 
 export type LiveDeliveryIdsSubscription = { __typename?: 'Subscription', deliveryUpdated: { __typename?: 'Delivery', id: string } };
 
+export type CreatePortalSessionMutationVariables = Exact<{
+  input: CreatePortalSessionInput;
+}>;
+
+
+export type CreatePortalSessionMutation = { __typename?: 'Mutation', createPortalSession: { __typename?: 'CreatePortalSessionPayload', url: string, token: string, expiresAt: string, portalSession: { __typename?: 'PortalSession', id: string, expiresAt: string, revokedAt?: string | null, application: { __typename?: 'Application', id: string } } } };
+
+export type RevokePortalSessionMutationVariables = Exact<{
+  input: RevokePortalSessionInput;
+}>;
+
+
+export type RevokePortalSessionMutation = { __typename?: 'Mutation', revokePortalSession: { __typename?: 'RevokePortalSessionPayload', portalSession: { __typename?: 'PortalSession', id: string, revokedAt?: string | null } } };
+
+export type EventPublishedSubscriptionVariables = Exact<{
+  filter?: InputMaybe<EventPublishedFilter>;
+}>;
+
+
+export type EventPublishedSubscription = { __typename?: 'Subscription', eventPublished: { __typename?: 'Event', id: string, type: string, payload: unknown, createdAt: string, application: { __typename?: 'Application', id: string } } };
+
 export type PctFragment = { __typename?: 'Percentiles', p50: number, p95: number, p99: number };
 
 export type BucketFieldsFragment = { __typename?: 'StatsBucket', start: string, end: string, eventsPublished: number, eventRate: number, deliveriesCreated: number, attempts: number, succeeded: number, failed: number, retried: number, attemptSuccessRate?: number | null, deliverySuccessRate?: number | null, sendLatency?: { __typename?: 'Percentiles', p50: number, p95: number, p99: number } | null, endToEndLatency?: { __typename?: 'Percentiles', p50: number, p95: number, p99: number } | null, attemptDuration?: { __typename?: 'Percentiles', p50: number, p95: number, p99: number } | null, preparation?: { __typename?: 'Percentiles', p50: number, p95: number, p99: number } | null, outcomes: { __typename?: 'AttemptOutcomes', success: number, clientError: number, serverError: number, otherStatus: number, timeout: number, networkError: number, refused: number } };
@@ -1629,6 +1731,9 @@ export const LiveDeliveriesDocument = {"kind":"Document","definitions":[{"kind":
 export const NodeDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NodeDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Application"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Endpoint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Event"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Delivery"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"event"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<NodeDetailQuery, NodeDetailQueryVariables>;
 export const EndpointStateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EndpointState"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"eventTypes"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"deleted"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<EndpointStateQuery, EndpointStateQueryVariables>;
 export const LiveDeliveryIdsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"LiveDeliveryIds"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deliveryUpdated"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<LiveDeliveryIdsSubscription, LiveDeliveryIdsSubscriptionVariables>;
+export const CreatePortalSessionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreatePortalSession"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreatePortalSessionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createPortalSession"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"portalSession"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}},{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CreatePortalSessionMutation, CreatePortalSessionMutationVariables>;
+export const RevokePortalSessionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokePortalSession"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RevokePortalSessionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokePortalSession"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"portalSession"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]}}]}}]} as unknown as DocumentNode<RevokePortalSessionMutation, RevokePortalSessionMutationVariables>;
+export const EventPublishedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"EventPublished"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"EventPublishedFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"eventPublished"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"payload"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<EventPublishedSubscription, EventPublishedSubscriptionVariables>;
 export const DeliveryStatsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DeliveryStats"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeliveryStatsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deliveryStats"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BucketFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"buckets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BucketFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"backlog"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"waiting"}},{"kind":"Field","name":{"kind":"Name","value":"retrying"}},{"kind":"Field","name":{"kind":"Name","value":"oldestWaitingAgeMs"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Pct"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Percentiles"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"p50"}},{"kind":"Field","name":{"kind":"Name","value":"p95"}},{"kind":"Field","name":{"kind":"Name","value":"p99"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BucketFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StatsBucket"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"eventsPublished"}},{"kind":"Field","name":{"kind":"Name","value":"eventRate"}},{"kind":"Field","name":{"kind":"Name","value":"deliveriesCreated"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"succeeded"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"retried"}},{"kind":"Field","name":{"kind":"Name","value":"attemptSuccessRate"}},{"kind":"Field","name":{"kind":"Name","value":"deliverySuccessRate"}},{"kind":"Field","name":{"kind":"Name","value":"sendLatency"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Pct"}}]}},{"kind":"Field","name":{"kind":"Name","value":"endToEndLatency"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Pct"}}]}},{"kind":"Field","name":{"kind":"Name","value":"attemptDuration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Pct"}}]}},{"kind":"Field","name":{"kind":"Name","value":"preparation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Pct"}}]}},{"kind":"Field","name":{"kind":"Name","value":"outcomes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"success"}},{"kind":"Field","name":{"kind":"Name","value":"clientError"}},{"kind":"Field","name":{"kind":"Name","value":"serverError"}},{"kind":"Field","name":{"kind":"Name","value":"otherStatus"}},{"kind":"Field","name":{"kind":"Name","value":"timeout"}},{"kind":"Field","name":{"kind":"Name","value":"networkError"}},{"kind":"Field","name":{"kind":"Name","value":"refused"}}]}}]}}]} as unknown as DocumentNode<DeliveryStatsQuery, DeliveryStatsQueryVariables>;
 export const EndpointStatsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EndpointStats"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"since"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"interval"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"StatsInterval"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"stats"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"since"},"value":{"kind":"Variable","name":{"kind":"Name","value":"since"}}},{"kind":"Argument","name":{"kind":"Name","value":"interval"},"value":{"kind":"Variable","name":{"kind":"Name","value":"interval"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BucketFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"buckets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}}]}},{"kind":"Field","name":{"kind":"Name","value":"backlog"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"waiting"}},{"kind":"Field","name":{"kind":"Name","value":"retrying"}},{"kind":"Field","name":{"kind":"Name","value":"oldestWaitingAgeMs"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Pct"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Percentiles"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"p50"}},{"kind":"Field","name":{"kind":"Name","value":"p95"}},{"kind":"Field","name":{"kind":"Name","value":"p99"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BucketFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StatsBucket"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"eventsPublished"}},{"kind":"Field","name":{"kind":"Name","value":"eventRate"}},{"kind":"Field","name":{"kind":"Name","value":"deliveriesCreated"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"succeeded"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"retried"}},{"kind":"Field","name":{"kind":"Name","value":"attemptSuccessRate"}},{"kind":"Field","name":{"kind":"Name","value":"deliverySuccessRate"}},{"kind":"Field","name":{"kind":"Name","value":"sendLatency"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Pct"}}]}},{"kind":"Field","name":{"kind":"Name","value":"endToEndLatency"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Pct"}}]}},{"kind":"Field","name":{"kind":"Name","value":"attemptDuration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Pct"}}]}},{"kind":"Field","name":{"kind":"Name","value":"preparation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Pct"}}]}},{"kind":"Field","name":{"kind":"Name","value":"outcomes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"success"}},{"kind":"Field","name":{"kind":"Name","value":"clientError"}},{"kind":"Field","name":{"kind":"Name","value":"serverError"}},{"kind":"Field","name":{"kind":"Name","value":"otherStatus"}},{"kind":"Field","name":{"kind":"Name","value":"timeout"}},{"kind":"Field","name":{"kind":"Name","value":"networkError"}},{"kind":"Field","name":{"kind":"Name","value":"refused"}}]}}]}}]} as unknown as DocumentNode<EndpointStatsQuery, EndpointStatsQueryVariables>;
 export const DeliveryStatsUpdatedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"DeliveryStatsUpdated"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DeliveryStatsUpdatedInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deliveryStatsUpdated"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bucket"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BucketFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"backlog"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"waiting"}},{"kind":"Field","name":{"kind":"Name","value":"retrying"}},{"kind":"Field","name":{"kind":"Name","value":"oldestWaitingAgeMs"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Pct"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Percentiles"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"p50"}},{"kind":"Field","name":{"kind":"Name","value":"p95"}},{"kind":"Field","name":{"kind":"Name","value":"p99"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BucketFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StatsBucket"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"eventsPublished"}},{"kind":"Field","name":{"kind":"Name","value":"eventRate"}},{"kind":"Field","name":{"kind":"Name","value":"deliveriesCreated"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"succeeded"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"retried"}},{"kind":"Field","name":{"kind":"Name","value":"attemptSuccessRate"}},{"kind":"Field","name":{"kind":"Name","value":"deliverySuccessRate"}},{"kind":"Field","name":{"kind":"Name","value":"sendLatency"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Pct"}}]}},{"kind":"Field","name":{"kind":"Name","value":"endToEndLatency"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Pct"}}]}},{"kind":"Field","name":{"kind":"Name","value":"attemptDuration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Pct"}}]}},{"kind":"Field","name":{"kind":"Name","value":"preparation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Pct"}}]}},{"kind":"Field","name":{"kind":"Name","value":"outcomes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"success"}},{"kind":"Field","name":{"kind":"Name","value":"clientError"}},{"kind":"Field","name":{"kind":"Name","value":"serverError"}},{"kind":"Field","name":{"kind":"Name","value":"otherStatus"}},{"kind":"Field","name":{"kind":"Name","value":"timeout"}},{"kind":"Field","name":{"kind":"Name","value":"networkError"}},{"kind":"Field","name":{"kind":"Name","value":"refused"}}]}}]}}]} as unknown as DocumentNode<DeliveryStatsUpdatedSubscription, DeliveryStatsUpdatedSubscriptionVariables>;

@@ -2,9 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ApplicationDocument,
   CreateEndpointDocument,
+  CreatePortalSessionDocument,
   DeleteEndpointDocument,
   DeliveriesDocument,
   DeliveryDocument,
+  EventPublishedDocument,
   EndpointDocument,
   EndpointsDocument,
   EndpointStateDocument,
@@ -14,6 +16,7 @@ import {
   NodeDetailDocument,
   NodeDocument,
   RetryDeliveryDocument,
+  RevokePortalSessionDocument,
   RotateEndpointSecretDocument,
   UpdateEndpointDocument,
   type LiveDeliveriesSubscription,
@@ -175,6 +178,55 @@ describe('tenant isolation', () => {
           await feed.close();
         }
       }
+    });
+  });
+
+  describe('eventPublished', () => {
+    it("with another application's ID in its filter is NOT_FOUND over WebSocket and SSE", async () => {
+      for (const feed of [
+        await subscribeWs(server.wsUrl, a.apiKey, EventPublishedDocument, { filter: { applicationId: b.id } }),
+        await subscribeSse(server.graphqlUrl, a.apiKey, EventPublishedDocument, { filter: { applicationId: b.id } }),
+      ]) {
+        try {
+          await waitFor('an error on the subscription', () => feed.errors.length > 0);
+          expect(feed.errors).toMatchObject([{ extensions: { code: 'NOT_FOUND' } }]);
+          expect(feed.messages).toEqual([]);
+        } finally {
+          await feed.close();
+        }
+      }
+    });
+
+    it.each(['WebSocket', 'SSE'] as const)("carries only the caller's events over %s", async (transport) => {
+      const subscribe = transport === 'WebSocket' ? subscribeWs : subscribeSse;
+      const url = transport === 'WebSocket' ? server.wsUrl : server.graphqlUrl;
+      const ofA = await subscribe(url, a.apiKey, EventPublishedDocument, {});
+      try {
+        await waitFor('the subscription to listen', () => server.app.deps.liveEvents.subscribers === 1);
+        const toB = await publish(server, b.id, type, { to: 'B' });
+        // A marker for A after B's event: had B's reached A, it would have arrived first.
+        const marker = await publish(server, a.id, type, { to: 'A', marker: true });
+        await ofA.next('the marker', (m) => m.eventPublished.id === marker.event.id);
+        expect(ofA.messages.map((m) => m.eventPublished.id)).toEqual([marker.event.id]);
+        expect(ofA.messages.map((m) => m.eventPublished.id)).not.toContain(toB.event.id);
+      } finally {
+        await ofA.close();
+      }
+      await waitFor('the closed subscription to stop listening', () => server.app.deps.liveEvents.subscribers === 0);
+    });
+  });
+
+  describe('portal sessions', () => {
+    it("are the admin's only: an application key can neither create nor revoke one, for itself or another", async () => {
+      const { createPortalSession } = await server.admin.run(CreatePortalSessionDocument, { input: { applicationId: b.id } });
+      await a.client.fail(CreatePortalSessionDocument, { input: { applicationId: a.id } }, 'FORBIDDEN');
+      await a.client.fail(CreatePortalSessionDocument, { input: { applicationId: b.id } }, 'FORBIDDEN');
+      await a.client.fail(RevokePortalSessionDocument, { input: { id: createPortalSession.portalSession.id } }, 'FORBIDDEN');
+      // B's portal token still works, and sees B only.
+      const portal = server.client(createPortalSession.token);
+      expect((await portal.run(DeliveryDocument, { id: b.deliveryId })).delivery?.id).toBe(b.deliveryId);
+      expect((await portal.run(DeliveryDocument, { id: a.deliveryId })).delivery).toBeNull();
+      await portal.fail(RevokePortalSessionDocument, { input: { id: createPortalSession.portalSession.id } }, 'FORBIDDEN');
     });
   });
 

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ConflictError } from '../../src/errors.js';
+import { newId } from '../../src/ids.js';
 import type { Store } from '../../src/store/ports.js';
 import { admin, appScope, fixtures, freshStorePerCase, T0, type StoreHarness } from './contract-fixtures.js';
 
@@ -30,6 +31,19 @@ export function catalogueContract(name: string, open: () => Promise<StoreHarness
       expect(await store.findApplication(appScope(a.id), b.id)).toBeNull();
       expect(await store.findApplicationByKeyHash(`hash-${b.id}`)).toEqual(b);
       expect(await store.findApplicationByKeyHash('nope')).toBeNull();
+    });
+
+    it('stores portal sessions by ID with their token hash, and keeps the first revocation time', async () => {
+      const a = await application('a');
+      const session = { id: newId('PortalSession'), applicationId: a.id, tokenHash: 'h'.repeat(64), expiresAt: T0 + 60_000, revokedAt: null, createdAt: T0 };
+      await store.createPortalSession(session);
+      expect(await store.findPortalSession(session.id)).toEqual(session);
+      expect(await store.findPortalSession(newId('PortalSession'))).toBeNull();
+      const { tokenHash: _hash, ...record } = session;
+      expect(await store.revokePortalSession(session.id, T0 + 5)).toEqual({ ...record, revokedAt: T0 + 5 });
+      expect(await store.revokePortalSession(session.id, T0 + 9)).toEqual({ ...record, revokedAt: T0 + 5 });
+      expect(await store.findPortalSession(session.id)).toMatchObject({ revokedAt: T0 + 5, tokenHash: session.tokenHash });
+      expect(await store.revokePortalSession(newId('PortalSession'), T0)).toBeNull();
     });
 
     it('pages newest first with stable cursors', async () => {

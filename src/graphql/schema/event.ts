@@ -1,6 +1,6 @@
 import { loadApplications } from '../../use-cases/applications.js';
 import { listDeliveries } from '../../use-cases/deliveries.js';
-import { findEvent, listEvents, publishEvent } from '../../use-cases/events.js';
+import { findEvent, followEvents, listEvents, publishEvent } from '../../use-cases/events.js';
 import type { PublishResult } from '../../store/ports.js';
 import { builder, byId, scopeOf } from './builder.js';
 import { pageArgs, pageFrom, toConnection } from './connection.js';
@@ -84,3 +84,21 @@ builder.queryFields((t) => ({
     resolve: (_root, { id }, { caller, deps }) => findEvent(deps, caller, id),
   }),
 }));
+
+const EventPublishedFilter = builder.inputType('EventPublishedFilter', {
+  description: 'Which published events a subscriber receives.',
+  fields: (t) => ({
+    applicationId: t.id({ description: 'Only events of this application (an application key sees only its own anyway).' }),
+    eventTypes: t.stringList({ description: 'Exact type names, `prefix.*` wildcards or `*`, as endpoints take them; omitted means all.' }),
+  }),
+});
+
+builder.subscriptionField('eventPublished', (t) =>
+  t.withAuth({ caller: true }).field({
+    type: EventRef,
+    description: 'One message per event published from now on that the caller can see, with its payload (what `tidings listen` forwards).',
+    args: { filter: t.arg({ type: EventPublishedFilter, description: 'Narrows the feed.' }) },
+    subscribe: (_root, args, { caller, deps }) => followEvents(deps, caller, args.filter),
+    resolve: (event) => event,
+  }),
+);

@@ -10,6 +10,7 @@ import './delivery-options.js';
 import './event.js';
 import './delivery.js';
 import './stats.js';
+import './portal.js';
 
 builder.queryType({ description: 'Read the catalogue, applications, endpoints, events and deliveries.' });
 builder.mutationType({ description: 'Change the catalogue, applications and endpoints; publish events; retry deliveries.' });

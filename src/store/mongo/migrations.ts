@@ -44,6 +44,15 @@ export const MONGO_MIGRATIONS: readonly { description: string; up(db: Db): Promi
   },
   // Statistics documents are written by _id only; these serve range reads (MongoDB; FerretDB reads the collection).
   { description: 'delivery statistics', up: (db) => createIndexes(db, { delivery_stats: [{ key: { applicationId: 1, span: 1, start: 1 } }, { key: { span: 1, start: 1 } }] }) },
+  {
+    // Sessions are only ever read by _id (the token names its session), so no index beyond _id.
+    description: 'portal sessions (createPortalSession)',
+    up: async (db) => {
+      const exists = await db.listCollections({ name: 'portal_sessions' }, { nameOnly: true }).hasNext();
+      // Another process starting at the same time may create it first (NamespaceExists, 48).
+      if (!exists) await db.createCollection('portal_sessions').catch((err: { code?: number }) => { if (err.code !== 48) throw err; });
+    },
+  },
 ];
 
 const VERSION_KEY = 'schema_version';

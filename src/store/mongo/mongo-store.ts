@@ -5,13 +5,13 @@ import { DELETED_ENDPOINT_REASON, EXPIRED_WHILE_WAITING_REASON } from '../../dom
 import { fanOutTargets, newDelivery } from '../../domain/fan-out.js';
 import {
   ACTIVE_STATUSES, DEFAULT_DELIVERY_OPTIONS, type ApplicationRecord, type AttemptOutcome, type AttemptRecord, type DeliveryFilter, type DeliveryRecord,
-  type EndpointRecord, type EventRecord, type EventTypeRecord, type Millis, type Scope,
+  type EndpointRecord, type EventRecord, type EventTypeRecord, type Millis, type PortalSessionRecord, type Scope,
 } from '../../domain/records.js';
 import { settleOnStored } from '../../domain/settle.js';
 import { ConflictError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import type {
-  BacklogCounts, ClaimOptions, ClaimedDelivery, EndpointPatch, EventTypePatch, NewApplication, Page, PageArgs, PublishResult, StatsQuery, Store,
+  BacklogCounts, ClaimOptions, ClaimedDelivery, EndpointPatch, EventTypePatch, NewApplication, Page, PageArgs, PublishResult, StatsQuery, Store, StoredPortalSession,
   SweepOptions, SweepResult,
 } from '../ports.js';
 import { reportingUnavailable } from '../unavailable.js';
@@ -51,6 +51,7 @@ interface AttemptDoc extends AttemptRecord { _id: string }
 interface LeaseDoc { _id: string; deliveryId: string; expiresAt: number }
 interface KeyDoc { _id: string; eventId: string; createdAt: number }
 interface SettingDoc { _id: string; value: string }
+interface PortalSessionDoc { _id: string; applicationId: string; tokenHash: string; expiresAt: number; revokedAt: number | null; createdAt: number }
 
 const toApplication = ({ _id, name, createdAt }: AppDoc): ApplicationRecord => ({ id: _id, name, createdAt });
 const toEventType = (d: EventTypeDoc): EventTypeRecord => ({
@@ -105,6 +106,7 @@ export class MongoStore implements Store {
   private readonly keys: Collection<KeyDoc>;
   private readonly queue: Collection<QueueDoc>;
   private readonly stats: MongoStats;
+  private readonly portalSessions: Collection<PortalSessionDoc>;
 
   private constructor(private readonly client: MongoClient, private readonly db: Db) {
     this.settings = db.collection('settings');
@@ -118,6 +120,7 @@ export class MongoStore implements Store {
     this.keys = db.collection('idempotency_keys');
     this.queue = db.collection('queue');
     this.stats = new MongoStats(db, isDuplicateKey);
+    this.portalSessions = db.collection('portal_sessions');
   }
 
   /** Connects and brings the database's indexes up to date (migrations.ts). */
@@ -180,6 +183,27 @@ export class MongoStore implements Store {
   async findApplicationByKeyHash(apiKeyHash: string): Promise<ApplicationRecord | null> {
     const doc = await this.applications.findOne({ apiKeyHash });
     return doc ? toApplication(doc) : null;
+  }
+
+  async createPortalSession(session: StoredPortalSession): Promise<void> {
+    const { id, ...rest } = session;
+    await this.portalSessions.insertOne({ _id: id, ...rest });
+  }
+
+  async findPortalSession(id: string): Promise<StoredPortalSession | null> {
+    const doc = await this.portalSessions.findOne({ _id: id });
+    if (!doc) return null;
+    const { _id, ...rest } = doc;
+    return { id: _id, ...rest };
+  }
+
+  async revokePortalSession(id: string, now: Millis): Promise<PortalSessionRecord | null> {
+    // Two _id writes rather than one conditional update: the first revocation time is kept.
+    await this.portalSessions.updateOne({ _id: id, revokedAt: null }, { $set: { revokedAt: now } });
+    const found = await this.findPortalSession(id);
+    if (!found) return null;
+    const { tokenHash: _hash, ...session } = found;
+    return session;
   }
 
   async listApplications(scope: Scope, page: PageArgs): Promise<Page<ApplicationRecord>> {

@@ -2,11 +2,20 @@
 // connection (main thread) and the writer thread.
 import { DEFAULT_DELIVERY_OPTIONS, type DeliveryOptions } from '../../domain/records.js';
 import type { ApplicationRecord, AttemptRecord, DeliveryRecord, EndpointRecord, EventRecord, EventTypeRecord, Scope } from '../../domain/records.js';
-import type { Page, PageArgs } from '../ports.js';
+import type { Page, PageArgs, StoredPortalSession } from '../ports.js';
 
 export type Row = Record<string, any>;
 
 export const toApplication = (r: Row): ApplicationRecord => ({ id: r.id, name: r.name, createdAt: r.created_at });
+
+export const toPortalSession = (r: Row): StoredPortalSession => ({
+  id: r.id,
+  applicationId: r.application_id,
+  tokenHash: r.token_hash,
+  expiresAt: r.expires_at,
+  revokedAt: r.revoked_at,
+  createdAt: r.created_at,
+});
 
 export const toEventType = (r: Row): EventTypeRecord => ({
   name: r.name,

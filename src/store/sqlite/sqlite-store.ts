@@ -1,13 +1,13 @@
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type {
-  ApplicationRecord, AttemptOutcome, AttemptRecord, DeliveryFilter, DeliveryRecord, EndpointRecord, EventRecord, EventTypeRecord, Millis, Scope,
+  ApplicationRecord, AttemptOutcome, AttemptRecord, DeliveryFilter, DeliveryRecord, EndpointRecord, EventRecord, EventTypeRecord, Millis, PortalSessionRecord, Scope,
 } from '../../domain/records.js';
 import type {
-  BacklogCounts, ClaimOptions, ClaimedDelivery, EndpointPatch, StatsQuery, EventTypePatch, NewApplication, Page, PageArgs, PublishResult, Store, SweepOptions, SweepResult,
+  BacklogCounts, ClaimOptions, ClaimedDelivery, EndpointPatch, StatsQuery, EventTypePatch, NewApplication, Page, PageArgs, PublishResult, Store, StoredPortalSession, SweepOptions, SweepResult,
 } from '../ports.js';
 import { openDatabase, StatementCache } from './connection.js';
-import { pageQuery, scoped, toApplication, toAttempt, toDelivery, toEndpoint, toEvent, toEventType, toPage, type Row } from './rows.js';
+import { pageQuery, scoped, toApplication, toAttempt, toDelivery, toEndpoint, toEvent, toEventType, toPage, toPortalSession, type Row } from './rows.js';
 import { SqliteWriter } from './writer.js';
 import { readBacklog, readStats } from './stats.js';
 import type { StatsTotals } from '../../domain/stats.js';
@@ -87,6 +87,19 @@ export class SqliteStore implements Store {
     const [cond, params] = scoped(scope, 'id');
     const [sql, all] = pageQuery('applications', [cond], params, page);
     return toPage(this.stmt(sql).all(...all) as Row[], page.first, toApplication);
+  }
+
+  async createPortalSession(session: StoredPortalSession): Promise<void> {
+    await this.writer.call('createPortalSession', session);
+  }
+
+  async findPortalSession(id: string): Promise<StoredPortalSession | null> {
+    const row = this.stmt('SELECT * FROM portal_sessions WHERE id = ?').get(id) as Row | undefined;
+    return row ? toPortalSession(row) : null;
+  }
+
+  revokePortalSession(id: string, now: Millis): Promise<PortalSessionRecord | null> {
+    return this.writer.call('revokePortalSession', id, now);
   }
 
   async createEventType(t: EventTypeRecord): Promise<void> {

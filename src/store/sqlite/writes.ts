@@ -3,14 +3,14 @@ import type Database from 'better-sqlite3';
 import { EndpointSlots } from '../../domain/endpoint-slots.js';
 import { EXPIRED_WHILE_WAITING_REASON } from '../../domain/failure-reasons.js';
 import { fanOutTargets, newDelivery } from '../../domain/fan-out.js';
-import type { AttemptOutcome, DeliveryRecord, EndpointRecord, EventRecord, EventTypeRecord, Millis, Scope } from '../../domain/records.js';
+import type { AttemptOutcome, DeliveryRecord, EndpointRecord, EventRecord, EventTypeRecord, Millis, PortalSessionRecord, Scope } from '../../domain/records.js';
 import { settleOnStored } from '../../domain/settle.js';
 import { attemptIncrement, publishIncrements } from '../../domain/stats.js';
 import { ConflictError } from '../../errors.js';
 import { newId } from '../../ids.js';
-import type { ClaimOptions, ClaimedDelivery, EndpointPatch, EventTypePatch, NewApplication, PublishResult, SweepResult } from '../ports.js';
+import type { ClaimOptions, ClaimedDelivery, EndpointPatch, EventTypePatch, NewApplication, PublishResult, StoredPortalSession, SweepResult } from '../ports.js';
 import { StatementCache } from './connection.js';
-import { scoped, toDelivery, toEndpoint, toEvent, toEventType, type Row } from './rows.js';
+import { scoped, toDelivery, toEndpoint, toEvent, toEventType, toPortalSession, type Row } from './rows.js';
 import { applyStats } from './stats.js';
 
 /**
@@ -58,6 +58,19 @@ export class SqliteWrites {
 
   createApplication(app: NewApplication): void {
     this.stmt('INSERT INTO applications (id, name, api_key_hash, created_at) VALUES (?, ?, ?, ?)').run(app.id, app.name, app.apiKeyHash, app.createdAt);
+  }
+
+  createPortalSession(s: StoredPortalSession): void {
+    this.stmt('INSERT INTO portal_sessions (id, application_id, token_hash, expires_at, revoked_at, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(s.id, s.applicationId, s.tokenHash, s.expiresAt, s.revokedAt, s.createdAt);
+  }
+
+  revokePortalSession(id: string, now: Millis): PortalSessionRecord | null {
+    this.stmt('UPDATE portal_sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now, id);
+    const row = this.stmt('SELECT * FROM portal_sessions WHERE id = ?').get(id) as Row | undefined;
+    if (!row) return null;
+    const { tokenHash: _hash, ...session } = toPortalSession(row);
+    return session;
   }
 
   createEventType(t: EventTypeRecord): void {

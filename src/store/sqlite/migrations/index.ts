@@ -3,10 +3,11 @@ import initial from './001-initial.js';
 import dropUncoveredDueIndex from './002-drop-uncovered-due-index.js';
 import deliveryOptionsAndChannels from './003-delivery-options-and-channels.js';
 import deliveryStats from './004-delivery-stats.js';
+import portalSessions from './005-portal-sessions.js';
 
 // The embedded store's schema, as numbered migrations: the file's `user_version` says how many
 // have run. A schema change is one new file here, appended to the list (never edit a released one).
-export const MIGRATIONS: readonly string[] = [initial, dropUncoveredDueIndex, deliveryOptionsAndChannels, deliveryStats];
+export const MIGRATIONS: readonly string[] = [initial, dropUncoveredDueIndex, deliveryOptionsAndChannels, deliveryStats, portalSessions];
 
 /** Runs the migrations the database has not had yet, each in its own transaction. */
 export function migrate(db: Database.Database): number {

@@ -1,0 +1,34 @@
+import { useQuery } from '@urql/preact';
+import { ConsoleEventTypesDocument } from '../../generated/graphql.js';
+import { errorMessage } from '../client.js';
+import { Empty, ErrorNotice, Json, Loading } from '../ui.js';
+
+// The event type catalogue: names, descriptions and JSON Schemas.
+
+export function EventTypesPage() {
+  const [result] = useQuery({ query: ConsoleEventTypesDocument, variables: {} });
+  const types = result.data?.eventTypes;
+  return (
+    <section aria-labelledby="types-title">
+      <h1 id="types-title">Event types</h1>
+      <ErrorNotice message={errorMessage(result.error)} />
+      {result.fetching && !result.data ? (
+        <Loading />
+      ) : !types ? null : types.length === 0 ? (
+        <Empty>
+          No event types yet: the platform defines them with <code>createEventType(input: {'{'}name, description, schema{'}'})</code> (GraphiQL at <a href="/graphql">/graphql</a>).
+        </Empty>
+      ) : (
+        <ul class="cards" aria-label="Event types">
+          {types.map((t) => (
+            <li key={t.name} class="card">
+              <h2>{t.name}</h2>
+              <p>{t.description ?? <span class="muted">No description.</span>}</p>
+              {t.schema == null ? <p class="muted">Any JSON payload is accepted (no schema).</p> : <Json value={t.schema} label={`JSON Schema of ${t.name}`} />}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,1181 @@
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A point in time, as an ISO-8601 string with milliseconds in UTC (e.g. "2026-01-31T12:00:00.000Z"). */
+  DateTime: { input: string; output: string; }
+  /** The `JSON` scalar type represents JSON values as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
+  JSON: { input: unknown; output: unknown; }
+};
+
+/** One third-party integration of the platform: it owns endpoints, events and deliveries, and has its own API key. */
+export type Application = Node & {
+  __typename?: 'Application';
+  /** When the application was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Endpoints of this application, newest first (deleted ones are left out). */
+  endpoints: EndpointConnection;
+  /** Globally unique, type-prefixed, time-sortable ID. */
+  id: Scalars['ID']['output'];
+  /** Display name. */
+  name: Scalars['String']['output'];
+};
+
+
+/** One third-party integration of the platform: it owns endpoints, events and deliveries, and has its own API key. */
+export type ApplicationEndpointsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of applications, newest first. */
+export type ApplicationConnection = {
+  __typename?: 'ApplicationConnection';
+  /** The applications of this page. */
+  edges: Array<ApplicationEdge>;
+  /** Whether more pages follow, and the cursors to read them. */
+  pageInfo: PageInfo;
+};
+
+/** One application in a list, with its cursor. */
+export type ApplicationEdge = {
+  __typename?: 'ApplicationEdge';
+  /** Pass as `after` to read the records after this one. */
+  cursor: Scalars['String']['output'];
+  /** The application. */
+  node: Application;
+};
+
+/** The event type to archive. */
+export type ArchiveEventTypeInput = {
+  /** The event type name. */
+  name: Scalars['String']['input'];
+};
+
+/** The archived event type. */
+export type ArchiveEventTypePayload = {
+  __typename?: 'ArchiveEventTypePayload';
+  /** The event type as it now stands. */
+  eventType: EventType;
+};
+
+/** Attempts by how they ended. */
+export type AttemptOutcomes = {
+  __typename?: 'AttemptOutcomes';
+  /** Answered 4xx. */
+  clientError: Scalars['Int']['output'];
+  /** The connection failed (refused, reset, DNS). */
+  networkError: Scalars['Int']['output'];
+  /** Answered another status (1xx, 3xx: redirects are not followed). */
+  otherStatus: Scalars['Int']['output'];
+  /** Tidings refused the target (a private address): the delivery failed at once. */
+  refused: Scalars['Int']['output'];
+  /** Answered 5xx. */
+  serverError: Scalars['Int']['output'];
+  /** Answered 2xx. */
+  success: Scalars['Int']['output'];
+  /** No complete answer within TIDINGS_DELIVERY_TIMEOUT. */
+  timeout: Scalars['Int']['output'];
+};
+
+/** Unfinished deliveries now. */
+export type Backlog = {
+  __typename?: 'Backlog';
+  /** Age of the oldest PENDING delivery in milliseconds; null when none waits. */
+  oldestWaitingAgeMs?: Maybe<Scalars['Float']['output']>;
+  /** RETRYING deliveries: waiting for their next attempt. */
+  retrying: Scalars['Int']['output'];
+  /** PENDING deliveries: not attempted yet (paused endpoints included). */
+  waiting: Scalars['Int']['output'];
+};
+
+/** HTTP Basic credentials. */
+export type BasicAuthInput = {
+  /** The password. */
+  password: Scalars['String']['input'];
+  /** The user name (no ":"). */
+  username: Scalars['String']['input'];
+};
+
+/** A static bearer token. */
+export type BearerAuthInput = {
+  /** The token, sent as `Authorization: Bearer <token>`. */
+  token: Scalars['String']['input'];
+};
+
+/** A new application. */
+export type CreateApplicationInput = {
+  /** Display name, 1 to 256 characters. */
+  name: Scalars['String']['input'];
+};
+
+/** The new application and its API key. */
+export type CreateApplicationPayload = {
+  __typename?: 'CreateApplicationPayload';
+  /** The API key, shown this once: only its hash is stored. */
+  apiKey: Scalars['String']['output'];
+  /** The application. */
+  application: Application;
+};
+
+/** A new endpoint. */
+export type CreateEndpointInput = {
+  /** The owning application: required with the admin token, implied by an application key. */
+  applicationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Credentials sent as the Authorization header (write-only); on update, null removes them. */
+  auth?: InputMaybe<EndpointAuthInput>;
+  /** Only events published on at least one of these channels; omitted or null = every event. Must not be empty. */
+  channels?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** CloudEvents `source` (a URI reference); defaults to tidings://<TIDINGS_CLOUDEVENTS_SOURCE>/applications/<application id>. */
+  cloudEventsSource?: InputMaybe<Scalars['String']['input']>;
+  /** Free text for people, up to 1024 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Exact names, "prefix.*" wildcards or "*"; omitted means every type. Must not be empty. */
+  eventTypes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** A condition on the event's data in a subset of the MongoDB query language ($eq $ne $gt $gte $lt $lte $in $nin $exists $and $or $not $regex, with $options for $regex; dotted paths), e.g. {"total": {"$gte": 100}, "customer.country": {"$in": ["DE", "FR"]}}. Events that do not match create no delivery for this endpoint. */
+  filter?: InputMaybe<Scalars['JSON']['input']>;
+  /** How requests are shaped; STANDARD_WEBHOOKS when omitted. */
+  format?: InputMaybe<EndpointFormat>;
+  /** Extra headers sent with every request to this endpoint (replaces the list). */
+  headers?: InputMaybe<Array<HeaderInput>>;
+  /** Dotted paths of the data to keep (e.g. ["id", "customer.email"]); the rest is left out. */
+  includeFields?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Bring your own signing key ("whsec_" + base64 of 24-64 bytes; for ED25519 "whsk_" + base64 of seed and public key); generated when omitted. */
+  secret?: InputMaybe<Scalars['String']['input']>;
+  /** HMAC_SHA256 (the default) or ED25519; kept for the life of the endpoint (rotation keeps it). */
+  signatureScheme?: InputMaybe<SignatureScheme>;
+  /** A JSONata expression over { event: { id, type, timestamp, data, channels }, endpoint: { id, url } } returning the body, or { body, headers }. */
+  transform?: InputMaybe<Scalars['String']['input']>;
+  /** Absolute http(s) URL that receives the POSTs. */
+  url: Scalars['String']['input'];
+};
+
+/** The new endpoint and its signing secret. */
+export type CreateEndpointPayload = {
+  __typename?: 'CreateEndpointPayload';
+  /** The endpoint. */
+  endpoint: Endpoint;
+  /** What receivers verify signatures with: the HMAC secret ("whsec_…"), or for ED25519 the public key ("whpk_…"; Tidings keeps the private key). */
+  secret: Scalars['String']['output'];
+};
+
+/** A new event type. */
+export type CreateEventTypeInput = {
+  /** What the event means and when it is sent. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Example payloads, each matching the schema; sendTestEvent sends the first one. */
+  examples?: InputMaybe<Array<Scalars['JSON']['input']>>;
+  /** Dot-separated segments of letters, digits, "_" and "-", e.g. "order.created". */
+  name: Scalars['String']['input'];
+  /** JSON Schema (draft 2020-12 keywords via ajv) that payloads must match. */
+  schema?: InputMaybe<Scalars['JSON']['input']>;
+};
+
+/** The new event type. */
+export type CreateEventTypePayload = {
+  __typename?: 'CreateEventTypePayload';
+  /** The event type as it now stands. */
+  eventType: EventType;
+};
+
+/** The application whose portal to open, and for how long. */
+export type CreatePortalSessionInput = {
+  /** The application the token acts as. */
+  applicationId: Scalars['ID']['input'];
+  /** Lifetime in seconds, 60 to 604800 (7 days); 3600 when omitted. */
+  expiresIn?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The new portal session: a link to hand to the application, and its token. */
+export type CreatePortalSessionPayload = {
+  __typename?: 'CreatePortalSessionPayload';
+  /** When the token stops working. */
+  expiresAt: Scalars['DateTime']['output'];
+  /** The session (revokePortalSession takes its id). */
+  portalSession: PortalSession;
+  /** The token, shown this once: only its hash is stored. */
+  token: Scalars['String']['output'];
+  /** The portal page with the token in its #fragment (browsers never send it to a server): open it, or put it in an iframe. */
+  url: Scalars['String']['output'];
+};
+
+/** The endpoint to delete. */
+export type DeleteEndpointInput = {
+  /** The endpoint ID. */
+  id: Scalars['ID']['input'];
+};
+
+/** What was deleted. */
+export type DeleteEndpointPayload = {
+  __typename?: 'DeleteEndpointPayload';
+  /** The ID of the deleted endpoint. */
+  deletedEndpointId: Scalars['ID']['output'];
+};
+
+/** One event on its way to one endpoint, with every attempt made. */
+export type Delivery = Node & {
+  __typename?: 'Delivery';
+  /** Attempts made so far. */
+  attemptCount: Scalars['Int']['output'];
+  /** Every attempt, oldest first. */
+  attempts: Array<DeliveryAttempt>;
+  /** When the delivery was created (with its event). */
+  createdAt: Scalars['DateTime']['output'];
+  /** The endpoint it goes to (also when that endpoint was deleted since). */
+  endpoint: Endpoint;
+  /** The event being delivered. */
+  event: Event;
+  /** The type of the event. */
+  eventType: Scalars['String']['output'];
+  /** Why it was given up early, e.g. its endpoint was deleted. */
+  failureReason?: Maybe<Scalars['String']['output']>;
+  /** Globally unique, type-prefixed, time-sortable ID. */
+  id: Scalars['ID']['output'];
+  /** When the last attempt started. */
+  lastAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the next attempt is due; null once finished. */
+  nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Where the delivery stands. */
+  status: DeliveryStatus;
+  /** When the delivery last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** One HTTP POST of a delivery and what came back. */
+export type DeliveryAttempt = {
+  __typename?: 'DeliveryAttempt';
+  /** Milliseconds from sending to the end of the response (or the failure). */
+  durationMs: Scalars['Int']['output'];
+  /** Why the attempt failed: timeout, network error, refused target, or non-2xx status. */
+  error?: Maybe<Scalars['String']['output']>;
+  /** 1 for the first attempt, then 2, 3, … */
+  number: Scalars['Int']['output'];
+  /** The first 4 KiB of the response body. */
+  responseBody?: Maybe<Scalars['String']['output']>;
+  /** HTTP status, when a response arrived. */
+  responseStatus?: Maybe<Scalars['Int']['output']>;
+  /** When the request started. */
+  startedAt: Scalars['DateTime']['output'];
+  /** True when the endpoint answered 2xx. */
+  success: Scalars['Boolean']['output'];
+};
+
+/** A page of deliverys, newest first. */
+export type DeliveryConnection = {
+  __typename?: 'DeliveryConnection';
+  /** The deliverys of this page. */
+  edges: Array<DeliveryEdge>;
+  /** Whether more pages follow, and the cursors to read them. */
+  pageInfo: PageInfo;
+};
+
+/** One delivery in a list, with its cursor. */
+export type DeliveryEdge = {
+  __typename?: 'DeliveryEdge';
+  /** Pass as `after` to read the records after this one. */
+  cursor: Scalars['String']['output'];
+  /** The delivery. */
+  node: Delivery;
+};
+
+/** Narrows a list or subscription of deliveries; every given field must match. */
+export type DeliveryFilter = {
+  /** Only deliveries of this application. */
+  applicationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only deliveries to this endpoint. */
+  endpointId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only deliveries of this event. */
+  eventId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only deliveries of events of this exact type. */
+  eventType?: InputMaybe<Scalars['String']['input']>;
+  /** Only deliveries created at or after this time (inclusive). */
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only deliveries in one of these statuses. */
+  status?: InputMaybe<Array<DeliveryStatus>>;
+  /** Only deliveries created before this time (exclusive). */
+  until?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** The request an endpoint would get for an event (after channels, filter, includeFields, transform and format, signed), or why it would get none. */
+export type DeliveryPreview = {
+  __typename?: 'DeliveryPreview';
+  /** The exact body that would be sent (and signed). */
+  body?: Maybe<Scalars['String']['output']>;
+  /** Every header of the request, the signature included. */
+  headers?: Maybe<Array<Header>>;
+  /** Why nothing would be sent; null when wouldSend. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Where the request would be POSTed. */
+  url?: Maybe<Scalars['String']['output']>;
+  /** False when the endpoint does not hear the event (type, channels, filter) or its transform fails for it. */
+  wouldSend: Scalars['Boolean']['output'];
+};
+
+/** Delivery statistics of a time range, computed from per-minute aggregates. */
+export type DeliveryStats = {
+  __typename?: 'DeliveryStats';
+  /** Unfinished deliveries now (for the endpoint, when one is asked for). */
+  backlog: Backlog;
+  /** One per interval, oldest first, empty ones included. */
+  buckets: Array<StatsBucket>;
+  /** The whole range. */
+  total: StatsBucket;
+};
+
+/** Which statistics: a time range, bucketed by interval, optionally narrowed. */
+export type DeliveryStatsInput = {
+  /** One application (admin token); an application key always sees its own. */
+  applicationId?: InputMaybe<Scalars['ID']['input']>;
+  /** One endpoint. */
+  endpointId?: InputMaybe<Scalars['ID']['input']>;
+  /** One event type (exact name). */
+  eventType?: InputMaybe<Scalars['String']['input']>;
+  /** Bucket width; HOUR when omitted. At most 2000 buckets. */
+  interval?: InputMaybe<StatsInterval>;
+  /** Start of the range (inclusive; at minute resolution). */
+  since: Scalars['DateTime']['input'];
+  /** End of the range (exclusive); now when omitted. */
+  until?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** Which statistics to follow live. */
+export type DeliveryStatsUpdatedInput = {
+  /** One application (admin token); an application key always sees its own. */
+  applicationId?: InputMaybe<Scalars['ID']['input']>;
+  /** One endpoint. */
+  endpointId?: InputMaybe<Scalars['ID']['input']>;
+  /** One event type (exact name). */
+  eventType?: InputMaybe<Scalars['String']['input']>;
+  /** Width of the current bucket; MINUTE when omitted. */
+  interval?: InputMaybe<StatsInterval>;
+};
+
+/** Where a delivery stands. */
+export type DeliveryStatus =
+  /** Given up: the retry schedule is exhausted, a manual retry failed, or the endpoint was deleted. */
+  | 'FAILED'
+  /** Waiting for its first attempt, or for a retry asked for with retryDelivery. */
+  | 'PENDING'
+  /** Failed at least once; the next attempt is scheduled (see nextAttemptAt). */
+  | 'RETRYING'
+  /** The endpoint answered with a 2xx status. */
+  | 'SUCCEEDED';
+
+/** A URL of an application that receives signed webhook POSTs. */
+export type Endpoint = Node & {
+  __typename?: 'Endpoint';
+  /** The application that owns the endpoint. */
+  application: Application;
+  /** The kind of credentials it sends; null = none. The credentials are never shown. */
+  authKind?: Maybe<EndpointAuthKind>;
+  /** The channels it listens to; null = every event. */
+  channels?: Maybe<Array<Scalars['String']['output']>>;
+  /** The CloudEvents `source` of its events (CloudEvents formats). */
+  cloudEventsSource: Scalars['String']['output'];
+  /** When the endpoint was registered. */
+  createdAt: Scalars['DateTime']['output'];
+  /** True once the endpoint was deleted (its delivery history stays readable). */
+  deleted: Scalars['Boolean']['output'];
+  /** Deliveries to this endpoint, newest first. */
+  deliveries: DeliveryConnection;
+  /** Free text for people. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** A disabled endpoint is paused: its deliveries wait and no new ones are created. */
+  enabled: Scalars['Boolean']['output'];
+  /** Event types it receives: exact names, "prefix.*" wildcards, or "*" for all. */
+  eventTypes: Array<Scalars['String']['output']>;
+  /** The condition on events' data it receives; null = every event. */
+  filter?: Maybe<Scalars['JSON']['output']>;
+  /** How requests to it are shaped. */
+  format: EndpointFormat;
+  /** Extra headers sent with every request to it. */
+  headers: Array<Header>;
+  /** Globally unique, type-prefixed, time-sortable ID. */
+  id: Scalars['ID']['output'];
+  /** The dotted paths of the data it receives; null = all of the data. */
+  includeFields?: Maybe<Array<Scalars['String']['output']>>;
+  /** For ED25519: the current public key ("whpk_…") receivers verify with; null for HMAC_SHA256. */
+  publicKey?: Maybe<Scalars['String']['output']>;
+  /** How its requests are signed. */
+  signatureScheme: SignatureScheme;
+  /** Delivery statistics of this endpoint since a time, bucketed by interval, with its backlog. */
+  stats: DeliveryStats;
+  /** The JSONata expression its bodies are computed with; null = none. */
+  transform?: Maybe<Scalars['String']['output']>;
+  /** When the endpoint was last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** Where deliveries are POSTed. */
+  url: Scalars['String']['output'];
+};
+
+
+/** A URL of an application that receives signed webhook POSTs. */
+export type EndpointDeliveriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<DeliveryFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A URL of an application that receives signed webhook POSTs. */
+export type EndpointStatsArgs = {
+  interval?: InputMaybe<StatsInterval>;
+  since: Scalars['DateTime']['input'];
+};
+
+/** Credentials the receiver requires: exactly one of the fields. Write-only: the API shows only Endpoint.authKind. */
+export type EndpointAuthInput = {
+  /** HTTP Basic credentials. */
+  basic?: InputMaybe<BasicAuthInput>;
+  /** A static bearer token. */
+  bearer?: InputMaybe<BearerAuthInput>;
+  /** OAuth2 client credentials. */
+  oauth2ClientCredentials?: InputMaybe<OAuth2ClientCredentialsInput>;
+};
+
+/** The kind of credentials an endpoint sends (the credentials themselves are write-only). */
+export type EndpointAuthKind =
+  /** HTTP Basic: `Authorization: Basic base64(username:password)`. */
+  | 'BASIC'
+  /** A static bearer token: `Authorization: Bearer <token>`. */
+  | 'BEARER'
+  /** An OAuth2 client-credentials token, fetched from the token URL, cached until it expires, sent as a bearer token. */
+  | 'OAUTH2_CLIENT_CREDENTIALS';
+
+/** A page of endpoints, newest first. */
+export type EndpointConnection = {
+  __typename?: 'EndpointConnection';
+  /** The endpoints of this page. */
+  edges: Array<EndpointEdge>;
+  /** Whether more pages follow, and the cursors to read them. */
+  pageInfo: PageInfo;
+};
+
+/** One endpoint in a list, with its cursor. */
+export type EndpointEdge = {
+  __typename?: 'EndpointEdge';
+  /** Pass as `after` to read the records after this one. */
+  cursor: Scalars['String']['output'];
+  /** The endpoint. */
+  node: Endpoint;
+};
+
+/** How the requests to an endpoint are shaped. Every format is signed with the Standard Webhooks headers over the exact bytes sent. */
+export type EndpointFormat =
+  /** CloudEvents 1.0 binary mode: `ce-*` headers, the body is the data. */
+  | 'CLOUDEVENTS_BINARY'
+  /** A CloudEvents 1.0 envelope as `application/cloudevents+json` (specversion, id, source, type, time, datacontenttype, data). */
+  | 'CLOUDEVENTS_STRUCTURED'
+  /** `application/x-www-form-urlencoded` with `payload=<the JSON>`, as GitHub sends it. */
+  | 'FORM'
+  /** JSON `{ id, type, timestamp, data }` (the default). */
+  | 'STANDARD_WEBHOOKS';
+
+/** Something that happened in the platform, published for one application. */
+export type Event = Node & {
+  __typename?: 'Event';
+  /** The application the event was published for. */
+  application: Application;
+  /** The channels it was published on. */
+  channels: Array<Scalars['String']['output']>;
+  /** When the event was accepted; also the `timestamp` of the webhook body. */
+  createdAt: Scalars['DateTime']['output'];
+  /** One delivery per endpoint the event was sent to, newest first. */
+  deliveries: DeliveryConnection;
+  /** Globally unique, type-prefixed, time-sortable ID. */
+  id: Scalars['ID']['output'];
+  /** The key given at publish time, if any. */
+  idempotencyKey?: Maybe<Scalars['String']['output']>;
+  /** The payload, sent as `data` in the webhook body. */
+  payload: Scalars['JSON']['output'];
+  /** The payload as the exact JSON text stored and sent (byte for byte what payloadText was at publish). */
+  payloadText: Scalars['String']['output'];
+  /** The event type name. */
+  type: Scalars['String']['output'];
+};
+
+
+/** Something that happened in the platform, published for one application. */
+export type EventDeliveriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of events, newest first. */
+export type EventConnection = {
+  __typename?: 'EventConnection';
+  /** The events of this page. */
+  edges: Array<EventEdge>;
+  /** Whether more pages follow, and the cursors to read them. */
+  pageInfo: PageInfo;
+};
+
+/** One event in a list, with its cursor. */
+export type EventEdge = {
+  __typename?: 'EventEdge';
+  /** Pass as `after` to read the records after this one. */
+  cursor: Scalars['String']['output'];
+  /** The event. */
+  node: Event;
+};
+
+/** Which published events a subscriber receives. */
+export type EventPublishedFilter = {
+  /** Only events of this application (an application key sees only its own anyway). */
+  applicationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Exact type names, `prefix.*` wildcards or `*`, as endpoints take them; omitted means all. */
+  eventTypes?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** A kind of event in the platform-wide catalogue; the admin defines them, everyone reads them. */
+export type EventType = {
+  __typename?: 'EventType';
+  /** Archived types accept no new events and are hidden from the default list. */
+  archived: Scalars['Boolean']['output'];
+  /** When the type was defined. */
+  createdAt: Scalars['DateTime']['output'];
+  /** What the event means and when it is sent. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Example payloads, each matching the schema; sendTestEvent sends the first one. */
+  examples: Array<Scalars['JSON']['output']>;
+  /** Unique name, e.g. "order.created". */
+  name: Scalars['String']['output'];
+  /** JSON Schema that every payload of this type must match; null accepts any JSON. */
+  schema?: Maybe<Scalars['JSON']['output']>;
+  /** When the type was last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** An HTTP header. */
+export type Header = {
+  __typename?: 'Header';
+  /** The header name (lower case). */
+  name: Scalars['String']['output'];
+  /** The header value. */
+  value: Scalars['String']['output'];
+};
+
+/** An extra request header for an endpoint. */
+export type HeaderInput = {
+  /** Header name; names Tidings sets are refused (host, content-length, content-type, transfer-encoding, connection, webhook-*, ce-*, tidings-*, ...). */
+  name: Scalars['String']['input'];
+  /** Header value, at most 4096 characters, no line breaks. */
+  value: Scalars['String']['input'];
+};
+
+/** The current bucket so far and the backlog now. */
+export type LiveDeliveryStats = {
+  __typename?: 'LiveDeliveryStats';
+  /** Unfinished deliveries now. */
+  backlog: Backlog;
+  /** The interval bucket holding now, up to now. */
+  bucket: StatsBucket;
+};
+
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Archives an event type: it accepts no new events; history stays (admin only). */
+  archiveEventType: ArchiveEventTypePayload;
+  /** Creates an application and returns its API key (admin only). */
+  createApplication: CreateApplicationPayload;
+  /** Registers an endpoint and returns its signing secret. */
+  createEndpoint: CreateEndpointPayload;
+  /** Adds an event type to the catalogue (admin only). CONFLICT when the name exists. */
+  createEventType: CreateEventTypePayload;
+  /** Opens the console for one application's developers (admin only): a token that acts exactly as that application's key until it expires or is revoked. */
+  createPortalSession: CreatePortalSessionPayload;
+  /** Deletes an endpoint: its unfinished deliveries end FAILED; its history stays readable. */
+  deleteEndpoint: DeleteEndpointPayload;
+  /** Publishes an event (admin only): stored with its deliveries before this returns, then delivered. */
+  publishEvent: PublishEventPayload;
+  /** Queues exactly one more attempt now, whatever the status; it ends SUCCEEDED or FAILED. CONFLICT while an attempt is in flight. */
+  retryDelivery: RetryDeliveryPayload;
+  /** Ends a portal session now (admin only): its token is refused from the next request on. NOT_FOUND for an unknown ID. */
+  revokePortalSession: RevokePortalSessionPayload;
+  /** Issues a new signing secret; the old one keeps signing during the grace period (TIDINGS_SECRET_ROTATION_GRACE, 24h). */
+  rotateEndpointSecret: RotateEndpointSecretPayload;
+  /** Publishes the event type's first example to one endpoint only, as a real event with a recorded delivery. */
+  sendTestEvent: SendTestEventPayload;
+  /** Changes an endpoint; disabling pauses its deliveries until it is enabled again. */
+  updateEndpoint: UpdateEndpointPayload;
+  /** Changes an event type (admin only). */
+  updateEventType: UpdateEventTypePayload;
+};
+
+
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
+export type MutationArchiveEventTypeArgs = {
+  input: ArchiveEventTypeInput;
+};
+
+
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
+export type MutationCreateApplicationArgs = {
+  input: CreateApplicationInput;
+};
+
+
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
+export type MutationCreateEndpointArgs = {
+  input: CreateEndpointInput;
+};
+
+
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
+export type MutationCreateEventTypeArgs = {
+  input: CreateEventTypeInput;
+};
+
+
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
+export type MutationCreatePortalSessionArgs = {
+  input: CreatePortalSessionInput;
+};
+
+
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
+export type MutationDeleteEndpointArgs = {
+  input: DeleteEndpointInput;
+};
+
+
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
+export type MutationPublishEventArgs = {
+  input: PublishEventInput;
+};
+
+
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
+export type MutationRetryDeliveryArgs = {
+  input: RetryDeliveryInput;
+};
+
+
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
+export type MutationRevokePortalSessionArgs = {
+  input: RevokePortalSessionInput;
+};
+
+
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
+export type MutationRotateEndpointSecretArgs = {
+  input: RotateEndpointSecretInput;
+};
+
+
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
+export type MutationSendTestEventArgs = {
+  input: SendTestEventInput;
+};
+
+
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
+export type MutationUpdateEndpointArgs = {
+  input: UpdateEndpointInput;
+};
+
+
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
+export type MutationUpdateEventTypeArgs = {
+  input: UpdateEventTypeInput;
+};
+
+/** An object with a globally unique ID that `node(id:)` can fetch. */
+export type Node = {
+  /** Globally unique, type-prefixed, time-sortable ID. */
+  id: Scalars['ID']['output'];
+};
+
+/** OAuth2 client credentials (RFC 6749 section 4.4): Tidings fetches a token and sends it as a bearer token. */
+export type OAuth2ClientCredentialsInput = {
+  /** The client ID (sent with the secret as HTTP Basic to the token endpoint). */
+  clientId: Scalars['String']['input'];
+  /** The client secret. */
+  clientSecret: Scalars['String']['input'];
+  /** The scope to ask for, if any. */
+  scope?: InputMaybe<Scalars['String']['input']>;
+  /** The token endpoint (http or https; it passes the same target checks as endpoint URLs). */
+  tokenUrl: Scalars['String']['input'];
+};
+
+/** Where a page sits in the whole list. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Cursor of the last record of this page; pass it as `after` for the next page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** True when more (older) records follow this page. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** Always false: pages are read forward from the newest record. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first record of this page. */
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** Percentiles of a duration in milliseconds, from log-spaced histogram buckets: each within 9.5 % of the exact value. */
+export type Percentiles = {
+  __typename?: 'Percentiles';
+  /** Median, in milliseconds. */
+  p50: Scalars['Float']['output'];
+  /** 95th percentile, in milliseconds. */
+  p95: Scalars['Float']['output'];
+  /** 99th percentile, in milliseconds. */
+  p99: Scalars['Float']['output'];
+};
+
+/** A short-lived sign-in to the console for one application's developers; its token acts exactly as that application's key. */
+export type PortalSession = {
+  __typename?: 'PortalSession';
+  /** The one application the token acts as. */
+  application: Application;
+  /** When the session was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** When the token stops working. */
+  expiresAt: Scalars['DateTime']['output'];
+  /** The session ID (ps_…); revokePortalSession takes it. */
+  id: Scalars['ID']['output'];
+  /** When the session was revoked; null while it is not. */
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** An event to preview against one endpoint. */
+export type PreviewDeliveryInput = {
+  /** Channels the event would be published on. */
+  channels?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The endpoint. */
+  endpointId: Scalars['ID']['input'];
+  /** An existing, not archived event type. */
+  eventType: Scalars['String']['input'];
+  /** The event data; must match the type's JSON Schema. */
+  payload: Scalars['JSON']['input'];
+};
+
+/** An event to publish for one application. */
+export type PublishEventInput = {
+  /** The application whose endpoints receive the event. */
+  applicationId: Scalars['ID']['input'];
+  /** Channels the event is published on: endpoints that listen to channels receive it only when one of theirs is among these. */
+  channels?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Publishing again with the same key (same application, within 24h) returns the original event and creates nothing. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** The event data; must match the type's JSON Schema. Give this or payloadText. */
+  payload?: InputMaybe<Scalars['JSON']['input']>;
+  /** The event data as JSON text, stored and sent byte for byte (numbers such as 12345678901234567890 arrive unchanged). Give this or payload. */
+  payloadText?: InputMaybe<Scalars['String']['input']>;
+  /** An existing, not archived event type. */
+  type: Scalars['String']['input'];
+};
+
+/** The stored event and its deliveries. */
+export type PublishEventPayload = {
+  __typename?: 'PublishEventPayload';
+  /** One delivery per matching enabled endpoint. */
+  deliveries: Array<Delivery>;
+  /** True when the idempotency key matched an earlier event and nothing new was stored. */
+  duplicate: Scalars['Boolean']['output'];
+  /** The event (the original one when the idempotency key was seen before). */
+  event: Event;
+};
+
+/** Read the catalogue, applications, endpoints, events and deliveries. */
+export type Query = {
+  __typename?: 'Query';
+  /** One application; an application key sees only its own. */
+  application?: Maybe<Application>;
+  /** Every application, newest first (admin only). */
+  applications: ApplicationConnection;
+  /** Deliveries the caller can see, newest first. */
+  deliveries: DeliveryConnection;
+  /** One delivery; null when it does not exist or belongs to another application. */
+  delivery?: Maybe<Delivery>;
+  /** Event rate, attempts, outcomes, success rates and latency percentiles over a range, and the backlog now. */
+  deliveryStats: DeliveryStats;
+  /** One endpoint; null when it does not exist, was deleted, or belongs to another application. */
+  endpoint?: Maybe<Endpoint>;
+  /** Endpoints the caller can see, newest first. */
+  endpoints: EndpointConnection;
+  /** One event; null when it does not exist or belongs to another application. */
+  event?: Maybe<Event>;
+  /** One event type by name, archived or not. */
+  eventType?: Maybe<EventType>;
+  /** The event type catalogue, by name. */
+  eventTypes: Array<EventType>;
+  /** Events the caller can see, newest first. */
+  events: EventConnection;
+  /** Any object by its ID; null when it does not exist or belongs to another application. */
+  node?: Maybe<Node>;
+  /** Exactly the request Tidings would send to an endpoint for an event, built by the delivery code itself; nothing is stored or sent. */
+  previewDelivery: DeliveryPreview;
+};
+
+
+/** Read the catalogue, applications, endpoints, events and deliveries. */
+export type QueryApplicationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read the catalogue, applications, endpoints, events and deliveries. */
+export type QueryApplicationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Read the catalogue, applications, endpoints, events and deliveries. */
+export type QueryDeliveriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<DeliveryFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Read the catalogue, applications, endpoints, events and deliveries. */
+export type QueryDeliveryArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read the catalogue, applications, endpoints, events and deliveries. */
+export type QueryDeliveryStatsArgs = {
+  input: DeliveryStatsInput;
+};
+
+
+/** Read the catalogue, applications, endpoints, events and deliveries. */
+export type QueryEndpointArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read the catalogue, applications, endpoints, events and deliveries. */
+export type QueryEndpointsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  applicationId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Read the catalogue, applications, endpoints, events and deliveries. */
+export type QueryEventArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read the catalogue, applications, endpoints, events and deliveries. */
+export type QueryEventTypeArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+/** Read the catalogue, applications, endpoints, events and deliveries. */
+export type QueryEventTypesArgs = {
+  includeArchived?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/** Read the catalogue, applications, endpoints, events and deliveries. */
+export type QueryEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  applicationId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  type?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Read the catalogue, applications, endpoints, events and deliveries. */
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read the catalogue, applications, endpoints, events and deliveries. */
+export type QueryPreviewDeliveryArgs = {
+  input: PreviewDeliveryInput;
+};
+
+/** The delivery to attempt again. */
+export type RetryDeliveryInput = {
+  /** The delivery ID. */
+  id: Scalars['ID']['input'];
+};
+
+/** The delivery, queued for one more attempt. */
+export type RetryDeliveryPayload = {
+  __typename?: 'RetryDeliveryPayload';
+  /** The delivery, PENDING until the attempt ends. */
+  delivery: Delivery;
+};
+
+/** The portal session to end. */
+export type RevokePortalSessionInput = {
+  /** The session ID (ps_…). */
+  id: Scalars['ID']['input'];
+};
+
+/** The revoked portal session. */
+export type RevokePortalSessionPayload = {
+  __typename?: 'RevokePortalSessionPayload';
+  /** The session, with revokedAt set. */
+  portalSession: PortalSession;
+};
+
+/** The endpoint whose signing secret to replace. */
+export type RotateEndpointSecretInput = {
+  /** The endpoint ID. */
+  id: Scalars['ID']['input'];
+};
+
+/** The endpoint and its new signing secret. */
+export type RotateEndpointSecretPayload = {
+  __typename?: 'RotateEndpointSecretPayload';
+  /** The endpoint. */
+  endpoint: Endpoint;
+  /** The new secret (for ED25519 the new public key). The previous one keeps signing (both signatures are sent) for 24 hours by default. */
+  secret: Scalars['String']['output'];
+};
+
+/** The endpoint to test and the event type whose first example to send. */
+export type SendTestEventInput = {
+  /** The endpoint; it gets the event whatever its event types, channels and filter. */
+  endpointId: Scalars['ID']['input'];
+  /** An event type with at least one example. */
+  eventType: Scalars['String']['input'];
+};
+
+/** The delivery of the test event. */
+export type SendTestEventPayload = {
+  __typename?: 'SendTestEventPayload';
+  /** A real, recorded delivery (retried like any other). */
+  delivery: Delivery;
+};
+
+/** How requests are signed (Standard Webhooks `webhook-signature`). */
+export type SignatureScheme =
+  /** `v1a,` Ed25519: Tidings signs with its private key, receivers verify with Endpoint.publicKey ("whpk_…"). */
+  | 'ED25519'
+  /** `v1,` HMAC-SHA256 with a shared secret ("whsec_…"). */
+  | 'HMAC_SHA256';
+
+/** Delivery figures of one time bucket (or of the whole range). */
+export type StatsBucket = {
+  __typename?: 'StatsBucket';
+  /** How long attempts took, request to last response byte (receiver time). */
+  attemptDuration?: Maybe<Percentiles>;
+  /** Share of attempts answered 2xx (0 to 1); null without attempts. */
+  attemptSuccessRate?: Maybe<Scalars['Float']['output']>;
+  /** Attempts made (counted in the minute they started). */
+  attempts: Scalars['Int']['output'];
+  /** Deliveries created (one per event and endpoint). */
+  deliveriesCreated: Scalars['Int']['output'];
+  /** succeeded / (succeeded + failed); null when none finished. */
+  deliverySuccessRate?: Maybe<Scalars['Float']['output']>;
+  /** End of the bucket (exclusive). */
+  end: Scalars['DateTime']['output'];
+  /** Publish → end of the successful attempt. */
+  endToEndLatency?: Maybe<Percentiles>;
+  /** Events published per second of the bucket. */
+  eventRate: Scalars['Float']['output'];
+  /** Events published; for one endpoint, the events that reached it. */
+  eventsPublished: Scalars['Int']['output'];
+  /** Deliveries that an attempt ended FAILED for good. */
+  failed: Scalars['Int']['output'];
+  /** Attempts by how they ended. */
+  outcomes: AttemptOutcomes;
+  /** Time Tidings spent preparing each request (format, sign). */
+  preparation?: Maybe<Percentiles>;
+  /** Failed attempts after which the delivery was scheduled again. */
+  retried: Scalars['Int']['output'];
+  /** Publish → start of the first attempt. */
+  sendLatency?: Maybe<Percentiles>;
+  /** Start of the bucket (inclusive). */
+  start: Scalars['DateTime']['output'];
+  /** Deliveries that succeeded. */
+  succeeded: Scalars['Int']['output'];
+};
+
+/** The width of a statistics bucket; buckets are aligned in UTC. */
+export type StatsInterval =
+  /** One UTC day, rolled up from its minutes. */
+  | 'DAY'
+  /** One hour, rolled up from its minutes. */
+  | 'HOUR'
+  /** One minute (the resolution the statistics are kept at). */
+  | 'MINUTE';
+
+/** Live updates. */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** The current bucket and the backlog at once, then every TIDINGS_STATS_LIVE_INTERVAL (5 s by default), for live charts. */
+  deliveryStatsUpdated: LiveDeliveryStats;
+  /** One message each time a delivery the caller can see is created or changes state (every attempt included). */
+  deliveryUpdated: Delivery;
+  /** One message per event published from now on that the caller can see, with its payload (what `tidings listen` forwards). */
+  eventPublished: Event;
+};
+
+
+/** Live updates. */
+export type SubscriptionDeliveryStatsUpdatedArgs = {
+  input?: InputMaybe<DeliveryStatsUpdatedInput>;
+};
+
+
+/** Live updates. */
+export type SubscriptionDeliveryUpdatedArgs = {
+  filter?: InputMaybe<DeliveryFilter>;
+};
+
+
+/** Live updates. */
+export type SubscriptionEventPublishedArgs = {
+  filter?: InputMaybe<EventPublishedFilter>;
+};
+
+/** Changes to an endpoint; omitted fields stay as they are. */
+export type UpdateEndpointInput = {
+  /** Credentials sent as the Authorization header (write-only); on update, null removes them. */
+  auth?: InputMaybe<EndpointAuthInput>;
+  /** Only events published on at least one of these channels; omitted or null = every event. Must not be empty. */
+  channels?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** CloudEvents `source` (a URI reference); defaults to tidings://<TIDINGS_CLOUDEVENTS_SOURCE>/applications/<application id>. */
+  cloudEventsSource?: InputMaybe<Scalars['String']['input']>;
+  /** New description; null clears it. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Pause (false) or resume (true) deliveries. */
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** New event type filter; null means every type. */
+  eventTypes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** A condition on the event's data in a subset of the MongoDB query language ($eq $ne $gt $gte $lt $lte $in $nin $exists $and $or $not $regex, with $options for $regex; dotted paths), e.g. {"total": {"$gte": 100}, "customer.country": {"$in": ["DE", "FR"]}}. Events that do not match create no delivery for this endpoint. */
+  filter?: InputMaybe<Scalars['JSON']['input']>;
+  /** How requests are shaped; STANDARD_WEBHOOKS when omitted. */
+  format?: InputMaybe<EndpointFormat>;
+  /** Extra headers sent with every request to this endpoint (replaces the list). */
+  headers?: InputMaybe<Array<HeaderInput>>;
+  /** The endpoint to change. */
+  id: Scalars['ID']['input'];
+  /** Dotted paths of the data to keep (e.g. ["id", "customer.email"]); the rest is left out. */
+  includeFields?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** A JSONata expression over { event: { id, type, timestamp, data, channels }, endpoint: { id, url } } returning the body, or { body, headers }. */
+  transform?: InputMaybe<Scalars['String']['input']>;
+  /** New URL. */
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The changed endpoint. */
+export type UpdateEndpointPayload = {
+  __typename?: 'UpdateEndpointPayload';
+  /** The endpoint as it now stands. */
+  endpoint: Endpoint;
+};
+
+/** Changes to an event type; omitted fields stay as they are. */
+export type UpdateEventTypeInput = {
+  /** Archive (true) or restore (false) the type. */
+  archived?: InputMaybe<Scalars['Boolean']['input']>;
+  /** New description; null clears it. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** New example payloads (replacing the list), each matching the schema; null clears them. */
+  examples?: InputMaybe<Array<Scalars['JSON']['input']>>;
+  /** The event type to change. */
+  name: Scalars['String']['input'];
+  /** New JSON Schema; null removes validation. The examples must match it. */
+  schema?: InputMaybe<Scalars['JSON']['input']>;
+};
+
+/** The changed event type. */
+export type UpdateEventTypePayload = {
+  __typename?: 'UpdateEventTypePayload';
+  /** The event type as it now stands. */
+  eventType: EventType;
+};
+
+export type DeliveryRowFragment = { __typename?: 'Delivery', id: string, status: DeliveryStatus, eventType: string, attemptCount: number, createdAt: string, updatedAt: string, nextAttemptAt?: string | null, endpoint: { __typename?: 'Endpoint', id: string, url: string }, event: { __typename?: 'Event', id: string, application: { __typename?: 'Application', id: string, name: string } } };
+
+export type ConsoleDeliveriesQueryVariables = Exact<{
+  filter?: InputMaybe<DeliveryFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type ConsoleDeliveriesQuery = { __typename?: 'Query', deliveries: { __typename?: 'DeliveryConnection', edges: Array<{ __typename?: 'DeliveryEdge', node: { __typename?: 'Delivery', id: string, status: DeliveryStatus, eventType: string, attemptCount: number, createdAt: string, updatedAt: string, nextAttemptAt?: string | null, endpoint: { __typename?: 'Endpoint', id: string, url: string }, event: { __typename?: 'Event', id: string, application: { __typename?: 'Application', id: string, name: string } } } }> } };
+
+export type ConsoleDeliveryUpdatedSubscriptionVariables = Exact<{
+  filter?: InputMaybe<DeliveryFilter>;
+}>;
+
+
+export type ConsoleDeliveryUpdatedSubscription = { __typename?: 'Subscription', deliveryUpdated: { __typename?: 'Delivery', id: string, status: DeliveryStatus, eventType: string, attemptCount: number, createdAt: string, updatedAt: string, nextAttemptAt?: string | null, endpoint: { __typename?: 'Endpoint', id: string, url: string }, event: { __typename?: 'Event', id: string, application: { __typename?: 'Application', id: string, name: string } } } };
+
+export type ConsoleDeliveryQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ConsoleDeliveryQuery = { __typename?: 'Query', delivery?: { __typename?: 'Delivery', failureReason?: string | null, lastAttemptAt?: string | null, id: string, status: DeliveryStatus, eventType: string, attemptCount: number, createdAt: string, updatedAt: string, nextAttemptAt?: string | null, event: { __typename?: 'Event', id: string, type: string, payload: unknown, createdAt: string, application: { __typename?: 'Application', id: string, name: string } }, attempts: Array<{ __typename?: 'DeliveryAttempt', number: number, startedAt: string, durationMs: number, success: boolean, responseStatus?: number | null, responseBody?: string | null, error?: string | null }>, endpoint: { __typename?: 'Endpoint', id: string, url: string } } | null };
+
+export type ConsoleRetryDeliveryMutationVariables = Exact<{
+  input: RetryDeliveryInput;
+}>;
+
+
+export type ConsoleRetryDeliveryMutation = { __typename?: 'Mutation', retryDelivery: { __typename?: 'RetryDeliveryPayload', delivery: { __typename?: 'Delivery', id: string, status: DeliveryStatus } } };
+
+export type EndpointRowFragment = { __typename?: 'Endpoint', id: string, url: string, description?: string | null, enabled: boolean, eventTypes: Array<string>, createdAt: string, updatedAt: string, application: { __typename?: 'Application', id: string, name: string } };
+
+export type ConsoleEndpointsQueryVariables = Exact<{
+  applicationId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type ConsoleEndpointsQuery = { __typename?: 'Query', endpoints: { __typename?: 'EndpointConnection', edges: Array<{ __typename?: 'EndpointEdge', node: { __typename?: 'Endpoint', id: string, url: string, description?: string | null, enabled: boolean, eventTypes: Array<string>, createdAt: string, updatedAt: string, application: { __typename?: 'Application', id: string, name: string } } }> } };
+
+export type ConsoleEndpointQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ConsoleEndpointQuery = { __typename?: 'Query', endpoint?: { __typename?: 'Endpoint', deleted: boolean, id: string, url: string, description?: string | null, enabled: boolean, eventTypes: Array<string>, createdAt: string, updatedAt: string, application: { __typename?: 'Application', id: string, name: string } } | null };
+
+export type ConsoleSetEndpointEnabledMutationVariables = Exact<{
+  input: UpdateEndpointInput;
+}>;
+
+
+export type ConsoleSetEndpointEnabledMutation = { __typename?: 'Mutation', updateEndpoint: { __typename?: 'UpdateEndpointPayload', endpoint: { __typename?: 'Endpoint', id: string, url: string, description?: string | null, enabled: boolean, eventTypes: Array<string>, createdAt: string, updatedAt: string, application: { __typename?: 'Application', id: string, name: string } } } };
+
+export type ConsoleRotateSecretMutationVariables = Exact<{
+  input: RotateEndpointSecretInput;
+}>;
+
+
+export type ConsoleRotateSecretMutation = { __typename?: 'Mutation', rotateEndpointSecret: { __typename?: 'RotateEndpointSecretPayload', secret: string, endpoint: { __typename?: 'Endpoint', id: string, updatedAt: string } } };
+
+export type ConsoleEventTypesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleEventTypesQuery = { __typename?: 'Query', eventTypes: Array<{ __typename?: 'EventType', name: string, description?: string | null, schema?: unknown | null, archived: boolean, createdAt: string }> };
+
+export const DeliveryRowFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DeliveryRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Delivery"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"eventType"}},{"kind":"Field","name":{"kind":"Name","value":"attemptCount"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"nextAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}},{"kind":"Field","name":{"kind":"Name","value":"event"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<DeliveryRowFragment, unknown>;
+export const EndpointRowFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EndpointRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Endpoint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"eventTypes"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<EndpointRowFragment, unknown>;
+export const ConsoleDeliveriesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConsoleDeliveries"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DeliveryFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deliveries"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DeliveryRow"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DeliveryRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Delivery"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"eventType"}},{"kind":"Field","name":{"kind":"Name","value":"attemptCount"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"nextAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}},{"kind":"Field","name":{"kind":"Name","value":"event"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<ConsoleDeliveriesQuery, ConsoleDeliveriesQueryVariables>;
+export const ConsoleDeliveryUpdatedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"ConsoleDeliveryUpdated"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DeliveryFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deliveryUpdated"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DeliveryRow"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DeliveryRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Delivery"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"eventType"}},{"kind":"Field","name":{"kind":"Name","value":"attemptCount"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"nextAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}},{"kind":"Field","name":{"kind":"Name","value":"event"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<ConsoleDeliveryUpdatedSubscription, ConsoleDeliveryUpdatedSubscriptionVariables>;
+export const ConsoleDeliveryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConsoleDelivery"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"delivery"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DeliveryRow"}},{"kind":"Field","name":{"kind":"Name","value":"failureReason"}},{"kind":"Field","name":{"kind":"Name","value":"lastAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"event"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"payload"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"attempts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}},{"kind":"Field","name":{"kind":"Name","value":"success"}},{"kind":"Field","name":{"kind":"Name","value":"responseStatus"}},{"kind":"Field","name":{"kind":"Name","value":"responseBody"}},{"kind":"Field","name":{"kind":"Name","value":"error"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DeliveryRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Delivery"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"eventType"}},{"kind":"Field","name":{"kind":"Name","value":"attemptCount"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"nextAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}},{"kind":"Field","name":{"kind":"Name","value":"event"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<ConsoleDeliveryQuery, ConsoleDeliveryQueryVariables>;
+export const ConsoleRetryDeliveryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConsoleRetryDelivery"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RetryDeliveryInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"retryDelivery"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"delivery"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<ConsoleRetryDeliveryMutation, ConsoleRetryDeliveryMutationVariables>;
+export const ConsoleEndpointsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConsoleEndpoints"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"applicationId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endpoints"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"applicationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"applicationId"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EndpointRow"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EndpointRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Endpoint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"eventTypes"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<ConsoleEndpointsQuery, ConsoleEndpointsQueryVariables>;
+export const ConsoleEndpointDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConsoleEndpoint"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EndpointRow"}},{"kind":"Field","name":{"kind":"Name","value":"deleted"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EndpointRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Endpoint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"eventTypes"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<ConsoleEndpointQuery, ConsoleEndpointQueryVariables>;
+export const ConsoleSetEndpointEnabledDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConsoleSetEndpointEnabled"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateEndpointInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateEndpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EndpointRow"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EndpointRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Endpoint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"eventTypes"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<ConsoleSetEndpointEnabledMutation, ConsoleSetEndpointEnabledMutationVariables>;
+export const ConsoleRotateSecretDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConsoleRotateSecret"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RotateEndpointSecretInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rotateEndpointSecret"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]}}]} as unknown as DocumentNode<ConsoleRotateSecretMutation, ConsoleRotateSecretMutationVariables>;
+export const ConsoleEventTypesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConsoleEventTypes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"eventTypes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"schema"}},{"kind":"Field","name":{"kind":"Name","value":"archived"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]} as unknown as DocumentNode<ConsoleEventTypesQuery, ConsoleEventTypesQueryVariables>;

@@ -1,4 +1,5 @@
 import type { Deps } from '../deps.js';
+import { CIRCUIT_COOLDOWN_MAX_MS } from '../domain/health.js';
 import { HttpClient } from './http-client.js';
 import { Sweeper } from './sweeper.js';
 import { DeliveryWorker } from './worker.js';
@@ -21,7 +22,13 @@ export function createDeliverySide({ store, pubsub, config }: Deps, log: (messag
       endpointConcurrency: config.endpointConcurrency,
       leaseMs: config.leaseMs,
       pollMs: config.workerPollMs,
-      retry: { scheduleMs: config.retryScheduleMs, jitter: config.retryJitter },
+      retry: { scheduleMs: config.retryScheduleMs, jitter: config.retryJitter, retryAfterMaxMs: config.retryAfterMaxMs },
+      health: {
+        circuitFailures: config.circuitFailures,
+        circuitCooldownMs: config.circuitCooldownMs,
+        circuitCooldownMaxMs: CIRCUIT_COOLDOWN_MAX_MS,
+        disableAfterMs: config.disableAfterMs,
+      },
     },
   );
   const sweeper = new Sweeper({ store, pubsub, log }, { intervalMs: config.sweepIntervalMs, retentionMs: config.retentionMs });

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import pRetry from 'p-retry';
 import { announceDeliveries } from '../live/announce.js';
 import type { PubSub } from '../live/pubsub.js';
-import type { ClaimedDelivery, DeliveryQueue } from '../store/ports.js';
+import type { ClaimedDelivery, DeliveryQueue, EndpointHealthLog } from '../store/ports.js';
+import type { HealthSettings } from '../domain/health.js';
+import { announceHealthChange } from '../live/announce-health.js';
 import type { HttpClient } from './http-client.js';
 import { prepareRequest } from './prepare.js';
 import { settleAttempt, type RetryPolicy } from '../domain/settle.js';
@@ -21,10 +23,12 @@ export interface WorkerOptions {
   leaseMs: number;
   pollMs: number;
   retry: RetryPolicy;
+  /** Endpoint health and circuit breaking (domain/health.ts). */
+  health: HealthSettings;
 }
 
 export interface WorkerDeps {
-  store: Pick<DeliveryQueue, 'claimDue' | 'recordAttempt'>;
+  store: Pick<DeliveryQueue, 'claimDue' | 'recordAttempt'> & EndpointHealthLog;
   http: HttpClient;
   pubsub: PubSub;
   log: (message: string) => void;
@@ -153,10 +157,12 @@ export class DeliveryWorker {
     const { delivery, attemptNumber } = claim;
     const startedAt = this.now();
     const request = prepareRequest(claim, startedAt);
-    const sent = await this.deps.http.post(request.url, request.headers, request.body);
+    const sent = await this.deps.http.post(request.url, request.headers, request.body, { timeoutMs: claim.endpoint.timeoutMs });
     requestDone();
     const finishedAt = this.now();
-    const outcome = settleAttempt(this.options.retry, { deliveryId: delivery.id, number: attemptNumber, manualRetry: delivery.manualRetry, startedAt }, sent, finishedAt);
+    // The endpoint's own retry schedule, when it has one, replaces the platform's.
+    const policy = claim.endpoint.retryScheduleMs ? { ...this.options.retry, scheduleMs: claim.endpoint.retryScheduleMs } : this.options.retry;
+    const outcome = settleAttempt(policy, { deliveryId: delivery.id, number: attemptNumber, manualRetry: delivery.manualRetry, startedAt }, sent, finishedAt);
     // A transient store error must not lose the outcome: retry the write briefly in-process.
     const updated = await pRetry(() => this.deps.store.recordAttempt(claim, outcome, finishedAt), { retries: 4, minTimeout: 50, maxTimeout: 1000 });
     if (updated === null) {
@@ -164,5 +170,8 @@ export class DeliveryWorker {
       return;
     }
     announceDeliveries(this.deps.pubsub, [updated]);
+    // Then the endpoint's health: the store applies the health rule and acts on its decisions.
+    const change = await pRetry(() => this.deps.store.recordHealth(claim.endpoint.id, { success: outcome.attempt.success, gone: outcome.endpointGone ?? false }, finishedAt, this.options.health), { retries: 4, minTimeout: 50, maxTimeout: 1000 });
+    if (change) announceHealthChange(this.deps.pubsub, change);
   }
 }

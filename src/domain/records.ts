@@ -1,5 +1,6 @@
 // The records Tidings keeps, as plain values. Everything else (stores, rules, API) speaks these.
 // Times are milliseconds since the Unix epoch.
+import type { EndpointHealth } from './health.js';
 
 export type Millis = number;
 
@@ -48,6 +49,12 @@ export interface EndpointRecord {
   enabled: boolean;
   /** Newest first; the first one is the current secret. */
   secrets: EndpointSecret[];
+  /** Longest one attempt to it may take; null = the platform's TIDINGS_DELIVERY_TIMEOUT. */
+  timeoutMs: number | null;
+  /** Its retry schedule; null = the platform's TIDINGS_RETRY_SCHEDULE. */
+  retryScheduleMs: number[] | null;
+  /** Computed from its attempts by the health rule (health.ts). */
+  health: EndpointHealth;
   createdAt: Millis;
   updatedAt: Millis;
   deletedAt: Millis | null;
@@ -95,6 +102,8 @@ export interface AttemptRecord {
   responseStatus: number | null;
   responseBody: string | null;
   error: string | null;
+  /** The receiver's Retry-After (429/503) that delayed the next attempt, as honoured (capped); null when none applied. */
+  retryAfterMs: number | null;
 }
 
 /** What settling an attempt decided: the attempt as recorded and where the delivery goes next. */
@@ -104,6 +113,8 @@ export interface AttemptOutcome {
   nextAttemptAt: Millis | null;
   /** Set when the delivery ends FAILED for a reason other than an exhausted schedule. */
   failureReason?: string | null;
+  /** The receiver answered 410 Gone: its endpoint is disabled at once (reason GONE). */
+  endpointGone?: boolean;
 }
 
 export interface DeliveryFilter {

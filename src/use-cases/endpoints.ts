@@ -6,6 +6,8 @@ import { announceDeliveries, announceEndpointResumed } from '../live/announce.js
 import { BadInputError, NotFoundError } from '../errors.js';
 import { ALL_EVENT_TYPES, isValidPattern, isWildcard } from '../domain/event-types.js';
 import { newId } from '../ids.js';
+import { HEALTHY, manuallyDisabled, manuallyEnabled } from '../domain/health.js';
+import { endpointRetrySchedule, endpointTimeout } from './endpoint-overrides.js';
 import type { EndpointRecord, Scope } from '../domain/records.js';
 import type { EndpointPatch, Page, PageArgs } from '../store/ports.js';
 import { narrowScope, resolveApplicationId } from './access.js';
@@ -32,6 +34,10 @@ export interface CreateEndpointInput {
   description?: string | null;
   eventTypes?: string[] | null;
   secret?: string | null;
+  /** Per-endpoint TIDINGS_DELIVERY_TIMEOUT, e.g. "10s". */
+  timeout?: string | null;
+  /** Per-endpoint TIDINGS_RETRY_SCHEDULE, e.g. ["5s", "5m", "30m"]. */
+  retrySchedule?: string[] | null;
 }
 
 export async function createEndpoint(deps: Deps, scope: Scope, input: CreateEndpointInput): Promise<{ endpoint: EndpointRecord; secret: string }> {
@@ -39,6 +45,8 @@ export async function createEndpoint(deps: Deps, scope: Scope, input: CreateEndp
   const url = webhookUrl('url', input.url);
   const description = optionalText('description', input.description, 1024);
   const eventTypes = await eventTypeFilter(deps, input.eventTypes);
+  const timeoutMs = endpointTimeout('timeout', input.timeout, deps.config);
+  const retryScheduleMs = endpointRetrySchedule('retrySchedule', input.retrySchedule);
   if (input.secret != null && !isValidSecret(input.secret)) {
     throw new BadInputError('secret', 'must be "whsec_" followed by base64 of 24 to 64 random bytes');
   }
@@ -54,6 +62,9 @@ export async function createEndpoint(deps: Deps, scope: Scope, input: CreateEndp
     eventTypes,
     enabled: true,
     secrets: [{ secret, expiresAt: null }],
+    timeoutMs,
+    retryScheduleMs,
+    health: HEALTHY,
     createdAt: now,
     updatedAt: now,
     deletedAt: null,
@@ -67,6 +78,10 @@ export interface UpdateEndpointInput {
   description?: string | null;
   eventTypes?: string[] | null;
   enabled?: boolean | null;
+  /** New timeout; null = the platform's again. */
+  timeout?: string | null;
+  /** New retry schedule; null = the platform's again. */
+  retrySchedule?: string[] | null;
 }
 
 export async function updateEndpoint(deps: Deps, scope: Scope, id: string, input: UpdateEndpointInput): Promise<EndpointRecord> {
@@ -77,7 +92,16 @@ export async function updateEndpoint(deps: Deps, scope: Scope, id: string, input
     if (input.eventTypes === null) patch.eventTypes = [ALL_EVENT_TYPES];
     else patch.eventTypes = await eventTypeFilter(deps, input.eventTypes);
   }
-  if (input.enabled != null) patch.enabled = input.enabled;
+  if (input.timeout !== undefined) patch.timeoutMs = endpointTimeout('timeout', input.timeout, deps.config);
+  if (input.retrySchedule !== undefined) patch.retryScheduleMs = endpointRetrySchedule('retrySchedule', input.retrySchedule);
+  if (input.enabled != null) {
+    // Enabling by hand starts its health afresh; disabling by hand says so (reason MANUAL).
+    const existing = await deps.store.findEndpoint(scope, id);
+    if (!existing) throw new NotFoundError('endpoint', id);
+    patch.enabled = input.enabled;
+    if (input.enabled && existing.health.state !== 'HEALTHY') patch.health = manuallyEnabled(existing.health);
+    if (!input.enabled && existing.enabled) patch.health = manuallyDisabled(existing.health);
+  }
   if (patch.url !== undefined) await webhookTargetAllowed('url', patch.url, deps.config.allowPrivateTargets);
   const updated = await deps.store.updateEndpoint(scope, id, patch, deps.now());
   if (!updated) throw new NotFoundError('endpoint', id);

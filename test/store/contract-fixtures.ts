@@ -1,4 +1,5 @@
 import { afterEach, beforeEach } from 'vitest';
+import { HEALTHY } from '../../src/domain/health.js';
 import { newId } from '../../src/ids.js';
 import type { AttemptOutcome, EndpointRecord, EventRecord, Scope } from '../../src/domain/records.js';
 import type { ClaimedDelivery, Store } from '../../src/store/ports.js';
@@ -34,6 +35,9 @@ export function fixtures(current: () => Store) {
       createdAt: T0,
       updatedAt: T0,
       deletedAt: null,
+      timeoutMs: null,
+      retryScheduleMs: null,
+      health: HEALTHY,
       ...extra,
     };
     await current().createEndpoint(e);
@@ -57,6 +61,7 @@ export function fixtures(current: () => Store) {
         responseStatus: success ? 200 : 500,
         responseBody: success ? 'ok' : 'nope',
         error: success ? null : 'endpoint answered HTTP 500',
+        retryAfterMs: null,
       },
       status: success ? 'SUCCEEDED' : nextAttemptAt === null ? 'FAILED' : 'RETRYING',
       nextAttemptAt,

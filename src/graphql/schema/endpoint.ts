@@ -43,6 +43,8 @@ const CreateEndpointInput = builder.inputType('CreateEndpointInput', {
     description: t.string({ description: 'Free text for people, up to 1024 characters.' }),
     eventTypes: t.stringList({ description: 'Exact names, "prefix.*" wildcards or "*"; omitted means every type. Must not be empty.' }),
     secret: t.string({ description: 'Bring your own signing secret ("whsec_" + base64 of 24-64 bytes); generated when omitted.' }),
+    timeout: t.string({ description: 'Longest one attempt may take, written like TIDINGS_DELIVERY_TIMEOUT ("10s"); omitted = the platform\'s.' }),
+    retrySchedule: t.stringList({ description: 'Delays after each failed attempt, written like TIDINGS_RETRY_SCHEDULE (["5s", "5m", "30m"]); omitted = the platform\'s.' }),
   }),
 });
 
@@ -53,7 +55,9 @@ const UpdateEndpointInput = builder.inputType('UpdateEndpointInput', {
     url: t.string({ description: 'New URL.' }),
     description: t.string({ description: 'New description; null clears it.' }),
     eventTypes: t.stringList({ description: 'New event type filter; null means every type.' }),
-    enabled: t.boolean({ description: 'Pause (false) or resume (true) deliveries.' }),
+    enabled: t.boolean({ description: 'Pause (false) or resume (true) deliveries. Enabling starts its health afresh (HEALTHY, circuit closed).' }),
+    timeout: t.string({ description: 'New timeout ("10s"); null = the platform\'s again.' }),
+    retrySchedule: t.stringList({ description: 'New retry schedule (["5s", "5m"]); null = the platform\'s again.' }),
   }),
 });
 

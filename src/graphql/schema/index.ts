@@ -6,6 +6,7 @@ import './node.js';
 import './application.js';
 import './event-type.js';
 import './endpoint.js';
+import './health.js';
 import './event.js';
 import './delivery.js';
 

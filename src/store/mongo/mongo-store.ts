@@ -3,6 +3,7 @@ import { MongoClient, MongoNetworkError, MongoServerError, MongoServerSelectionE
 import { EndpointSlots } from '../../domain/endpoint-slots.js';
 import { DELETED_ENDPOINT_REASON, EXPIRED_WHILE_WAITING_REASON } from '../../domain/failure-reasons.js';
 import { fanOutTargets, newDelivery } from '../../domain/fan-out.js';
+import { healthOf, trackHealth, type HealthInput, type HealthSettings } from '../../domain/health.js';
 import {
   ACTIVE_STATUSES, type ApplicationRecord, type AttemptOutcome, type AttemptRecord, type DeliveryFilter, type DeliveryRecord,
   type EndpointRecord, type EventRecord, type EventTypeRecord, type Millis, type Scope,
@@ -11,7 +12,7 @@ import { settleOnStored } from '../../domain/settle.js';
 import { ConflictError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import type {
-  ClaimOptions, ClaimedDelivery, EndpointPatch, EventTypePatch, NewApplication, Page, PageArgs, PublishResult, Store, SweepOptions, SweepResult,
+  ClaimOptions, ClaimedDelivery, EndpointPatch, HealthChange, EventTypePatch, NewApplication, Page, PageArgs, PublishResult, Store, SweepOptions, SweepResult,
 } from '../ports.js';
 import { reportingUnavailable } from '../unavailable.js';
 import { migrateMongo } from './migrations.js';
@@ -31,7 +32,16 @@ import { migrateMongo } from './migrations.js';
 
 interface AppDoc { _id: string; name: string; apiKeyHash: string; createdAt: number }
 interface EventTypeDoc { _id: string; description: string | null; schemaText: string | null; archived: boolean; createdAt: number; updatedAt: number }
-interface EndpointDoc extends Omit<EndpointRecord, 'id'> { _id: string }
+interface EndpointDoc extends Omit<EndpointRecord, 'id'> {
+  _id: string;
+  /** Bumped by every health write: health is written only over the version it was computed from. */
+  healthVersion?: number;
+}
+/**
+ * One per endpoint whose circuit is open: claims skip its deliveries until `until`; after that the
+ * claimer whose probe-lease insert wins takes one probe delivery and moves `until` to the end of its lease.
+ */
+interface CircuitDoc { _id: string; until: number }
 interface EventDoc extends Omit<EventRecord, 'id'> { _id: string; fanoutDone: boolean }
 interface DeliveryDoc extends Omit<DeliveryRecord, 'id'> {
   _id: string;
@@ -53,7 +63,9 @@ const toEventType = (d: EventTypeDoc): EventTypeRecord => ({
   name: d._id, description: d.description, schema: d.schemaText === null ? null : JSON.parse(d.schemaText),
   archived: d.archived, createdAt: d.createdAt, updatedAt: d.updatedAt,
 });
-const toEndpoint = ({ _id, ...rest }: EndpointDoc): EndpointRecord => ({ id: _id, ...rest });
+const toEndpoint = ({ _id, healthVersion: _v, ...rest }: EndpointDoc): EndpointRecord => ({
+  id: _id, ...rest, timeoutMs: rest.timeoutMs ?? null, retryScheduleMs: rest.retryScheduleMs ?? null, health: healthOf(rest.health, rest.enabled),
+});
 const toEvent = ({ _id, applicationId, type, payload, idempotencyKey, createdAt }: EventDoc): EventRecord =>
   ({ id: _id, applicationId, type, payload, idempotencyKey, createdAt });
 const toDelivery = (d: DeliveryDoc): DeliveryRecord => ({
@@ -61,7 +73,7 @@ const toDelivery = (d: DeliveryDoc): DeliveryRecord => ({
   status: d.status, attemptCount: d.attemptCount, nextAttemptAt: d.nextAttemptAt, lastAttemptAt: d.lastAttemptAt,
   failureReason: d.failureReason, manualRetry: d.manualRetry, createdAt: d.createdAt, updatedAt: d.updatedAt,
 });
-const toAttempt = ({ _id, ...rest }: AttemptDoc): AttemptRecord => rest;
+const toAttempt = ({ _id, ...rest }: AttemptDoc): AttemptRecord => ({ ...rest, retryAfterMs: rest.retryAfterMs ?? null });
 
 /** A unique-index violation. FerretDB reports one raised by an update as code 1 with SQLite's text. */
 export function isDuplicateKey(err: unknown): boolean {
@@ -98,6 +110,7 @@ export class MongoStore implements Store {
   private readonly leases: Collection<LeaseDoc>;
   private readonly keys: Collection<KeyDoc>;
   private readonly queue: Collection<QueueDoc>;
+  private readonly circuits: Collection<CircuitDoc>;
 
   private constructor(private readonly client: MongoClient, private readonly db: Db) {
     this.settings = db.collection('settings');
@@ -110,6 +123,7 @@ export class MongoStore implements Store {
     this.leases = db.collection('leases');
     this.keys = db.collection('idempotency_keys');
     this.queue = db.collection('queue');
+    this.circuits = db.collection('circuits');
   }
 
   /** Connects and brings the database's indexes up to date (migrations.ts). */
@@ -237,11 +251,13 @@ export class MongoStore implements Store {
 
   async updateEndpoint(scope: Scope, id: string, patch: EndpointPatch, now: Millis): Promise<EndpointRecord | null> {
     const set: Partial<EndpointDoc> = { updatedAt: now };
-    for (const key of ['url', 'description', 'eventTypes', 'enabled', 'secrets'] as const) {
+    for (const key of ['url', 'description', 'eventTypes', 'enabled', 'secrets', 'timeoutMs', 'retryScheduleMs', 'health'] as const) {
       if (patch[key] !== undefined) (set as Record<string, unknown>)[key] = patch[key];
     }
     if (!(await this.findEndpoint(scope, id))) return null;
-    const doc = await this.endpoints.findOneAndUpdate({ _id: id }, { $set: set }, { returnDocument: 'after' });
+    const update = patch.health !== undefined ? { $set: set, $inc: { healthVersion: 1 } } : { $set: set };
+    const doc = await this.endpoints.findOneAndUpdate({ _id: id }, update, { returnDocument: 'after' });
+    if (doc && patch.health !== undefined && patch.health.state !== 'CIRCUIT_OPEN') await this.circuits.deleteOne({ _id: id });
     if (doc?.enabled) await this.unpark(id, now);
     return doc ? toEndpoint(doc) : null;
   }
@@ -411,7 +427,9 @@ export class MongoStore implements Store {
   async claimDue(options: ClaimOptions): Promise<ClaimedDelivery[]> {
     const { now, limit, leaseMs } = options;
     const slots = new EndpointSlots(options);
-    const exclude = slots.saturated();
+    const circuits = await this.circuits.find({}).toArray();
+    const probing = new Map(circuits.filter((c) => c.until <= now).map((c) => [c._id, c.until]));
+    const exclude = [...slots.saturated(), ...circuits.filter((c) => c.until > now).map((c) => c._id)];
     // Over-fetch: other workers race for the same oldest entries, some may be parked here, and
     // each endpoint gets only its share.
     const found = await this.queue
@@ -419,7 +437,13 @@ export class MongoStore implements Store {
       .sort({ runAt: 1 })
       .limit(limit * 4)
       .toArray();
-    const candidates = found.filter((c) => slots.take(c.endpointId));
+    const probed = new Set<string>();
+    const candidates = found.filter((c) => {
+      if (probing.has(c.endpointId) && probed.has(c.endpointId)) return false; // one probe per endpoint
+      if (!slots.take(c.endpointId)) return false;
+      if (probing.has(c.endpointId)) probed.add(c.endpointId);
+      return true;
+    });
     if (candidates.length === 0) return [];
     const endpoints = new Map(
       (await this.endpoints.find({ _id: { $in: [...new Set(candidates.map((c) => c.endpointId))] } }).toArray()).map((e) => [e._id, e]),
@@ -429,10 +453,50 @@ export class MongoStore implements Store {
     for (let next = 0; next < candidates.length && won.length < limit; ) {
       const batch = candidates.slice(next, next + limit - won.length);
       next += batch.length;
-      const claims = await Promise.all(batch.map((c) => this.tryClaim(c, endpoints.get(c.endpointId), now, leaseMs)));
+      const claims = await Promise.all(batch.map((c) =>
+        probing.has(c.endpointId) ? this.tryProbe(c, endpoints.get(c.endpointId), probing.get(c.endpointId)!, now, leaseMs) : this.tryClaim(c, endpoints.get(c.endpointId), now, leaseMs)));
       claims.forEach((c, i) => (c ? won.push(c) : slots.release(batch[i]!.endpointId)));
     }
     return won;
+  }
+
+  /**
+   * The probe of an endpoint whose cool-down is over: exactly one claimer across all processes wins
+   * the probe lease for this cool-down's end (an insert under the unique _id), holds the circuit for
+   * its lease, and claims the delivery as usual. A stale reader of `until` meets the winner's lease.
+   */
+  private async tryProbe(entry: QueueDoc, endpoint: EndpointDoc | undefined, until: Millis, now: Millis, leaseMs: number): Promise<ClaimedDelivery | null> {
+    try {
+      await this.leases.insertOne({ _id: `probe:${entry.endpointId}@${until}`, deliveryId: entry._id, expiresAt: now + leaseMs });
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+      return null;
+    }
+    await this.circuits.updateOne({ _id: entry.endpointId, until }, { $set: { until: now + leaseMs } });
+    const claim = await this.tryClaim(entry, endpoint, now, leaseMs);
+    // No probe after all (the delivery was taken or parked): let the next claim probe instead.
+    if (!claim) await this.circuits.updateOne({ _id: entry.endpointId, until: now + leaseMs }, { $set: { until: now + 1 } });
+    return claim;
+  }
+
+  async recordHealth(endpointId: string, input: HealthInput, now: Millis, settings: HealthSettings): Promise<HealthChange | null> {
+    // Compare and set on healthVersion: a concurrent outcome of another worker makes this one read again.
+    for (let tries = 0; tries < 20; tries++) {
+      const doc = await this.endpoints.findOne({ _id: endpointId });
+      if (!doc || doc.deletedAt !== null) return null;
+      const previous = toEndpoint(doc).health;
+      const { health, decisions } = trackHealth(previous, input, now, settings);
+      const disabled = decisions.some((d) => d.kind === 'disable');
+      const version = doc.healthVersion ?? 0;
+      const set: Partial<EndpointDoc> = { health, healthVersion: version + 1, ...(disabled ? { enabled: false } : {}) };
+      const result = await this.endpoints.updateOne({ _id: endpointId, healthVersion: doc.healthVersion ?? null } as Filter<EndpointDoc>, { $set: set });
+      if (result.modifiedCount === 0) continue;
+      const opened = decisions.find((d) => d.kind === 'circuitOpened');
+      if (opened) await this.circuits.replaceOne({ _id: endpointId }, { until: opened.until }, { upsert: true });
+      else if (health.state !== 'CIRCUIT_OPEN') await this.circuits.deleteOne({ _id: endpointId });
+      return { endpoint: toEndpoint({ ...doc, ...set }), previous, decisions };
+    }
+    throw new ConflictError(`the health of endpoint ${endpointId} keeps changing under concurrent writes; its outcome was not counted`);
   }
 
   private async tryClaim(entry: QueueDoc, endpoint: EndpointDoc | undefined, now: Millis, leaseMs: number): Promise<ClaimedDelivery | null> {

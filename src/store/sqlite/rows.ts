@@ -1,6 +1,7 @@
 // Rows of the embedded store and how they map to the store's records; shared by the reading
 // connection (main thread) and the writer thread.
 import type { ApplicationRecord, AttemptRecord, DeliveryRecord, EndpointRecord, EventRecord, EventTypeRecord, Scope } from '../../domain/records.js';
+import { healthOf } from '../../domain/health.js';
 import type { Page, PageArgs } from '../ports.js';
 
 export type Row = Record<string, any>;
@@ -24,6 +25,9 @@ export const toEndpoint = (r: Row): EndpointRecord => ({
   eventTypes: JSON.parse(r.event_types),
   enabled: r.enabled === 1,
   secrets: JSON.parse(r.secrets),
+  timeoutMs: r.timeout_ms ?? null,
+  retryScheduleMs: r.retry_schedule ? JSON.parse(r.retry_schedule) : null,
+  health: healthOf(r.health ? JSON.parse(r.health) : null, r.enabled === 1),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
   deletedAt: r.deleted_at,
@@ -63,6 +67,7 @@ export const toAttempt = (r: Row): AttemptRecord => ({
   responseStatus: r.response_status,
   responseBody: r.response_body,
   error: r.error,
+  retryAfterMs: r.retry_after_ms ?? null,
 });
 
 /** SQL condition and parameters restricting rows to the scope's application. */

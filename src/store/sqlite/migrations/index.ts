@@ -1,10 +1,11 @@
 import type Database from 'better-sqlite3';
 import initial from './001-initial.js';
 import dropUncoveredDueIndex from './002-drop-uncovered-due-index.js';
+import endpointHealth from './003-endpoint-health.js';
 
 // The embedded store's schema, as numbered migrations: the file's `user_version` says how many
 // have run. A schema change is one new file here, appended to the list (never edit a released one).
-export const MIGRATIONS: readonly string[] = [initial, dropUncoveredDueIndex];
+export const MIGRATIONS: readonly string[] = [initial, dropUncoveredDueIndex, endpointHealth];
 
 /** Runs the migrations the database has not had yet, each in its own transaction. */
 export function migrate(db: Database.Database): number {

@@ -1,6 +1,7 @@
 import { catalogueContract } from './catalogue-contract.js';
 import type { StoreHarness } from './contract-fixtures.js';
 import { deliveryLogContract } from './delivery-log-contract.js';
+import { endpointHealthContract } from './endpoint-health-contract.js';
 
 export type { StoreHarness };
 
@@ -8,4 +9,5 @@ export type { StoreHarness };
 export function storeContract(name: string, open: () => Promise<StoreHarness>): void {
   catalogueContract(name, open);
   deliveryLogContract(name, open);
+  endpointHealthContract(name, open);
 }

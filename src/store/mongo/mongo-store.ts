@@ -34,7 +34,7 @@ interface AppDoc { _id: string; name: string; apiKeyHash: string; createdAt: num
 interface EventTypeDoc { _id: string; description: string | null; schemaText: string | null; archived: boolean; createdAt: number; updatedAt: number }
 interface EndpointDoc extends Omit<EndpointRecord, 'id'> {
   _id: string;
-  /** Bumped by every health write: health is written only over the version it was computed from. */
+  /** Bumped by every health write of a worker, under a lease of the version (see recordHealth). */
   healthVersion?: number;
 }
 /**
@@ -98,6 +98,8 @@ const inScope = (scope: Scope, doc: { applicationId: string } | null): boolean =
 const scopeFilter = (scope: Scope): { applicationId?: string } => (scope.kind === 'app' ? { applicationId: scope.applicationId } : {});
 const attemptId = (deliveryId: string, n: number) => `${deliveryId}:${String(n).padStart(4, '0')}`;
 const LEASE_RETENTION_MS = 60 * 60_000;
+/** A health version whose winner has not written it after this long is taken over (its process died). */
+const HEALTH_WRITE_GRACE_MS = 5_000;
 
 export class MongoStore implements Store {
   private readonly settings: Collection<SettingDoc>;
@@ -255,8 +257,7 @@ export class MongoStore implements Store {
       if (patch[key] !== undefined) (set as Record<string, unknown>)[key] = patch[key];
     }
     if (!(await this.findEndpoint(scope, id))) return null;
-    const update = patch.health !== undefined ? { $set: set, $inc: { healthVersion: 1 } } : { $set: set };
-    const doc = await this.endpoints.findOneAndUpdate({ _id: id }, update, { returnDocument: 'after' });
+    const doc = await this.endpoints.findOneAndUpdate({ _id: id }, { $set: set }, { returnDocument: 'after' });
     if (doc && patch.health !== undefined && patch.health.state !== 'CIRCUIT_OPEN') await this.circuits.deleteOne({ _id: id });
     if (doc?.enabled) await this.unpark(id, now);
     return doc ? toEndpoint(doc) : null;
@@ -480,17 +481,28 @@ export class MongoStore implements Store {
   }
 
   async recordHealth(endpointId: string, input: HealthInput, now: Millis, settings: HealthSettings): Promise<HealthChange | null> {
-    // Compare and set on healthVersion: a concurrent outcome of another worker makes this one read again.
-    for (let tries = 0; tries < 20; tries++) {
+    // Exclusive like a claim: the outcome that inserts the lease of the next health version under
+    // its unique _id writes that version; a concurrent one reads again and applies itself on top.
+    for (let tries = 0; tries < 100; tries++) {
       const doc = await this.endpoints.findOne({ _id: endpointId });
       if (!doc || doc.deletedAt !== null) return null;
+      const version = (doc.healthVersion ?? 0) + 1;
+      const leaseId = `health:${endpointId}#${version}`;
+      try {
+        await this.leases.insertOne({ _id: leaseId, deliveryId: endpointId, expiresAt: now });
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err;
+        // The winner writes in a moment; one that died before writing is replaced after a while.
+        const lease = await this.leases.findOne({ _id: leaseId });
+        if (lease && lease.expiresAt < now - HEALTH_WRITE_GRACE_MS) await this.leases.deleteOne({ _id: leaseId, expiresAt: lease.expiresAt });
+        await new Promise((resolve) => setTimeout(resolve, 2 + Math.random() * 10));
+        continue;
+      }
       const previous = toEndpoint(doc).health;
       const { health, decisions } = trackHealth(previous, input, now, settings);
       const disabled = decisions.some((d) => d.kind === 'disable');
-      const version = doc.healthVersion ?? 0;
-      const set: Partial<EndpointDoc> = { health, healthVersion: version + 1, ...(disabled ? { enabled: false } : {}) };
-      const result = await this.endpoints.updateOne({ _id: endpointId, healthVersion: doc.healthVersion ?? null } as Filter<EndpointDoc>, { $set: set });
-      if (result.modifiedCount === 0) continue;
+      const set: Partial<EndpointDoc> = { health, healthVersion: version, ...(disabled ? { enabled: false } : {}) };
+      await this.endpoints.updateOne({ _id: endpointId }, { $set: set });
       const opened = decisions.find((d) => d.kind === 'circuitOpened');
       if (opened) await this.circuits.replaceOne({ _id: endpointId }, { until: opened.until }, { upsert: true });
       else if (health.state !== 'CIRCUIT_OPEN') await this.circuits.deleteOne({ _id: endpointId });

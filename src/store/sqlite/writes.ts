@@ -196,6 +196,7 @@ export class SqliteWrites {
     );
     const paused = (this.stmt('SELECT id FROM endpoints WHERE enabled = 0 AND deleted_at IS NULL').all() as Row[]).map((r) => r.id as string);
     const circuits = this.circuits(now);
+    const probes: string[] = [];
     const taken = new Set<string>();
     let excluded = [...slots.saturated(), ...paused, ...circuits.open];
     scan: for (;;) {
@@ -208,7 +209,7 @@ export class SqliteWrites {
         taken.add(row.id);
         if (circuits.probing.has(row.endpoint_id)) {
           // One probe of an endpoint whose cool-down is over: it holds the circuit for its lease.
-          this.stmt('UPDATE endpoints SET circuit_until = ? WHERE id = ?').run(now + leaseMs, row.endpoint_id);
+          probes.push(row.endpoint_id);
           excluded = [...excluded, row.endpoint_id];
           if (taken.size === limit) break scan;
           continue scan;
@@ -217,6 +218,7 @@ export class SqliteWrites {
       }
       break;
     }
+    for (const endpointId of probes) this.stmt('UPDATE endpoints SET circuit_until = ? WHERE id = ?').run(now + leaseMs, endpointId);
     return [...taken];
   }
 

@@ -43,6 +43,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const log = options.log ?? ((m: string) => console.log(m));
   const deps = createDeps({ config, store, pubsub: options.pubsub });
   const admin = await ensureAdminToken(store, config.adminToken);
+  // The reserved operations application and its event types exist from the start.
+  await deps.operations.applicationId();
   const graphql = config.runApi ? createGraphqlServer(deps, createAuthenticator(store, admin.hash), log) : undefined;
   const delivery = config.runWorker ? createDeliverySide(deps, log) : undefined;
   const server = http.createServer(routes(store, graphql, log));

@@ -1,5 +1,7 @@
 import type { Config } from './config.js';
 import { DeliveryFeed } from './live/delivery-feed.js';
+import { HealthFeed } from './live/health-feed.js';
+import { Operations } from './use-cases/operations.js';
 import { createTidingsPubSub, type PubSub } from './live/pubsub.js';
 import type { Store } from './store/ports.js';
 
@@ -11,6 +13,10 @@ export interface Deps {
   now: () => number;
   /** The live delivery feed of this process. */
   live: DeliveryFeed;
+  /** The live endpoint health feed of this process. */
+  healthFeed: HealthFeed;
+  /** The operations application and its events (use-cases/operations.ts). */
+  operations: Operations;
 }
 
 /**
@@ -20,5 +26,9 @@ export interface Deps {
  */
 export function createDeps(options: { config: Config; store: Store; pubsub?: PubSub; now?: () => number }): Deps {
   const pubsub = options.pubsub ?? createTidingsPubSub();
-  return { store: options.store, pubsub, config: options.config, now: options.now ?? Date.now, live: new DeliveryFeed(pubsub) };
+  const now = options.now ?? Date.now;
+  return {
+    store: options.store, pubsub, config: options.config, now, live: new DeliveryFeed(pubsub),
+    healthFeed: new HealthFeed(pubsub), operations: new Operations(options.store, pubsub, now),
+  };
 }

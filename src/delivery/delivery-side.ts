@@ -13,10 +13,10 @@ export interface DeliverySide {
 }
 
 /** Built from the same dependencies as the use-cases; the worker and sweeper take only the queue port of the store. */
-export function createDeliverySide({ store, pubsub, config }: Deps, log: (message: string) => void): DeliverySide {
+export function createDeliverySide({ store, pubsub, config, operations }: Deps, log: (message: string) => void): DeliverySide {
   const http = new HttpClient({ timeoutMs: config.deliveryTimeoutMs, allowPrivateTargets: config.allowPrivateTargets });
   const worker = new DeliveryWorker(
-    { store, http, pubsub, log },
+    { store, http, pubsub, log, operations },
     {
       concurrency: config.workerConcurrency,
       endpointConcurrency: config.endpointConcurrency,

@@ -4,6 +4,7 @@ import { announceDeliveries } from '../live/announce.js';
 import type { PubSub } from '../live/pubsub.js';
 import type { ClaimedDelivery, DeliveryQueue, EndpointHealthLog } from '../store/ports.js';
 import type { HealthSettings } from '../domain/health.js';
+import type { Operations } from '../use-cases/operations.js';
 import { announceHealthChange } from '../live/announce-health.js';
 import type { HttpClient } from './http-client.js';
 import { prepareRequest } from './prepare.js';
@@ -33,6 +34,8 @@ export interface WorkerDeps {
   pubsub: PubSub;
   log: (message: string) => void;
   now?: () => number;
+  /** Tells the platform what attempts did to endpoints (operational events). */
+  operations?: Pick<Operations, 'afterAttempt'>;
 }
 
 export class DeliveryWorker {
@@ -173,5 +176,7 @@ export class DeliveryWorker {
     // Then the endpoint's health: the store applies the health rule and acts on its decisions.
     const change = await pRetry(() => this.deps.store.recordHealth(claim.endpoint.id, { success: outcome.attempt.success, gone: outcome.endpointGone ?? false }, finishedAt, this.options.health), { retries: 4, minTimeout: 50, maxTimeout: 1000 });
     if (change) announceHealthChange(this.deps.pubsub, change);
+    await this.deps.operations?.afterAttempt(claim.endpoint, updated, change).catch((err) =>
+      this.deps.log(`worker: operational events for delivery ${delivery.id} failed: ${(err as Error).message}`));
   }
 }

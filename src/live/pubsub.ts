@@ -1,6 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import { createPubSub } from 'graphql-yoga';
-import type { DeliveryRecord } from '../domain/records.js';
+import type { DeliveryRecord, EndpointRecord } from '../domain/records.js';
 
 // Notifications between the parts of Tidings, on two topics: the live feed's and the workers'.
 // The store is the record; a message here only says "this changed". In-process by default (an
@@ -15,6 +15,8 @@ export type Topics = {
    * the live feed and the delivery side change independently.
    */
   'work:due': [work: { endpointId: string }];
+  /** An endpoint's health state changed (or a health decision was taken): the endpointHealthChanged feed. */
+  'endpoint:health': [endpoint: EndpointRecord];
 };
 
 type Target = NonNullable<NonNullable<Parameters<typeof createPubSub<Topics>>[0]>['eventTarget']>;

@@ -3,6 +3,7 @@ import { DELETED_ENDPOINT_REASON } from '../domain/failure-reasons.js';
 import { rotatedSecrets } from '../domain/secrets.js';
 import type { Deps } from '../deps.js';
 import { announceDeliveries, announceEndpointResumed } from '../live/announce.js';
+import { announceEndpointHealth } from '../live/announce-health.js';
 import { BadInputError, NotFoundError } from '../errors.js';
 import { ALL_EVENT_TYPES, isValidPattern, isWildcard } from '../domain/event-types.js';
 import { newId } from '../ids.js';
@@ -94,10 +95,12 @@ export async function updateEndpoint(deps: Deps, scope: Scope, id: string, input
   }
   if (input.timeout !== undefined) patch.timeoutMs = endpointTimeout('timeout', input.timeout, deps.config);
   if (input.retrySchedule !== undefined) patch.retryScheduleMs = endpointRetrySchedule('retrySchedule', input.retrySchedule);
+  let wasDisabled = false;
   if (input.enabled != null) {
     // Enabling by hand starts its health afresh; disabling by hand says so (reason MANUAL).
     const existing = await deps.store.findEndpoint(scope, id);
     if (!existing) throw new NotFoundError('endpoint', id);
+    wasDisabled = !existing.enabled;
     patch.enabled = input.enabled;
     if (input.enabled && existing.health.state !== 'HEALTHY') patch.health = manuallyEnabled(existing.health);
     if (!input.enabled && existing.enabled) patch.health = manuallyDisabled(existing.health);
@@ -106,6 +109,11 @@ export async function updateEndpoint(deps: Deps, scope: Scope, id: string, input
   const updated = await deps.store.updateEndpoint(scope, id, patch, deps.now());
   if (!updated) throw new NotFoundError('endpoint', id);
   if (patch.enabled) announceEndpointResumed(deps.pubsub, updated.id);
+  if (patch.health) {
+    announceEndpointHealth(deps.pubsub, updated);
+    if (patch.enabled === true && wasDisabled) await deps.operations.endpointEnabled(updated);
+    if (patch.enabled === false) await deps.operations.endpointDisabled(updated);
+  }
   return updated;
 }
 

@@ -1,7 +1,8 @@
 import type { DisabledReason, EndpointHealth, HealthState } from '../../domain/health.js';
 import { formatDuration } from '../../use-cases/endpoint-overrides.js';
+import { followEndpointHealth, operationsApplication } from '../../use-cases/health.js';
 import { builder } from './builder.js';
-import { EndpointRef } from './refs.js';
+import { ApplicationRef, EndpointRef } from './refs.js';
 
 // Endpoint health and per-endpoint delivery settings, as the API shows them.
 
@@ -53,5 +54,33 @@ builder.objectFields(EndpointRef, (t) => ({
     nullable: true,
     description: "Its own retry schedule ([\"5s\", \"5m\"]); null = the platform's TIDINGS_RETRY_SCHEDULE.",
     resolve: (e) => e.retryScheduleMs?.map(formatDuration) ?? null,
+  }),
+}));
+
+const EndpointHealthFilterRef = builder.inputType('EndpointHealthFilter', {
+  description: 'Which endpoints a health feed follows; omitted fields do not filter.',
+  fields: (t) => ({
+    applicationId: t.id({ description: 'Only endpoints of this application.' }),
+    endpointId: t.id({ description: 'Only this endpoint.' }),
+    states: t.field({ type: [HealthStateEnum], description: 'Only changes into one of these states.' }),
+  }),
+});
+
+builder.subscriptionField('endpointHealthChanged', (t) =>
+  t.withAuth({ caller: true }).field({
+    type: EndpointRef,
+    description: 'One message each time the health state of an endpoint the caller can see changes: failing, circuit opened, recovered, disabled or enabled.',
+    args: { filter: t.arg({ type: EndpointHealthFilterRef, description: 'Only endpoints matching this filter.' }) },
+    subscribe: (_root, args, { caller, deps }) => followEndpointHealth(deps, caller, args.filter),
+    resolve: (endpoint) => endpoint,
+  }),
+);
+
+builder.queryFields((t) => ({
+  operationsApplication: t.withAuth({ admin: true }).field({
+    type: ApplicationRef,
+    description:
+      'The reserved application of operational events (tidings.endpoint.disabled, .enabled, .circuit_opened, .recovered, tidings.delivery.exhausted): register endpoints on it to be told.',
+    resolve: (_root, _args, { caller, deps }) => operationsApplication(deps, caller),
   }),
 }));

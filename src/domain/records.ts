@@ -53,6 +53,8 @@ export interface EndpointRecord {
   timeoutMs: number | null;
   /** Its retry schedule; null = the platform's TIDINGS_RETRY_SCHEDULE. */
   retryScheduleMs: number[] | null;
+  /** Most attempts a second, summed over all worker processes (rate-limit.ts); null = no limit. */
+  rateLimitPerSecond: number | null;
   /** Computed from its attempts by the health rule (health.ts). */
   health: EndpointHealth;
   createdAt: Millis;

@@ -40,3 +40,13 @@ export function formatDuration(ms: number): string {
   for (const [unit, size] of UNITS) if (ms >= size && ms % size === 0) return `${ms / size}${unit}`;
   return `${ms}ms`;
 }
+
+/** Highest per-endpoint rate limit accepted (attempts a second). */
+export const MAX_RATE_LIMIT = 100_000;
+
+/** An endpoint's rate limit: attempts a second across all workers, 1 to MAX_RATE_LIMIT. Null = none. */
+export function endpointRateLimit(field: string, raw: number | null | undefined): number | null {
+  if (raw === null || raw === undefined) return null;
+  if (!Number.isInteger(raw) || raw < 1 || raw > MAX_RATE_LIMIT) throw new BadInputError(field, `must be a whole number from 1 to ${MAX_RATE_LIMIT} (attempts a second), or null for no limit`);
+  return raw;
+}

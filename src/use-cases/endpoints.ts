@@ -8,7 +8,7 @@ import { BadInputError, NotFoundError } from '../errors.js';
 import { ALL_EVENT_TYPES, isValidPattern, isWildcard } from '../domain/event-types.js';
 import { newId } from '../ids.js';
 import { HEALTHY, manuallyDisabled, manuallyEnabled } from '../domain/health.js';
-import { endpointRetrySchedule, endpointTimeout } from './endpoint-overrides.js';
+import { endpointRateLimit, endpointRetrySchedule, endpointTimeout } from './endpoint-overrides.js';
 import type { EndpointRecord, Scope } from '../domain/records.js';
 import type { EndpointPatch, Page, PageArgs } from '../store/ports.js';
 import { narrowScope, resolveApplicationId } from './access.js';
@@ -39,6 +39,8 @@ export interface CreateEndpointInput {
   timeout?: string | null;
   /** Per-endpoint TIDINGS_RETRY_SCHEDULE, e.g. ["5s", "5m", "30m"]. */
   retrySchedule?: string[] | null;
+  /** Most attempts a second across all workers. */
+  rateLimitPerSecond?: number | null;
 }
 
 export async function createEndpoint(deps: Deps, scope: Scope, input: CreateEndpointInput): Promise<{ endpoint: EndpointRecord; secret: string }> {
@@ -65,6 +67,7 @@ export async function createEndpoint(deps: Deps, scope: Scope, input: CreateEndp
     secrets: [{ secret, expiresAt: null }],
     timeoutMs,
     retryScheduleMs,
+    rateLimitPerSecond: endpointRateLimit('rateLimitPerSecond', input.rateLimitPerSecond),
     health: HEALTHY,
     createdAt: now,
     updatedAt: now,
@@ -83,6 +86,8 @@ export interface UpdateEndpointInput {
   timeout?: string | null;
   /** New retry schedule; null = the platform's again. */
   retrySchedule?: string[] | null;
+  /** New rate limit; null = none. */
+  rateLimitPerSecond?: number | null;
 }
 
 export async function updateEndpoint(deps: Deps, scope: Scope, id: string, input: UpdateEndpointInput): Promise<EndpointRecord> {
@@ -93,6 +98,7 @@ export async function updateEndpoint(deps: Deps, scope: Scope, id: string, input
     if (input.eventTypes === null) patch.eventTypes = [ALL_EVENT_TYPES];
     else patch.eventTypes = await eventTypeFilter(deps, input.eventTypes);
   }
+  if (input.rateLimitPerSecond !== undefined) patch.rateLimitPerSecond = endpointRateLimit('rateLimitPerSecond', input.rateLimitPerSecond);
   if (input.timeout !== undefined) patch.timeoutMs = endpointTimeout('timeout', input.timeout, deps.config);
   if (input.retrySchedule !== undefined) patch.retryScheduleMs = endpointRetrySchedule('retrySchedule', input.retrySchedule);
   let wasDisabled = false;

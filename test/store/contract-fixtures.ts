@@ -37,6 +37,7 @@ export function fixtures(current: () => Store) {
       deletedAt: null,
       timeoutMs: null,
       retryScheduleMs: null,
+      rateLimitPerSecond: null,
       health: HEALTHY,
       ...extra,
     };

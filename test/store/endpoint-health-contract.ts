@@ -128,6 +128,30 @@ export function endpointHealthContract(name: string, open: () => Promise<StoreHa
       expect((await store.findEndpoint(admin, dead.id))!.health.consecutiveFailures).toBe(8);
     });
 
+    it('holds a rate-limited endpoint to its limit summed over concurrent claimers; the rest wait in the queue and others are not held', async () => {
+      const a = await application();
+      const limited = await endpoint(a.id, { rateLimitPerSecond: 10 });
+      const free = await endpoint(a.id);
+      for (let i = 0; i < 40; i++) await publish(event(a.id, { createdAt: T0 + i }));
+      const claimedAt: number[] = [];
+      let freeClaimed = 0;
+      for (let now = T0 + 100; now < T0 + 3100; now += 50) {
+        const batches = await Promise.all([0, 1, 2].map(() => store.claimDue({ now, limit: 20, leaseMs: 60_000 })));
+        for (const c of batches.flat()) c.endpoint.id === limited.id ? claimedAt.push(now) : freeClaimed++;
+      }
+      expect(freeClaimed).toBe(40);
+      // 3 seconds at 10 a second: at most 10 × (3000 + 100 ms tolerance) / 1000 + 1.
+      expect(claimedAt.length).toBeLessThanOrEqual(32);
+      expect(claimedAt.length).toBeGreaterThanOrEqual(20);
+      for (const t of claimedAt) expect(claimedAt.filter((u) => u >= t && u < t + 1000).length).toBeLessThanOrEqual(12);
+      const waiting = await store.listDeliveries(admin, { endpointId: limited.id, status: ['PENDING'] }, { first: 100 });
+      expect(waiting.items.filter((d) => d.attemptCount === 0).length).toBe(40);
+      expect(await store.findEndpoint(admin, limited.id)).toMatchObject({ rateLimitPerSecond: 10 });
+      expect(await store.updateEndpoint(admin, limited.id, { rateLimitPerSecond: null }, T0)).toMatchObject({ rateLimitPerSecond: null });
+      const rest = await store.claimDue({ now: T0 + 3200, limit: 100, leaseMs: 60_000 });
+      expect(rest.length).toBe(40 - claimedAt.length);
+    });
+
     it('has no health to record for a deleted endpoint', async () => {
       const { dead } = await world(0);
       await store.deleteEndpoint(admin, dead.id, T0, 'deleted');

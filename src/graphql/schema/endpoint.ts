@@ -45,6 +45,7 @@ const CreateEndpointInput = builder.inputType('CreateEndpointInput', {
     secret: t.string({ description: 'Bring your own signing secret ("whsec_" + base64 of 24-64 bytes); generated when omitted.' }),
     timeout: t.string({ description: 'Longest one attempt may take, written like TIDINGS_DELIVERY_TIMEOUT ("10s"); omitted = the platform\'s.' }),
     retrySchedule: t.stringList({ description: 'Delays after each failed attempt, written like TIDINGS_RETRY_SCHEDULE (["5s", "5m", "30m"]); omitted = the platform\'s.' }),
+    rateLimitPerSecond: t.int({ description: 'Most attempts a second to it, summed over all worker processes (1 to 100000); omitted = no limit.' }),
   }),
 });
 
@@ -58,6 +59,7 @@ const UpdateEndpointInput = builder.inputType('UpdateEndpointInput', {
     enabled: t.boolean({ description: 'Pause (false) or resume (true) deliveries. Enabling starts its health afresh (HEALTHY, circuit closed).' }),
     timeout: t.string({ description: 'New timeout ("10s"); null = the platform\'s again.' }),
     retrySchedule: t.stringList({ description: 'New retry schedule (["5s", "5m"]); null = the platform\'s again.' }),
+    rateLimitPerSecond: t.int({ description: 'New rate limit (attempts a second across all workers); null = no limit.' }),
   }),
 });
 

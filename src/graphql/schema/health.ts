@@ -44,6 +44,10 @@ const EndpointHealthRef = builder.objectRef<EndpointHealth>('EndpointHealth').im
 });
 
 builder.objectFields(EndpointRef, (t) => ({
+  rateLimitPerSecond: t.exposeInt('rateLimitPerSecond', {
+    nullable: true,
+    description: 'Most attempts a second to it, summed over all worker processes; the rest wait in the store. Null = no limit.',
+  }),
   health: t.field({ type: EndpointHealthRef, description: 'How the endpoint is doing: failures, circuit breaker, disabling.', resolve: (e) => e.health }),
   timeout: t.string({
     nullable: true,

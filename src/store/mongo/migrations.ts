@@ -30,13 +30,13 @@ async function createIndexes(db: Db, indexes: Record<string, IndexSpec[]>): Prom
   }
 }
 
-/** Endpoint health (issue 9): endpoints stored before it get the health they have (healthy, or disabled by hand) and no overrides. */
+/** Endpoint health (issue 9): endpoints stored before it get the health they have (healthy, or disabled by hand), no overrides and no rate limit. */
 async function endpointHealth(db: Db): Promise<void> {
   const endpoints = db.collection('endpoints');
   const fresh = { consecutiveFailures: 0, lastSuccessAt: null, lastFailureAt: null, failingSince: null, circuitOpenUntil: null, circuitCooldownMs: null };
   await endpoints.updateMany({ health: { $exists: false }, enabled: true }, { $set: { health: { state: 'HEALTHY', disabledReason: null, ...fresh } } });
   await endpoints.updateMany({ health: { $exists: false }, enabled: false }, { $set: { health: { state: 'DISABLED', disabledReason: 'MANUAL', ...fresh } } });
-  await endpoints.updateMany({ timeoutMs: { $exists: false } }, { $set: { timeoutMs: null, retryScheduleMs: null } });
+  await endpoints.updateMany({ timeoutMs: { $exists: false } }, { $set: { timeoutMs: null, retryScheduleMs: null, rateLimitPerSecond: null } });
 }
 
 export const MONGO_MIGRATIONS: readonly { description: string; up(db: Db): Promise<void> }[] = [

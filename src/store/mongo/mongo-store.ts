@@ -4,6 +4,7 @@ import { EndpointSlots } from '../../domain/endpoint-slots.js';
 import { DELETED_ENDPOINT_REASON, EXPIRED_WHILE_WAITING_REASON } from '../../domain/failure-reasons.js';
 import { fanOutTargets, newDelivery } from '../../domain/fan-out.js';
 import { healthOf, trackHealth, type HealthInput, type HealthSettings } from '../../domain/health.js';
+import { openRateSlots } from '../../domain/rate-limit.js';
 import {
   ACTIVE_STATUSES, type ApplicationRecord, type AttemptOutcome, type AttemptRecord, type DeliveryFilter, type DeliveryRecord,
   type EndpointRecord, type EventRecord, type EventTypeRecord, type Millis, type Scope,
@@ -64,7 +65,8 @@ const toEventType = (d: EventTypeDoc): EventTypeRecord => ({
   archived: d.archived, createdAt: d.createdAt, updatedAt: d.updatedAt,
 });
 const toEndpoint = ({ _id, healthVersion: _v, ...rest }: EndpointDoc): EndpointRecord => ({
-  id: _id, ...rest, timeoutMs: rest.timeoutMs ?? null, retryScheduleMs: rest.retryScheduleMs ?? null, health: healthOf(rest.health, rest.enabled),
+  id: _id, ...rest, timeoutMs: rest.timeoutMs ?? null, retryScheduleMs: rest.retryScheduleMs ?? null, rateLimitPerSecond: rest.rateLimitPerSecond ?? null,
+  health: healthOf(rest.health, rest.enabled),
 });
 const toEvent = ({ _id, applicationId, type, payload, idempotencyKey, createdAt }: EventDoc): EventRecord =>
   ({ id: _id, applicationId, type, payload, idempotencyKey, createdAt });
@@ -253,7 +255,7 @@ export class MongoStore implements Store {
 
   async updateEndpoint(scope: Scope, id: string, patch: EndpointPatch, now: Millis): Promise<EndpointRecord | null> {
     const set: Partial<EndpointDoc> = { updatedAt: now };
-    for (const key of ['url', 'description', 'eventTypes', 'enabled', 'secrets', 'timeoutMs', 'retryScheduleMs', 'health'] as const) {
+    for (const key of ['url', 'description', 'eventTypes', 'enabled', 'secrets', 'timeoutMs', 'retryScheduleMs', 'rateLimitPerSecond', 'health'] as const) {
       if (patch[key] !== undefined) (set as Record<string, unknown>)[key] = patch[key];
     }
     if (!(await this.findEndpoint(scope, id))) return null;
@@ -449,6 +451,7 @@ export class MongoStore implements Store {
     const endpoints = new Map(
       (await this.endpoints.find({ _id: { $in: [...new Set(candidates.map((c) => c.endpointId))] } }).toArray()).map((e) => [e._id, e]),
     );
+    await this.takeRateSlots(candidates, endpoints, slots, now);
     // Try only as many as are still wanted, in order, so nothing is won beyond the limit.
     const won: ClaimedDelivery[] = [];
     for (let next = 0; next < candidates.length && won.length < limit; ) {
@@ -459,6 +462,31 @@ export class MongoStore implements Store {
       claims.forEach((c, i) => (c ? won.push(c) : slots.release(batch[i]!.endpointId)));
     }
     return won;
+  }
+
+  /**
+   * Keeps, of the candidates of each rate-limited endpoint, as many as it wins rate slots for (one
+   * insert each, under a unique _id, so a slot is used once across processes); the rest wait in the queue.
+   */
+  private async takeRateSlots(candidates: QueueDoc[], endpoints: Map<string, EndpointDoc>, slots: EndpointSlots, now: Millis): Promise<void> {
+    const limited = [...new Set(candidates.map((c) => c.endpointId))].filter((id) => endpoints.get(id)?.rateLimitPerSecond);
+    for (const endpointId of limited) {
+      const limit = endpoints.get(endpointId)!.rateLimitPerSecond!;
+      const mine = candidates.filter((c) => c.endpointId === endpointId);
+      const tried = openRateSlots(limit, now).slice(0, mine.length);
+      let won = 0;
+      try {
+        await this.leases.insertMany(tried.map((n) => ({ _id: `rate:${endpointId}#${limit}:${n}`, deliveryId: endpointId, expiresAt: now })), { ordered: false });
+        won = tried.length;
+      } catch (err) {
+        if (!onlyDuplicateKeys(err)) throw err;
+        won = tried.length - ((err as { writeErrors?: unknown[] }).writeErrors?.length ?? tried.length);
+      }
+      for (const c of mine.slice(won)) {
+        candidates.splice(candidates.indexOf(c), 1);
+        slots.release(endpointId);
+      }
+    }
   }
 
   /**

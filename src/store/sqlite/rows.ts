@@ -26,6 +26,7 @@ export const toEndpoint = (r: Row): EndpointRecord => ({
   enabled: r.enabled === 1,
   secrets: JSON.parse(r.secrets),
   timeoutMs: r.timeout_ms ?? null,
+  rateLimitPerSecond: r.rate_limit ?? null,
   retryScheduleMs: r.retry_schedule ? JSON.parse(r.retry_schedule) : null,
   health: healthOf(r.health ? JSON.parse(r.health) : null, r.enabled === 1),
   createdAt: r.created_at,

@@ -4,6 +4,7 @@ import { EndpointSlots } from '../../domain/endpoint-slots.js';
 import { EXPIRED_WHILE_WAITING_REASON } from '../../domain/failure-reasons.js';
 import { fanOutTargets, newDelivery } from '../../domain/fan-out.js';
 import { trackHealth, type HealthInput, type HealthSettings } from '../../domain/health.js';
+import { takeRateSlot } from '../../domain/rate-limit.js';
 import type { AttemptOutcome, DeliveryRecord, EndpointRecord, EventRecord, EventTypeRecord, Millis, Scope } from '../../domain/records.js';
 import { settleOnStored } from '../../domain/settle.js';
 import { ConflictError } from '../../errors.js';
@@ -79,10 +80,10 @@ export class SqliteWrites {
   createEndpoint(e: EndpointRecord): void {
     this.stmt(
       `INSERT INTO endpoints (id, application_id, url, description, event_types, enabled, secrets, created_at, updated_at, deleted_at,
-         timeout_ms, retry_schedule, health)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         timeout_ms, retry_schedule, health, rate_limit)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(e.id, e.applicationId, e.url, e.description, JSON.stringify(e.eventTypes), e.enabled ? 1 : 0, JSON.stringify(e.secrets), e.createdAt, e.updatedAt, e.deletedAt,
-      e.timeoutMs, e.retryScheduleMs === null ? null : JSON.stringify(e.retryScheduleMs), JSON.stringify(e.health));
+      e.timeoutMs, e.retryScheduleMs === null ? null : JSON.stringify(e.retryScheduleMs), JSON.stringify(e.health), e.rateLimitPerSecond);
   }
 
   updateEndpoint(scope: Scope, id: string, patch: EndpointPatch, now: Millis): EndpointRecord | null {
@@ -94,6 +95,7 @@ export class SqliteWrites {
     if (patch.enabled !== undefined) sets.push('enabled = ?'), params.push(patch.enabled ? 1 : 0);
     if (patch.secrets !== undefined) sets.push('secrets = ?'), params.push(JSON.stringify(patch.secrets));
     if (patch.timeoutMs !== undefined) sets.push('timeout_ms = ?'), params.push(patch.timeoutMs);
+    if (patch.rateLimitPerSecond !== undefined) sets.push('rate_limit = ?'), params.push(patch.rateLimitPerSecond);
     if (patch.retryScheduleMs !== undefined) sets.push('retry_schedule = ?'), params.push(patch.retryScheduleMs === null ? null : JSON.stringify(patch.retryScheduleMs));
     if (patch.health !== undefined) {
       sets.push('health = ?'), params.push(JSON.stringify(patch.health));
@@ -197,16 +199,22 @@ export class SqliteWrites {
     const paused = (this.stmt('SELECT id FROM endpoints WHERE enabled = 0 AND deleted_at IS NULL').all() as Row[]).map((r) => r.id as string);
     const circuits = this.circuits(now);
     const probes: string[] = [];
+    // Rate-limited endpoints and their rule's state, updated as slots are taken and written back after the scan.
+    const rates = new Map((this.stmt('SELECT id, rate_limit, rate_tat FROM endpoints WHERE rate_limit IS NOT NULL AND deleted_at IS NULL').all() as Row[])
+      .map((r) => [r.id as string, { limit: r.rate_limit as number, tat: r.rate_tat as number | null, changed: false }]));
     const taken = new Set<string>();
     let excluded = [...slots.saturated(), ...paused, ...circuits.open];
     scan: for (;;) {
       for (const row of due.iterate(now, CLAIM_SCAN_ROWS, JSON.stringify(excluded)) as Iterable<Row>) {
         if (taken.has(row.id)) continue; // taken before a restart
-        if (!slots.take(row.endpoint_id)) {
+        const rate = rates.get(row.endpoint_id);
+        const slot = rate ? takeRateSlot(rate.tat, rate.limit, now) : undefined;
+        if (slot?.granted === false || !slots.take(row.endpoint_id)) {
           excluded = [...excluded, row.endpoint_id];
           continue scan; // leaving the loop closes the iterator
         }
         taken.add(row.id);
+        if (rate) (rate.tat = slot!.tat), (rate.changed = true);
         if (circuits.probing.has(row.endpoint_id)) {
           // One probe of an endpoint whose cool-down is over: it holds the circuit for its lease.
           probes.push(row.endpoint_id);
@@ -218,6 +226,7 @@ export class SqliteWrites {
       }
       break;
     }
+    for (const [endpointId, { tat, changed }] of rates) if (changed) this.stmt('UPDATE endpoints SET rate_tat = ? WHERE id = ?').run(tat, endpointId);
     for (const endpointId of probes) this.stmt('UPDATE endpoints SET circuit_until = ? WHERE id = ?').run(now + leaseMs, endpointId);
     return [...taken];
   }

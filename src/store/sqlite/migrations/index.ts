@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3';
 import initial from './001-initial.js';
 import dropUncoveredDueIndex from './002-drop-uncovered-due-index.js';
-import endpointHealth from './003-endpoint-health.js';
+import endpointDeliveryControl from './003-endpoint-delivery-control.js';
 
 // The embedded store's schema, as numbered migrations: the file's `user_version` says how many
 // have run. A schema change is one new file here, appended to the list (never edit a released one).
-export const MIGRATIONS: readonly string[] = [initial, dropUncoveredDueIndex, endpointHealth];
+export const MIGRATIONS: readonly string[] = [initial, dropUncoveredDueIndex, endpointDeliveryControl];
 
 /** Runs the migrations the database has not had yet, each in its own transaction. */
 export function migrate(db: Database.Database): number {

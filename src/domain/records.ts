@@ -1,6 +1,7 @@
 // The records Tidings keeps, as plain values. Everything else (stores, rules, API) speaks these.
 // Times are milliseconds since the Unix epoch.
 import type { EndpointHealth } from './health.js';
+import type { EndpointOrdering } from './ordering.js';
 
 export type Millis = number;
 
@@ -53,6 +54,8 @@ export interface EndpointRecord {
   timeoutMs: number | null;
   /** Its retry schedule; null = the platform's TIDINGS_RETRY_SCHEDULE. */
   retryScheduleMs: number[] | null;
+  /** PARALLEL, or FIFO: strictly in publish order, one in flight (ordering.ts). */
+  ordering: EndpointOrdering;
   /** Most attempts a second, summed over all worker processes (rate-limit.ts); null = no limit. */
   rateLimitPerSecond: number | null;
   /** Computed from its attempts by the health rule (health.ts). */

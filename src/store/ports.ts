@@ -24,7 +24,7 @@ export interface NewApplication extends ApplicationRecord {
 }
 
 export type EventTypePatch = Partial<Pick<EventTypeRecord, 'description' | 'schema' | 'archived'>>;
-export type EndpointPatch = Partial<Pick<EndpointRecord, 'url' | 'description' | 'eventTypes' | 'enabled' | 'secrets' | 'timeoutMs' | 'retryScheduleMs' | 'rateLimitPerSecond' | 'health'>>;
+export type EndpointPatch = Partial<Pick<EndpointRecord, 'url' | 'description' | 'eventTypes' | 'enabled' | 'secrets' | 'timeoutMs' | 'retryScheduleMs' | 'rateLimitPerSecond' | 'ordering' | 'health'>>;
 
 /** Settings, applications, event types and endpoints: what the platform configures. */
 export interface Catalogue {

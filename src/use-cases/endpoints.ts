@@ -10,6 +10,7 @@ import { newId } from '../ids.js';
 import { HEALTHY, manuallyDisabled, manuallyEnabled } from '../domain/health.js';
 import { endpointRateLimit, endpointRetrySchedule, endpointTimeout } from './endpoint-overrides.js';
 import type { EndpointRecord, Scope } from '../domain/records.js';
+import type { EndpointOrdering } from '../domain/ordering.js';
 import type { EndpointPatch, Page, PageArgs } from '../store/ports.js';
 import { narrowScope, resolveApplicationId } from './access.js';
 import { optionalText, webhookTargetAllowed, webhookUrl } from './validate.js';
@@ -41,6 +42,7 @@ export interface CreateEndpointInput {
   retrySchedule?: string[] | null;
   /** Most attempts a second across all workers. */
   rateLimitPerSecond?: number | null;
+  ordering?: EndpointOrdering | null;
 }
 
 export async function createEndpoint(deps: Deps, scope: Scope, input: CreateEndpointInput): Promise<{ endpoint: EndpointRecord; secret: string }> {
@@ -68,6 +70,7 @@ export async function createEndpoint(deps: Deps, scope: Scope, input: CreateEndp
     timeoutMs,
     retryScheduleMs,
     rateLimitPerSecond: endpointRateLimit('rateLimitPerSecond', input.rateLimitPerSecond),
+    ordering: input.ordering ?? 'PARALLEL',
     health: HEALTHY,
     createdAt: now,
     updatedAt: now,
@@ -88,6 +91,7 @@ export interface UpdateEndpointInput {
   retrySchedule?: string[] | null;
   /** New rate limit; null = none. */
   rateLimitPerSecond?: number | null;
+  ordering?: EndpointOrdering | null;
 }
 
 export async function updateEndpoint(deps: Deps, scope: Scope, id: string, input: UpdateEndpointInput): Promise<EndpointRecord> {
@@ -98,6 +102,7 @@ export async function updateEndpoint(deps: Deps, scope: Scope, id: string, input
     if (input.eventTypes === null) patch.eventTypes = [ALL_EVENT_TYPES];
     else patch.eventTypes = await eventTypeFilter(deps, input.eventTypes);
   }
+  if (input.ordering != null) patch.ordering = input.ordering;
   if (input.rateLimitPerSecond !== undefined) patch.rateLimitPerSecond = endpointRateLimit('rateLimitPerSecond', input.rateLimitPerSecond);
   if (input.timeout !== undefined) patch.timeoutMs = endpointTimeout('timeout', input.timeout, deps.config);
   if (input.retrySchedule !== undefined) patch.retryScheduleMs = endpointRetrySchedule('retrySchedule', input.retrySchedule);

@@ -38,6 +38,7 @@ export function fixtures(current: () => Store) {
       timeoutMs: null,
       retryScheduleMs: null,
       rateLimitPerSecond: null,
+      ordering: 'PARALLEL',
       health: HEALTHY,
       ...extra,
     };

@@ -152,6 +152,33 @@ export function endpointHealthContract(name: string, open: () => Promise<StoreHa
       expect(rest.length).toBe(40 - claimedAt.length);
     });
 
+    it('claims a FIFO endpoint\'s deliveries strictly in publish order, one in flight across claimers; a failing head holds the rest', async () => {
+      const a = await application();
+      const fifo = await endpoint(a.id, { ordering: 'FIFO' });
+      const other = await endpoint(a.id);
+      const ids: string[] = [];
+      for (let i = 0; i < 4; i++) ids.push((await publish(event(a.id, { createdAt: T0 + i }))).deliveries.find((d) => d.endpointId === fifo.id)!.id);
+      const ofFifo = (claims: Awaited<ReturnType<Store['claimDue']>>) => claims.filter((c) => c.endpoint.id === fifo.id);
+      const first = await Promise.all([0, 1, 2].map(() => store.claimDue({ now: T0 + 10, limit: 10, leaseMs: 1000 })));
+      expect(first.flat().filter((c) => c.endpoint.id === other.id)).toHaveLength(4);
+      const [head] = ofFifo(first.flat());
+      expect(ofFifo(first.flat()).map((c) => c.delivery.id)).toEqual([ids[0]]);
+      expect(ofFifo(await store.claimDue({ now: T0 + 20, limit: 10, leaseMs: 1000 }))).toEqual([]);
+      // The head fails: it is retried later, and nothing behind it goes meanwhile.
+      await store.recordAttempt(head!, outcome(head!, false, T0 + 500, T0 + 30), T0 + 30);
+      expect(ofFifo(await store.claimDue({ now: T0 + 100, limit: 10, leaseMs: 1000 }))).toEqual([]);
+      const [retry] = ofFifo(await store.claimDue({ now: T0 + 500, limit: 10, leaseMs: 1000 }));
+      expect(retry).toMatchObject({ delivery: { id: ids[0] }, attemptNumber: 2 });
+      await store.recordAttempt(retry!, outcome(retry!, true, null, T0 + 510), T0 + 510);
+      const [second] = ofFifo(await store.claimDue({ now: T0 + 520, limit: 10, leaseMs: 1000 }));
+      expect(second!.delivery.id).toBe(ids[1]);
+      // A head that ends FAILED lets the next one go.
+      await store.recordAttempt(second!, outcome(second!, false, null, T0 + 530), T0 + 530);
+      expect(ofFifo(await store.claimDue({ now: T0 + 540, limit: 10, leaseMs: 1000 })).map((c) => c.delivery.id)).toEqual([ids[2]]);
+      expect(await store.findEndpoint(admin, fifo.id)).toMatchObject({ ordering: 'FIFO' });
+      expect(await store.updateEndpoint(admin, fifo.id, { ordering: 'PARALLEL' }, T0)).toMatchObject({ ordering: 'PARALLEL' });
+    });
+
     it('has no health to record for a deleted endpoint', async () => {
       const { dead } = await world(0);
       await store.deleteEndpoint(admin, dead.id, T0, 'deleted');

@@ -5,7 +5,7 @@ import type { EndpointRecord } from '../../domain/records.js';
 import { builder, byId, scopeOf } from './builder.js';
 import { pageArgs, pageFrom, toConnection } from './connection.js';
 import { isKind, NodeRef } from './node.js';
-import { ApplicationRef, DeliveryConnection, DeliveryFilterRef, EndpointConnection, EndpointRef } from './refs.js';
+import { ApplicationRef, DeliveryConnection, DeliveryFilterRef, EndpointConnection, EndpointOrderingEnum, EndpointRef } from './refs.js';
 
 EndpointRef.implement({
   description: 'A URL of an application that receives signed webhook POSTs.',
@@ -46,6 +46,7 @@ const CreateEndpointInput = builder.inputType('CreateEndpointInput', {
     timeout: t.string({ description: 'Longest one attempt may take, written like TIDINGS_DELIVERY_TIMEOUT ("10s"); omitted = the platform\'s.' }),
     retrySchedule: t.stringList({ description: 'Delays after each failed attempt, written like TIDINGS_RETRY_SCHEDULE (["5s", "5m", "30m"]); omitted = the platform\'s.' }),
     rateLimitPerSecond: t.int({ description: 'Most attempts a second to it, summed over all worker processes (1 to 100000); omitted = no limit.' }),
+    ordering: t.field({ type: EndpointOrderingEnum, description: 'PARALLEL (the default) or FIFO: strictly in publish order, one in flight.' }),
   }),
 });
 
@@ -60,6 +61,7 @@ const UpdateEndpointInput = builder.inputType('UpdateEndpointInput', {
     timeout: t.string({ description: 'New timeout ("10s"); null = the platform\'s again.' }),
     retrySchedule: t.stringList({ description: 'New retry schedule (["5s", "5m"]); null = the platform\'s again.' }),
     rateLimitPerSecond: t.int({ description: 'New rate limit (attempts a second across all workers); null = no limit.' }),
+    ordering: t.field({ type: EndpointOrderingEnum, description: 'New ordering; FIFO applies to its unfinished deliveries from now on.' }),
   }),
 });
 

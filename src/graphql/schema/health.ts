@@ -2,7 +2,7 @@ import type { DisabledReason, EndpointHealth, HealthState } from '../../domain/h
 import { formatDuration } from '../../use-cases/endpoint-overrides.js';
 import { followEndpointHealth, operationsApplication } from '../../use-cases/health.js';
 import { builder } from './builder.js';
-import { ApplicationRef, EndpointRef } from './refs.js';
+import { ApplicationRef, EndpointOrderingEnum, EndpointRef } from './refs.js';
 
 // Endpoint health and per-endpoint delivery settings, as the API shows them.
 
@@ -44,6 +44,7 @@ const EndpointHealthRef = builder.objectRef<EndpointHealth>('EndpointHealth').im
 });
 
 builder.objectFields(EndpointRef, (t) => ({
+  ordering: t.field({ type: EndpointOrderingEnum, description: 'PARALLEL, or FIFO: strictly in publish order, one in flight.', resolve: (e) => e.ordering }),
   rateLimitPerSecond: t.exposeInt('rateLimitPerSecond', {
     nullable: true,
     description: 'Most attempts a second to it, summed over all worker processes; the rest wait in the store. Null = no limit.',

@@ -36,7 +36,7 @@ async function endpointHealth(db: Db): Promise<void> {
   const fresh = { consecutiveFailures: 0, lastSuccessAt: null, lastFailureAt: null, failingSince: null, circuitOpenUntil: null, circuitCooldownMs: null };
   await endpoints.updateMany({ health: { $exists: false }, enabled: true }, { $set: { health: { state: 'HEALTHY', disabledReason: null, ...fresh } } });
   await endpoints.updateMany({ health: { $exists: false }, enabled: false }, { $set: { health: { state: 'DISABLED', disabledReason: 'MANUAL', ...fresh } } });
-  await endpoints.updateMany({ timeoutMs: { $exists: false } }, { $set: { timeoutMs: null, retryScheduleMs: null, rateLimitPerSecond: null } });
+  await endpoints.updateMany({ timeoutMs: { $exists: false } }, { $set: { timeoutMs: null, retryScheduleMs: null, rateLimitPerSecond: null, ordering: 'PARALLEL' } });
 }
 
 export const MONGO_MIGRATIONS: readonly { description: string; up(db: Db): Promise<void> }[] = [

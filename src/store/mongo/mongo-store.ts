@@ -5,6 +5,7 @@ import { DELETED_ENDPOINT_REASON, EXPIRED_WHILE_WAITING_REASON } from '../../dom
 import { fanOutTargets, newDelivery } from '../../domain/fan-out.js';
 import { healthOf, trackHealth, type HealthInput, type HealthSettings } from '../../domain/health.js';
 import { openRateSlots } from '../../domain/rate-limit.js';
+import { mayClaimInOrder } from '../../domain/ordering.js';
 import {
   ACTIVE_STATUSES, type ApplicationRecord, type AttemptOutcome, type AttemptRecord, type DeliveryFilter, type DeliveryRecord,
   type EndpointRecord, type EventRecord, type EventTypeRecord, type Millis, type Scope,
@@ -66,6 +67,7 @@ const toEventType = (d: EventTypeDoc): EventTypeRecord => ({
 });
 const toEndpoint = ({ _id, healthVersion: _v, ...rest }: EndpointDoc): EndpointRecord => ({
   id: _id, ...rest, timeoutMs: rest.timeoutMs ?? null, retryScheduleMs: rest.retryScheduleMs ?? null, rateLimitPerSecond: rest.rateLimitPerSecond ?? null,
+  ordering: rest.ordering ?? 'PARALLEL',
   health: healthOf(rest.health, rest.enabled),
 });
 const toEvent = ({ _id, applicationId, type, payload, idempotencyKey, createdAt }: EventDoc): EventRecord =>
@@ -255,7 +257,7 @@ export class MongoStore implements Store {
 
   async updateEndpoint(scope: Scope, id: string, patch: EndpointPatch, now: Millis): Promise<EndpointRecord | null> {
     const set: Partial<EndpointDoc> = { updatedAt: now };
-    for (const key of ['url', 'description', 'eventTypes', 'enabled', 'secrets', 'timeoutMs', 'retryScheduleMs', 'rateLimitPerSecond', 'health'] as const) {
+    for (const key of ['url', 'description', 'eventTypes', 'enabled', 'secrets', 'timeoutMs', 'retryScheduleMs', 'rateLimitPerSecond', 'ordering', 'health'] as const) {
       if (patch[key] !== undefined) (set as Record<string, unknown>)[key] = patch[key];
     }
     if (!(await this.findEndpoint(scope, id))) return null;
@@ -440,17 +442,19 @@ export class MongoStore implements Store {
       .sort({ runAt: 1 })
       .limit(limit * 4)
       .toArray();
+    const endpoints = new Map(
+      (await this.endpoints.find({ _id: { $in: [...new Set(found.map((c) => c.endpointId))] } }).toArray()).map((e) => [e._id, e]),
+    );
+    const heads = await this.fifoHeads(found, endpoints);
     const probed = new Set<string>();
     const candidates = found.filter((c) => {
+      if (heads.has(c.endpointId) && !mayClaimInOrder('FIFO', c._id, heads.get(c.endpointId))) return false;
       if (probing.has(c.endpointId) && probed.has(c.endpointId)) return false; // one probe per endpoint
       if (!slots.take(c.endpointId)) return false;
       if (probing.has(c.endpointId)) probed.add(c.endpointId);
       return true;
     });
     if (candidates.length === 0) return [];
-    const endpoints = new Map(
-      (await this.endpoints.find({ _id: { $in: [...new Set(candidates.map((c) => c.endpointId))] } }).toArray()).map((e) => [e._id, e]),
-    );
     await this.takeRateSlots(candidates, endpoints, slots, now);
     // Try only as many as are still wanted, in order, so nothing is won beyond the limit.
     const won: ClaimedDelivery[] = [];
@@ -462,6 +466,17 @@ export class MongoStore implements Store {
       claims.forEach((c, i) => (c ? won.push(c) : slots.release(batch[i]!.endpointId)));
     }
     return won;
+  }
+
+  /** The head (oldest unfinished delivery, i.e. oldest queue entry) of each FIFO endpoint among the found entries. */
+  private async fifoHeads(found: QueueDoc[], endpoints: Map<string, EndpointDoc>): Promise<Map<string, string | undefined>> {
+    const heads = new Map<string, string | undefined>();
+    for (const endpointId of new Set(found.map((c) => c.endpointId))) {
+      if (endpoints.get(endpointId)?.ordering !== 'FIFO') continue;
+      const [head] = await this.queue.find({ endpointId }).sort({ _id: 1 }).limit(1).toArray();
+      heads.set(endpointId, head?._id);
+    }
+    return heads;
   }
 
   /**

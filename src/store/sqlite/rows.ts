@@ -27,6 +27,7 @@ export const toEndpoint = (r: Row): EndpointRecord => ({
   secrets: JSON.parse(r.secrets),
   timeoutMs: r.timeout_ms ?? null,
   rateLimitPerSecond: r.rate_limit ?? null,
+  ordering: r.ordering ?? 'PARALLEL',
   retryScheduleMs: r.retry_schedule ? JSON.parse(r.retry_schedule) : null,
   health: healthOf(r.health ? JSON.parse(r.health) : null, r.enabled === 1),
   createdAt: r.created_at,

@@ -5,6 +5,7 @@ import { EXPIRED_WHILE_WAITING_REASON } from '../../domain/failure-reasons.js';
 import { fanOutTargets, newDelivery } from '../../domain/fan-out.js';
 import { trackHealth, type HealthInput, type HealthSettings } from '../../domain/health.js';
 import { takeRateSlot } from '../../domain/rate-limit.js';
+import { mayClaimInOrder } from '../../domain/ordering.js';
 import type { AttemptOutcome, DeliveryRecord, EndpointRecord, EventRecord, EventTypeRecord, Millis, Scope } from '../../domain/records.js';
 import { settleOnStored } from '../../domain/settle.js';
 import { ConflictError } from '../../errors.js';
@@ -80,10 +81,10 @@ export class SqliteWrites {
   createEndpoint(e: EndpointRecord): void {
     this.stmt(
       `INSERT INTO endpoints (id, application_id, url, description, event_types, enabled, secrets, created_at, updated_at, deleted_at,
-         timeout_ms, retry_schedule, health, rate_limit)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         timeout_ms, retry_schedule, health, rate_limit, ordering)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(e.id, e.applicationId, e.url, e.description, JSON.stringify(e.eventTypes), e.enabled ? 1 : 0, JSON.stringify(e.secrets), e.createdAt, e.updatedAt, e.deletedAt,
-      e.timeoutMs, e.retryScheduleMs === null ? null : JSON.stringify(e.retryScheduleMs), JSON.stringify(e.health), e.rateLimitPerSecond);
+      e.timeoutMs, e.retryScheduleMs === null ? null : JSON.stringify(e.retryScheduleMs), JSON.stringify(e.health), e.rateLimitPerSecond, e.ordering);
   }
 
   updateEndpoint(scope: Scope, id: string, patch: EndpointPatch, now: Millis): EndpointRecord | null {
@@ -96,6 +97,7 @@ export class SqliteWrites {
     if (patch.secrets !== undefined) sets.push('secrets = ?'), params.push(JSON.stringify(patch.secrets));
     if (patch.timeoutMs !== undefined) sets.push('timeout_ms = ?'), params.push(patch.timeoutMs);
     if (patch.rateLimitPerSecond !== undefined) sets.push('rate_limit = ?'), params.push(patch.rateLimitPerSecond);
+    if (patch.ordering !== undefined) sets.push('ordering = ?'), params.push(patch.ordering);
     if (patch.retryScheduleMs !== undefined) sets.push('retry_schedule = ?'), params.push(patch.retryScheduleMs === null ? null : JSON.stringify(patch.retryScheduleMs));
     if (patch.health !== undefined) {
       sets.push('health = ?'), params.push(JSON.stringify(patch.health));
@@ -199,6 +201,8 @@ export class SqliteWrites {
     const paused = (this.stmt('SELECT id FROM endpoints WHERE enabled = 0 AND deleted_at IS NULL').all() as Row[]).map((r) => r.id as string);
     const circuits = this.circuits(now);
     const probes: string[] = [];
+    // FIFO endpoints, with their head once looked up.
+    const fifo = new Map((this.stmt(`SELECT id FROM endpoints WHERE ordering = 'FIFO' AND deleted_at IS NULL`).all() as Row[]).map((r) => [r.id as string, undefined as string | undefined]));
     // Rate-limited endpoints and their rule's state, updated as slots are taken and written back after the scan.
     const rates = new Map((this.stmt('SELECT id, rate_limit, rate_tat FROM endpoints WHERE rate_limit IS NOT NULL AND deleted_at IS NULL').all() as Row[])
       .map((r) => [r.id as string, { limit: r.rate_limit as number, tat: r.rate_tat as number | null, changed: false }]));
@@ -207,6 +211,10 @@ export class SqliteWrites {
     scan: for (;;) {
       for (const row of due.iterate(now, CLAIM_SCAN_ROWS, JSON.stringify(excluded)) as Iterable<Row>) {
         if (taken.has(row.id)) continue; // taken before a restart
+        if (fifo.has(row.endpoint_id)) {
+          if (!mayClaimInOrder('FIFO', row.id, this.fifoHead(fifo, row.endpoint_id))) continue;
+          excluded = [...excluded, row.endpoint_id]; // its head only: one in flight
+        }
         const rate = rates.get(row.endpoint_id);
         const slot = rate ? takeRateSlot(rate.tat, rate.limit, now) : undefined;
         if (slot?.granted === false || !slots.take(row.endpoint_id)) {
@@ -229,6 +237,15 @@ export class SqliteWrites {
     for (const [endpointId, { tat, changed }] of rates) if (changed) this.stmt('UPDATE endpoints SET rate_tat = ? WHERE id = ?').run(tat, endpointId);
     for (const endpointId of probes) this.stmt('UPDATE endpoints SET circuit_until = ? WHERE id = ?').run(now + leaseMs, endpointId);
     return [...taken];
+  }
+
+  /** The oldest unfinished delivery of a FIFO endpoint (looked up once a claim). */
+  private fifoHead(heads: Map<string, string | undefined>, endpointId: string): string | undefined {
+    if (heads.get(endpointId) === undefined) {
+      const row = this.stmt(`SELECT id FROM deliveries WHERE endpoint_id = ? AND status IN ('PENDING', 'RETRYING') ORDER BY id LIMIT 1`).get(endpointId) as Row | undefined;
+      heads.set(endpointId, row?.id ?? '');
+    }
+    return heads.get(endpointId);
   }
 
   /** Endpoints whose circuit is open (claims skip them) and those whose cool-down is over (one probe may go). */

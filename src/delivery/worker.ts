@@ -3,7 +3,7 @@ import pRetry from 'p-retry';
 import { announceDeliveries } from '../live/announce.js';
 import type { PubSub } from '../live/pubsub.js';
 import type { ClaimedDelivery, DeliveryQueue, EndpointHealthLog } from '../store/ports.js';
-import type { HealthSettings } from '../domain/health.js';
+import { healthWriteNeeded, type HealthSettings } from '../domain/health.js';
 import type { Operations } from '../use-cases/operations.js';
 import { announceHealthChange } from '../live/announce-health.js';
 import type { HttpClient } from './http-client.js';
@@ -174,7 +174,10 @@ export class DeliveryWorker {
     }
     announceDeliveries(this.deps.pubsub, [updated]);
     // Then the endpoint's health: the store applies the health rule and acts on its decisions.
-    const change = await pRetry(() => this.deps.store.recordHealth(claim.endpoint.id, { success: outcome.attempt.success, gone: outcome.endpointGone ?? false }, finishedAt, this.options.health), { retries: 4, minTimeout: 50, maxTimeout: 1000 });
+    const healthInput = { success: outcome.attempt.success, gone: outcome.endpointGone ?? false };
+    const change = healthWriteNeeded(claim.endpoint.health, healthInput, finishedAt)
+      ? await pRetry(() => this.deps.store.recordHealth(claim.endpoint.id, healthInput, finishedAt, this.options.health), { retries: 4, minTimeout: 50, maxTimeout: 1000 })
+      : null;
     if (change) announceHealthChange(this.deps.pubsub, change);
     await this.deps.operations?.afterAttempt(claim.endpoint, updated, change).catch((err) =>
       this.deps.log(`worker: operational events for delivery ${delivery.id} failed: ${(err as Error).message}`));

@@ -71,6 +71,19 @@ export function manuallyEnabled(health: EndpointHealth): EndpointHealth {
   return { ...HEALTHY, lastSuccessAt: health.lastSuccessAt, lastFailureAt: health.lastFailureAt };
 }
 
+/** How stale lastSuccessAt of a healthy endpoint may be: a success within this of the last one is not written. */
+export const SUCCESS_WRITE_INTERVAL_MS = 1000;
+
+/**
+ * Whether an outcome needs writing: a success of an endpoint that was healthy (as claimed) and
+ * succeeded less than SUCCESS_WRITE_INTERVAL_MS ago changes nothing but lastSuccessAt, so a busy
+ * healthy endpoint costs one health write a second, not one per attempt.
+ */
+export function healthWriteNeeded(health: EndpointHealth, input: HealthInput, now: Millis): boolean {
+  return !(input.success && health.state === 'HEALTHY' && health.consecutiveFailures === 0
+    && health.lastSuccessAt !== null && now - health.lastSuccessAt < SUCCESS_WRITE_INTERVAL_MS);
+}
+
 /** The new health after one attempt, and what follows from it. */
 export function trackHealth(
   health: EndpointHealth,

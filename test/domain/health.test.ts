@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HEALTHY, manuallyDisabled, manuallyEnabled, trackHealth, type EndpointHealth, type HealthSettings } from '../../src/domain/health.js';
+import { HEALTHY, healthWriteNeeded, manuallyDisabled, manuallyEnabled, trackHealth, type EndpointHealth, type HealthSettings } from '../../src/domain/health.js';
 
 // The pure tracker of endpoint health: from (health, attempt outcome, now) to (health, decisions).
 
@@ -88,5 +88,16 @@ describe('trackHealth', () => {
   it('enabling by hand resets the counters and the circuit, keeping the last times', () => {
     const { health } = run([0, 1, 2].map((i) => ({ input: fail, at: NOW + i })));
     expect(manuallyEnabled(health)).toEqual({ ...HEALTHY, lastFailureAt: NOW + 2 });
+  });
+});
+
+describe('healthWriteNeeded', () => {
+  it('skips only a success of a healthy endpoint that succeeded less than a second ago', () => {
+    const healthy = { ...HEALTHY, lastSuccessAt: NOW };
+    expect(healthWriteNeeded(healthy, ok, NOW + 999)).toBe(false);
+    expect(healthWriteNeeded(healthy, ok, NOW + 1000)).toBe(true);
+    expect(healthWriteNeeded(HEALTHY, ok, NOW)).toBe(true);
+    expect(healthWriteNeeded(healthy, fail, NOW + 1)).toBe(true);
+    expect(healthWriteNeeded({ ...healthy, state: 'FAILING', consecutiveFailures: 1 }, ok, NOW + 1)).toBe(true);
   });
 });

@@ -548,7 +548,7 @@ export class MongoStore implements Store {
       await this.endpoints.updateOne({ _id: endpointId }, { $set: set });
       const opened = decisions.find((d) => d.kind === 'circuitOpened');
       if (opened) await this.circuits.replaceOne({ _id: endpointId }, { until: opened.until }, { upsert: true });
-      else if (health.state !== 'CIRCUIT_OPEN') await this.circuits.deleteOne({ _id: endpointId });
+      else if (previous.state === 'CIRCUIT_OPEN' && health.state !== 'CIRCUIT_OPEN') await this.circuits.deleteOne({ _id: endpointId });
       return { endpoint: toEndpoint({ ...doc, ...set }), previous, decisions };
     }
     throw new ConflictError(`the health of endpoint ${endpointId} keeps changing under concurrent writes; its outcome was not counted`);

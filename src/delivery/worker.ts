@@ -166,19 +166,25 @@ export class DeliveryWorker {
     // The endpoint's own retry schedule, when it has one, replaces the platform's.
     const policy = claim.endpoint.retryScheduleMs ? { ...this.options.retry, scheduleMs: claim.endpoint.retryScheduleMs } : this.options.retry;
     const outcome = settleAttempt(policy, { deliveryId: delivery.id, number: attemptNumber, manualRetry: delivery.manualRetry, startedAt }, sent, finishedAt);
-    // A transient store error must not lose the outcome: retry the write briefly in-process.
-    const updated = await pRetry(() => this.deps.store.recordAttempt(claim, outcome, finishedAt), { retries: 4, minTimeout: 50, maxTimeout: 1000 });
+    // A transient store error must not lose the outcome: retry the write briefly in-process. The
+    // endpoint's health is sent right behind it (the store applies the health rule and acts on its
+    // decisions): SQLite commits writes in call order, so no claim of this process falls between.
+    const retrying = { retries: 4, minTimeout: 50, maxTimeout: 1000 };
+    const recorded = pRetry(() => this.deps.store.recordAttempt(claim, outcome, finishedAt), retrying);
+    const healthInput = { success: outcome.attempt.success, gone: outcome.endpointGone ?? false };
+    const health = healthWriteNeeded(claim.endpoint.health, healthInput, finishedAt)
+      ? pRetry(() => this.deps.store.recordHealth(claim.endpoint.id, healthInput, finishedAt, this.options.health), retrying).catch((err: Error) => {
+        this.deps.log(`worker: the health of endpoint ${claim.endpoint.id} was not updated for delivery ${delivery.id}: ${err.message}`);
+        return null;
+      })
+      : Promise.resolve(null);
+    const [updated, change] = await Promise.all([recorded, health]);
+    if (change) announceHealthChange(this.deps.pubsub, change);
     if (updated === null) {
       this.deps.log(`worker: lease on delivery ${delivery.id} was lost before its attempt ${attemptNumber} was recorded`);
       return;
     }
     announceDeliveries(this.deps.pubsub, [updated]);
-    // Then the endpoint's health: the store applies the health rule and acts on its decisions.
-    const healthInput = { success: outcome.attempt.success, gone: outcome.endpointGone ?? false };
-    const change = healthWriteNeeded(claim.endpoint.health, healthInput, finishedAt)
-      ? await pRetry(() => this.deps.store.recordHealth(claim.endpoint.id, healthInput, finishedAt, this.options.health), { retries: 4, minTimeout: 50, maxTimeout: 1000 })
-      : null;
-    if (change) announceHealthChange(this.deps.pubsub, change);
     await this.deps.operations?.afterAttempt(claim.endpoint, updated, change).catch((err) =>
       this.deps.log(`worker: operational events for delivery ${delivery.id} failed: ${(err as Error).message}`));
   }

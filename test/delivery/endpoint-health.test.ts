@@ -116,7 +116,7 @@ describe('410 Gone and per-endpoint settings', () => {
 
 describe('circuit breaker', () => {
   let server: TestServer;
-  useTestServer((s) => (server = s), { circuitFailures: 3, circuitCooldownMs: 1000, retryScheduleMs: [50, 50, 50, 50, 50, 50], endpointConcurrency: 1 });
+  useTestServer((s) => (server = s), { circuitFailures: 3, circuitCooldownMs: 3000, retryScheduleMs: [50, 50, 50, 50, 50, 50], endpointConcurrency: 1 });
 
   it('opens after consecutive failures: queued deliveries keep their attempt counts; the probe after the cool-down closes it and they flow', async () => {
     let down = true;

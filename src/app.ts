@@ -46,6 +46,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const log = options.log ?? silentLogger;
   const deps = createDeps({ config, store, pubsub: options.pubsub, log });
   const admin = await ensureAdminToken(store, config.adminToken);
+  // The reserved operations application and its event types exist from the start.
+  await deps.operations.applicationId();
   const graphql = config.runApi ? createGraphqlServer(deps, createAuthenticator(store, admin.hash, () => deps.now()), log) : undefined;
   const delivery = config.runWorker ? createDeliverySide(deps, log) : undefined;
   const consolePages = graphql ? consoleHandler({ portalFrameAncestors: config.portalFrameAncestors }) : undefined;

@@ -20,6 +20,14 @@ export interface Config {
   retryScheduleMs: number[];
   /** Random spread applied to each retry delay (0.2 = ±20%). */
   retryJitter: number;
+  /** Longest wait a receiver's Retry-After (on 429/503) can impose before the next attempt. */
+  retryAfterMaxMs: number;
+  /** Consecutive failed attempts that open an endpoint's circuit. */
+  circuitFailures: number;
+  /** How long an open circuit waits before its probe attempt (doubles per failed probe, up to 10 minutes). */
+  circuitCooldownMs: number;
+  /** An endpoint that has not succeeded for this long while failing is disabled (reason FAILING). */
+  disableAfterMs: number;
   /** Allow endpoint URLs that resolve to loopback, private, link-local or metadata addresses. */
   allowPrivateTargets: boolean;
   /** How long a claimed delivery stays reserved for its worker; must outlast the delivery timeout. */
@@ -99,6 +107,7 @@ export const VARIABLES = [
   'TIDINGS_GRAPHQL_MAX_ALIASES', 'TIDINGS_GRAPHQL_MAX_TOKENS', 'TIDINGS_GRAPHQL_MAX_COST', 'TIDINGS_CLOUDEVENTS_SOURCE',
   'TIDINGS_STATS_LIVE_INTERVAL', 'TIDINGS_METRICS_TOKEN', 'TIDINGS_LOG_LEVEL', 'TIDINGS_SLOW_OPERATION',
   'TIDINGS_PORTAL_FRAME_ANCESTORS',
+  'TIDINGS_RETRY_AFTER_MAX', 'TIDINGS_CIRCUIT_FAILURES', 'TIDINGS_CIRCUIT_COOLDOWN', 'TIDINGS_DISABLE_AFTER',
 ] as const;
 
 export type Variable = (typeof VARIABLES)[number];
@@ -184,6 +193,10 @@ export function loadConfig(env: Env = process.env): Config {
     deliveryTimeoutMs,
     retryScheduleMs: parseRetrySchedule(read('TIDINGS_RETRY_SCHEDULE') ?? DEFAULT_RETRY_SCHEDULE),
     retryJitter: jitter,
+    retryAfterMaxMs: duration(read, 'TIDINGS_RETRY_AFTER_MAX', '1h'),
+    circuitFailures: integer(read, 'TIDINGS_CIRCUIT_FAILURES', 10, 1, 10_000),
+    circuitCooldownMs: duration(read, 'TIDINGS_CIRCUIT_COOLDOWN', '30s'),
+    disableAfterMs: duration(read, 'TIDINGS_DISABLE_AFTER', '5d'),
     allowPrivateTargets,
     leaseMs,
     workerConcurrency: integer(read, 'TIDINGS_WORKER_CONCURRENCY', 64, 1, 10_000),

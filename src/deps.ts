@@ -3,6 +3,8 @@ import { instrumentStore, Metrics } from './http/metrics.js';
 import { DeliveryFeed } from './live/delivery-feed.js';
 import { silentLogger, type Logger } from './log.js';
 import { EventFeed } from './live/event-feed.js';
+import { HealthFeed } from './live/health-feed.js';
+import { Operations } from './use-cases/operations.js';
 import { createTidingsPubSub, type PubSub } from './live/pubsub.js';
 import type { Store } from './store/ports.js';
 
@@ -20,6 +22,10 @@ export interface Deps {
   log: Logger;
   /** The live feed of published events of this process. */
   liveEvents: EventFeed;
+  /** The live endpoint health feed of this process. */
+  healthFeed: HealthFeed;
+  /** The operations application and its events (use-cases/operations.ts). */
+  operations: Operations;
 }
 
 /**
@@ -34,5 +40,8 @@ export function createDeps(options: { config: Config; store: Store; pubsub?: Pub
   const metrics = new Metrics();
   const store = instrumentStore(options.store, metrics, { slowMs: options.config.slowOperationMs, log });
   metrics.watchBacklog(store, now);
-  return { store, pubsub, config: options.config, now, live: new DeliveryFeed(pubsub), liveEvents: new EventFeed(pubsub), metrics, log };
+  return {
+    store, pubsub, config: options.config, now, live: new DeliveryFeed(pubsub), liveEvents: new EventFeed(pubsub), metrics, log,
+    healthFeed: new HealthFeed(pubsub), operations: new Operations(store, pubsub, now),
+  };
 }

@@ -1,6 +1,7 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { prepareRequest } from '../delivery/prepare.js';
+import { HEALTHY } from '../domain/health.js';
 import { generateSecret } from '../delivery/signing.js';
 import { DEFAULT_DELIVERY_OPTIONS, type EndpointRecord, type EventRecord } from '../domain/records.js';
 import type { ListenOptions } from './config.js';
@@ -35,6 +36,7 @@ function localEndpoint(url: string, secret: string, applicationId: string): Endp
   return {
     id: 'ep_listen', applicationId, url, description: null, eventTypes: ['*'], enabled: true, secrets: [{ secret, expiresAt: null }],
     createdAt: 0, updatedAt: 0, deletedAt: null, delivery: DEFAULT_DELIVERY_OPTIONS,
+    timeoutMs: null, retryScheduleMs: null, ordering: 'PARALLEL', rateLimitPerSecond: null, health: HEALTHY,
   };
 }
 

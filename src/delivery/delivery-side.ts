@@ -1,6 +1,7 @@
 import type { Deps } from '../deps.js';
 import { ReceiverCredentials } from './credentials.js';
 import type { Logger } from '../log.js';
+import { CIRCUIT_COOLDOWN_MAX_MS } from '../domain/health.js';
 import { HttpClient } from './http-client.js';
 import { Sweeper } from './sweeper.js';
 import { DeliveryWorker } from './worker.js';
@@ -14,16 +15,22 @@ export interface DeliverySide {
 }
 
 /** Built from the same dependencies as the use-cases; the worker and sweeper take only the queue port of the store. */
-export function createDeliverySide({ store, pubsub, config }: Deps, log: Logger): DeliverySide {
+export function createDeliverySide({ store, pubsub, config, operations }: Deps, log: Logger): DeliverySide {
   const http = new HttpClient({ timeoutMs: config.deliveryTimeoutMs, allowPrivateTargets: config.allowPrivateTargets });
   const worker = new DeliveryWorker(
-    { store, http, pubsub, log, credentials: new ReceiverCredentials(http) },
+    { store, http, pubsub, log, operations, credentials: new ReceiverCredentials(http) },
     {
       concurrency: config.workerConcurrency,
       endpointConcurrency: config.endpointConcurrency,
       leaseMs: config.leaseMs,
       pollMs: config.workerPollMs,
-      retry: { scheduleMs: config.retryScheduleMs, jitter: config.retryJitter },
+      retry: { scheduleMs: config.retryScheduleMs, jitter: config.retryJitter, retryAfterMaxMs: config.retryAfterMaxMs },
+      health: {
+        circuitFailures: config.circuitFailures,
+        circuitCooldownMs: config.circuitCooldownMs,
+        circuitCooldownMaxMs: CIRCUIT_COOLDOWN_MAX_MS,
+        disableAfterMs: config.disableAfterMs,
+      },
       installation: config.cloudEventsSource,
     },
   );

@@ -18,6 +18,8 @@ export interface SendResult {
   /** No answer came within the timeout. */
   timedOut: boolean;
   durationMs: number;
+  /** The response's Retry-After header, as sent (null when absent). */
+  retryAfter: string | null;
 }
 
 export interface HttpClientOptions {
@@ -41,7 +43,9 @@ export class HttpClient {
     });
   }
 
-  async post(url: string, headers: Record<string, string>, body: string): Promise<SendResult> {
+  /** POSTs the body; `timeoutMs` overrides the client's timeout for this request (an endpoint's own). */
+  async post(url: string, headers: Record<string, string>, body: string, options: { timeoutMs?: number | null } = {}): Promise<SendResult> {
+    const timeoutMs = options.timeoutMs ?? this.options.timeoutMs;
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
     try {
@@ -52,13 +56,19 @@ export class HttpClient {
         headers,
         body,
         dispatcher: this.agent,
-        signal: AbortSignal.timeout(this.options.timeoutMs),
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+        signal: AbortSignal.timeout(timeoutMs),
       });
       const text = await readPrefix(res.body, RESPONSE_BODY_LIMIT);
-      return { status: res.statusCode, body: text, error: null, refused: false, timedOut: false, durationMs: elapsed() };
+      const retryAfter = res.headers['retry-after'];
+      return {
+        status: res.statusCode, body: text, error: null, refused: false, timedOut: false, durationMs: elapsed(),
+        retryAfter: (Array.isArray(retryAfter) ? retryAfter[0] : retryAfter) ?? null,
+      };
     } catch (err) {
       return {
-        status: null, body: null, error: describe(err, this.options.timeoutMs), refused: blockedTarget(err) !== undefined, timedOut: isTimeout(err), durationMs: elapsed(),
+        status: null, body: null, error: describe(err, timeoutMs), refused: blockedTarget(err) !== undefined, timedOut: isTimeout(err), durationMs: elapsed(), retryAfter: null,
       };
     }
   }

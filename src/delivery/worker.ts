@@ -3,7 +3,10 @@ import pRetry from 'p-retry';
 import { announceDeliveries } from '../live/announce.js';
 import type { PubSub } from '../live/pubsub.js';
 import { errorMessage, type Logger } from '../log.js';
-import type { ClaimedDelivery, DeliveryQueue } from '../store/ports.js';
+import type { ClaimedDelivery, DeliveryQueue, EndpointHealthLog } from '../store/ports.js';
+import { healthWriteNeeded, type HealthSettings } from '../domain/health.js';
+import type { Operations } from '../use-cases/operations.js';
+import { announceHealthChange } from '../live/announce-health.js';
 import type { HttpClient } from './http-client.js';
 import type { ReceiverCredentials } from './credentials.js';
 import { prepareRequest } from './prepare.js';
@@ -27,16 +30,20 @@ export interface WorkerOptions {
   retry: RetryPolicy;
   /** The installation's name in default CloudEvents sources (TIDINGS_CLOUDEVENTS_SOURCE). */
   installation: string;
+  /** Endpoint health and circuit breaking (domain/health.ts). */
+  health: HealthSettings;
 }
 
 export interface WorkerDeps {
-  store: Pick<DeliveryQueue, 'claimDue' | 'recordAttempt'>;
+  store: Pick<DeliveryQueue, 'claimDue' | 'recordAttempt'> & EndpointHealthLog;
   http: HttpClient;
   pubsub: PubSub;
   log: Logger;
   now?: () => number;
   /** Receiver credentials (Authorization header); without it, endpoints' credentials are not sent. */
   credentials?: ReceiverCredentials;
+  /** Tells the platform what attempts did to endpoints (operational events). */
+  operations?: Pick<Operations, 'afterAttempt'>;
 }
 
 export class DeliveryWorker {
@@ -163,18 +170,21 @@ export class DeliveryWorker {
     const preparing = performance.now();
     const prepared = await prepareRequest({ ...claim, delivery: { id: delivery.id, attempt: attemptNumber }, installation: this.options.installation }, startedAt);
     const preparationMs = performance.now() - preparing;
+    // The endpoint's own retry schedule, when it has one, replaces the platform's.
+    const policy = claim.endpoint.retryScheduleMs ? { ...this.options.retry, scheduleMs: claim.endpoint.retryScheduleMs } : this.options.retry;
     let outcome;
     if (prepared.ok) {
       const { request } = prepared;
       const auth = claim.endpoint.delivery.auth;
       const authorization = this.deps.credentials ? await this.deps.credentials.authorization(auth) : ({ ok: true, value: null } as const);
       // Credentials that cannot be had (a token request that failed) fail the attempt like a failed send.
+      const headers = authorization.ok && authorization.value ? { ...request.headers, authorization: authorization.value } : request.headers;
       const sent = authorization.ok
-        ? await this.deps.http.post(request.url, authorization.value ? { ...request.headers, authorization: authorization.value } : request.headers, request.body)
-        : { status: null, body: null, error: authorization.error, refused: authorization.refused, durationMs: authorization.durationMs };
+        ? await this.deps.http.post(request.url, headers, request.body, { timeoutMs: claim.endpoint.timeoutMs })
+        : { status: null, body: null, error: authorization.error, refused: authorization.refused, timedOut: false, durationMs: authorization.durationMs, retryAfter: null };
       if (sent.status === 401) this.deps.credentials?.forget(auth);
       requestDone();
-      outcome = settleAttempt(this.options.retry, { deliveryId: delivery.id, number: attemptNumber, manualRetry: delivery.manualRetry, startedAt }, sent, this.now());
+      outcome = settleAttempt(policy, { deliveryId: delivery.id, number: attemptNumber, manualRetry: delivery.manualRetry, startedAt }, sent, this.now());
       outcome.measures = measureAttempt({ publishedAt: claim.event.createdAt, attemptNumber, startedAt, durationMs: sent.durationMs, preparationMs, sent });
     } else {
       requestDone();
@@ -183,8 +193,20 @@ export class DeliveryWorker {
       outcome.measures = measureAttempt({ publishedAt: claim.event.createdAt, attemptNumber, startedAt, durationMs: 0, preparationMs, sent: { status: null, refused: true } });
     }
     const finishedAt = this.now();
-    // A transient store error must not lose the outcome: retry the write briefly in-process.
-    const updated = await pRetry(() => this.deps.store.recordAttempt(claim, outcome, finishedAt), { retries: 4, minTimeout: 50, maxTimeout: 1000 });
+    // A transient store error must not lose the outcome: retry the write briefly in-process. The
+    // endpoint's health is sent right behind it (the store applies the health rule and acts on its
+    // decisions): SQLite commits writes in call order, so no claim of this process falls between.
+    const retrying = { retries: 4, minTimeout: 50, maxTimeout: 1000 };
+    const recorded = pRetry(() => this.deps.store.recordAttempt(claim, outcome, finishedAt), retrying);
+    const healthInput = { success: outcome.attempt.success, gone: outcome.endpointGone ?? false };
+    const health = healthWriteNeeded(claim.endpoint.health, healthInput, finishedAt)
+      ? pRetry(() => this.deps.store.recordHealth(claim.endpoint.id, healthInput, finishedAt, this.options.health), retrying).catch((err: Error) => {
+        this.deps.log.error('endpoint health was not updated', { endpointId: claim.endpoint.id, deliveryId: delivery.id, error: errorMessage(err) });
+        return null;
+      })
+      : Promise.resolve(null);
+    const [updated, change] = await Promise.all([recorded, health]);
+    if (change) announceHealthChange(this.deps.pubsub, change);
     if (updated === null) {
       this.deps.log.warn('lease lost before the attempt was recorded', { deliveryId: delivery.id, endpointId: claim.endpoint.id, attempt: attemptNumber });
       return;
@@ -196,5 +218,7 @@ export class DeliveryWorker {
       });
     }
     announceDeliveries(this.deps.pubsub, [updated]);
+    await this.deps.operations?.afterAttempt(claim.endpoint, updated, change).catch((err) =>
+      this.deps.log.error('operational events failed', { deliveryId: delivery.id, error: errorMessage(err) }));
   }
 }

@@ -1,5 +1,7 @@
 // The records Tidings keeps, as plain values. Everything else (stores, rules, API) speaks these.
 // Times are milliseconds since the Unix epoch.
+import type { EndpointHealth } from './health.js';
+import type { EndpointOrdering } from './ordering.js';
 
 export type Millis = number;
 
@@ -105,6 +107,16 @@ export interface EndpointRecord {
   secrets: EndpointSecret[];
   /** Triggers and converters (what it hears, how its requests are built). */
   delivery: DeliveryOptions;
+  /** Longest one attempt to it may take; null = the platform's TIDINGS_DELIVERY_TIMEOUT. */
+  timeoutMs: number | null;
+  /** Its retry schedule; null = the platform's TIDINGS_RETRY_SCHEDULE. */
+  retryScheduleMs: number[] | null;
+  /** PARALLEL, or FIFO: strictly in publish order, one in flight (ordering.ts). */
+  ordering: EndpointOrdering;
+  /** Most attempts a second, summed over all worker processes (rate-limit.ts); null = no limit. */
+  rateLimitPerSecond: number | null;
+  /** Computed from its attempts by the health rule (health.ts). */
+  health: EndpointHealth;
   createdAt: Millis;
   updatedAt: Millis;
   deletedAt: Millis | null;
@@ -156,6 +168,8 @@ export interface AttemptRecord {
   responseStatus: number | null;
   responseBody: string | null;
   error: string | null;
+  /** The receiver's Retry-After (429/503) that delayed the next attempt, as honoured (capped); null when none applied. */
+  retryAfterMs: number | null;
 }
 
 /** What settling an attempt decided: the attempt as recorded and where the delivery goes next. */
@@ -167,6 +181,8 @@ export interface AttemptOutcome {
   failureReason?: string | null;
   /** What the statistics count for this attempt (domain/stats.ts); without it only the attempt record is counted. */
   measures?: AttemptMeasures;
+  /** The receiver answered 410 Gone: its endpoint is disabled at once (reason GONE). */
+  endpointGone?: boolean;
 }
 
 /** How an attempt ended, as the statistics class it: by HTTP status class, or why no answer came. */

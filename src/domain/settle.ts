@@ -1,4 +1,5 @@
 import type { AttemptOutcome, DeliveryStatus, Millis } from './records.js';
+import { retryAfterDelay } from './retry-after.js';
 
 // Settling an attempt: what happens to a delivery once an attempt has finished.
 
@@ -7,7 +8,11 @@ export interface RetryPolicy {
   scheduleMs: readonly number[];
   /** ±fraction of random spread, so retries of a burst do not arrive in lockstep. */
   jitter: number;
+  /** Longest Retry-After honoured (TIDINGS_RETRY_AFTER_MAX); 1 hour when unset. */
+  retryAfterMaxMs?: number;
 }
+
+export const DEFAULT_RETRY_AFTER_MAX_MS = 60 * 60_000;
 
 /** How an attempt ended, as far as the schedule cares. */
 export interface AttemptResult {
@@ -64,11 +69,15 @@ export interface SendOutcome {
   /** No answer came within the timeout (the statistics class it apart from other network errors). */
   timedOut?: boolean;
   durationMs: number;
+  /** The response's Retry-After header, as sent. */
+  retryAfter?: string | null;
 }
 
 /**
  * Settles one attempt: success is a 2xx answer; a refused target fails for good; anything else
- * takes the next step of the retry schedule (a manual retry is exactly one attempt).
+ * takes the next step of the retry schedule (a manual retry is exactly one attempt). A 429 or 503
+ * with Retry-After puts the next attempt at least that far away (capped at retryAfterMaxMs) and
+ * records the delay used; a 410 Gone says the endpoint is gone (the health rule disables it).
  */
 export function settleAttempt(
   policy: RetryPolicy,
@@ -80,6 +89,8 @@ export function settleAttempt(
   const success = sent.status !== null && sent.status >= 200 && sent.status < 300;
   const error = sent.error ?? (success ? null : `endpoint answered HTTP ${sent.status}`);
   const step = nextStep(policy, attempt.number, { success, permanentFailure: sent.refused ? error : null }, attempt.manualRetry, now, random);
+  const retryAfterMs = success ? null : retryAfterDelay(sent.status, sent.retryAfter, now, policy.retryAfterMaxMs ?? DEFAULT_RETRY_AFTER_MAX_MS);
+  if (retryAfterMs !== null && step.nextAttemptAt !== null) step.nextAttemptAt = Math.max(step.nextAttemptAt, now + retryAfterMs);
   return {
     attempt: {
       deliveryId: attempt.deliveryId,
@@ -90,8 +101,10 @@ export function settleAttempt(
       responseStatus: sent.status,
       responseBody: sent.body,
       error,
+      retryAfterMs,
     },
     ...step,
+    endpointGone: sent.status === 410,
   };
 }
 
@@ -109,7 +122,7 @@ export function settleUnprepared(
   return {
     attempt: {
       deliveryId: attempt.deliveryId, number: attempt.number, startedAt: attempt.startedAt, durationMs: Math.max(0, now - attempt.startedAt),
-      success: false, responseStatus: null, responseBody: null, error,
+      success: false, responseStatus: null, responseBody: null, error, retryAfterMs: null,
     },
     status: 'FAILED',
     nextAttemptAt: null,

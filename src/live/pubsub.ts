@@ -1,6 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import { createPubSub } from 'graphql-yoga';
-import type { DeliveryRecord, EventRecord } from '../domain/records.js';
+import type { DeliveryRecord, EndpointRecord, EventRecord } from '../domain/records.js';
 
 // Notifications between the parts of Tidings, on two topics: the live feed's and the workers'.
 // The store is the record; a message here only says "this changed". In-process by default (an
@@ -19,6 +19,8 @@ export type Topics = {
   'work:due': [work: { endpointId: string }];
   /** A portal session was revoked: every process closes the live connections made with its token. */
   'portal:revoked': [session: { id: string }];
+  /** An endpoint's health state changed (or a health decision was taken): the endpointHealthChanged feed. */
+  'endpoint:health': [endpoint: EndpointRecord];
 };
 
 type Target = NonNullable<NonNullable<Parameters<typeof createPubSub<Topics>>[0]>['eventTarget']>;

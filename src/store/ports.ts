@@ -3,6 +3,7 @@
 // Tenant data is always read through a Scope, so a cross-tenant read cannot be written by accident.
 import type { EndpointShare } from '../domain/endpoint-slots.js';
 import type { StatsInterval, StatsTotals } from '../domain/stats.js';
+import type { EndpointHealth, HealthDecision, HealthInput, HealthSettings } from '../domain/health.js';
 import type {
   ApplicationRecord, AttemptOutcome, AttemptRecord, DeliveryFilter, DeliveryRecord, EndpointRecord, EventRecord,
   EventTypeRecord, Millis, PortalSessionRecord, Scope,
@@ -28,7 +29,7 @@ export interface StoredPortalSession extends PortalSessionRecord {
 }
 
 export type EventTypePatch = Partial<Pick<EventTypeRecord, 'description' | 'schema' | 'examples' | 'archived'>>;
-export type EndpointPatch = Partial<Pick<EndpointRecord, 'url' | 'description' | 'eventTypes' | 'enabled' | 'secrets' | 'delivery'>>;
+export type EndpointPatch = Partial<Pick<EndpointRecord, 'url' | 'description' | 'eventTypes' | 'enabled' | 'secrets' | 'delivery' | 'timeoutMs' | 'retryScheduleMs' | 'rateLimitPerSecond' | 'ordering' | 'health'>>;
 
 /** Settings, applications, event types and endpoints: what the platform configures. */
 export interface Catalogue {
@@ -56,7 +57,8 @@ export interface Catalogue {
   findEndpoints(scope: Scope, ids: readonly string[]): Promise<EndpointRecord[]>;
   listEndpoints(scope: Scope, page: PageArgs): Promise<Page<EndpointRecord>>;
   /**
-   * Changes an endpoint. Enabling a paused endpoint makes its waiting deliveries due at once.
+   * Changes an endpoint. Enabling a paused endpoint makes its waiting deliveries due at once. A
+   * patched `health` replaces the stored one; one that is not CIRCUIT_OPEN closes the circuit.
    */
   updateEndpoint(scope: Scope, id: string, patch: EndpointPatch, now: Millis): Promise<EndpointRecord | null>;
   /** Portal sessions (admin only): created with their token's hash, found by ID (the token names its session). */
@@ -136,7 +138,11 @@ export interface SweepResult {
 
 /** The lease protocol of the workers: claim due work, record what happened, maintain. */
 export interface DeliveryQueue {
-  /** Reserves due deliveries of enabled endpoints, oldest due first. */
+  /**
+   * Reserves due deliveries of enabled endpoints, oldest due first. Endpoints whose circuit is open
+   * are left out; once its cool-down is over, one claim takes one probe delivery of it and holds the
+   * probe for the lease (see EndpointHealthLog).
+   */
   claimDue(options: ClaimOptions): Promise<ClaimedDelivery[]>;
   /** Records an attempt if the lease is still held; null when it was lost (another worker owns it now). */
   recordAttempt(claim: Pick<ClaimedDelivery, 'delivery' | 'leaseToken'>, outcome: AttemptOutcome, now: Millis): Promise<DeliveryRecord | null>;
@@ -179,6 +185,26 @@ export interface DeliveryStatsLog {
   readBacklog(scope: Scope, filter: { applicationId?: string; endpointId?: string }): Promise<BacklogCounts>;
 }
 
+/** What recording one attempt's outcome did to its endpoint's health. */
+export interface HealthChange {
+  endpoint: EndpointRecord;
+  previous: EndpointHealth;
+  /** What the health rule decided; the store has acted on each already (disabled, circuit opened or closed). */
+  decisions: HealthDecision[];
+}
+
+/** Endpoint health, kept by the workers (domain/health.ts decides; the store persists and acts). */
+export interface EndpointHealthLog {
+  /**
+   * Applies one attempt's outcome to the endpoint's health with the health rule, atomically against
+   * other workers, and acts on its decisions: a disable sets the endpoint disabled (its deliveries
+   * wait); an open circuit keeps its deliveries from being claimed until the cool-down ends, then
+   * lets exactly one claim (across all processes) take one probe delivery; a success closes it.
+   * Null when the endpoint is gone.
+   */
+  recordHealth(endpointId: string, input: HealthInput, now: Millis, settings: HealthSettings): Promise<HealthChange | null>;
+}
+
 export interface StoreLifecycle {
   /** Throws when the store cannot serve requests (readiness). */
   ping(): Promise<void>;
@@ -186,4 +212,4 @@ export interface StoreLifecycle {
 }
 
 /** Everything an adapter provides. */
-export type Store = StoreLifecycle & Catalogue & DeliveryLog & DeliveryQueue & DeliveryStatsLog;
+export type Store = StoreLifecycle & Catalogue & DeliveryLog & DeliveryQueue & DeliveryStatsLog & EndpointHealthLog;

@@ -3,10 +3,14 @@ import { DELETED_ENDPOINT_REASON } from '../domain/failure-reasons.js';
 import { rotatedSecrets } from '../domain/secrets.js';
 import type { Deps } from '../deps.js';
 import { announceDeliveries, announceEndpointResumed } from '../live/announce.js';
+import { announceEndpointHealth } from '../live/announce-health.js';
 import { BadInputError, NotFoundError } from '../errors.js';
 import { ALL_EVENT_TYPES, isValidPattern, isWildcard } from '../domain/event-types.js';
 import { newId } from '../ids.js';
+import { HEALTHY, manuallyDisabled, manuallyEnabled } from '../domain/health.js';
+import { endpointRateLimit, endpointRetrySchedule, endpointTimeout } from './endpoint-overrides.js';
 import type { EndpointRecord, Scope } from '../domain/records.js';
+import type { EndpointOrdering } from '../domain/ordering.js';
 import type { EndpointPatch, Page, PageArgs } from '../store/ports.js';
 import { narrowScope, resolveApplicationId } from './access.js';
 import { optionalText, webhookTargetAllowed, webhookUrl } from './validate.js';
@@ -34,6 +38,13 @@ export interface CreateEndpointInput extends DeliveryOptionsInput {
   eventTypes?: string[] | null;
   secret?: string | null;
   signatureScheme?: SignatureScheme | null;
+  /** Per-endpoint TIDINGS_DELIVERY_TIMEOUT, e.g. "10s". */
+  timeout?: string | null;
+  /** Per-endpoint TIDINGS_RETRY_SCHEDULE, e.g. ["5s", "5m", "30m"]. */
+  retrySchedule?: string[] | null;
+  /** Most attempts a second across all workers. */
+  rateLimitPerSecond?: number | null;
+  ordering?: EndpointOrdering | null;
 }
 
 /**
@@ -47,6 +58,8 @@ export async function createEndpoint(deps: Deps, scope: Scope, input: CreateEndp
   const url = webhookUrl('url', input.url);
   const description = optionalText('description', input.description, 1024);
   const eventTypes = await eventTypeFilter(deps, input.eventTypes);
+  const timeoutMs = endpointTimeout('timeout', input.timeout, deps.config);
+  const retryScheduleMs = endpointRetrySchedule('retrySchedule', input.retrySchedule);
   const scheme = input.signatureScheme ?? 'HMAC_SHA256';
   if (input.secret != null && !isValidSecret(input.secret, scheme)) {
     throw new BadInputError('secret', scheme === 'ED25519'
@@ -69,6 +82,11 @@ export async function createEndpoint(deps: Deps, scope: Scope, input: CreateEndp
     enabled: true,
     secrets: [{ secret, expiresAt: null }],
     delivery,
+    timeoutMs,
+    retryScheduleMs,
+    rateLimitPerSecond: endpointRateLimit('rateLimitPerSecond', input.rateLimitPerSecond),
+    ordering: input.ordering ?? 'PARALLEL',
+    health: HEALTHY,
     createdAt: now,
     updatedAt: now,
     deletedAt: null,
@@ -82,6 +100,13 @@ export interface UpdateEndpointInput extends DeliveryOptionsInput {
   description?: string | null;
   eventTypes?: string[] | null;
   enabled?: boolean | null;
+  /** New timeout; null = the platform's again. */
+  timeout?: string | null;
+  /** New retry schedule; null = the platform's again. */
+  retrySchedule?: string[] | null;
+  /** New rate limit; null = none. */
+  rateLimitPerSecond?: number | null;
+  ordering?: EndpointOrdering | null;
 }
 
 export async function updateEndpoint(deps: Deps, scope: Scope, id: string, input: UpdateEndpointInput): Promise<EndpointRecord> {
@@ -92,12 +117,29 @@ export async function updateEndpoint(deps: Deps, scope: Scope, id: string, input
     if (input.eventTypes === null) patch.eventTypes = [ALL_EVENT_TYPES];
     else patch.eventTypes = await eventTypeFilter(deps, input.eventTypes);
   }
-  if (input.enabled != null) patch.enabled = input.enabled;
+  if (input.ordering != null) patch.ordering = input.ordering;
+  if (input.rateLimitPerSecond !== undefined) patch.rateLimitPerSecond = endpointRateLimit('rateLimitPerSecond', input.rateLimitPerSecond);
+  if (input.timeout !== undefined) patch.timeoutMs = endpointTimeout('timeout', input.timeout, deps.config);
+  if (input.retrySchedule !== undefined) patch.retryScheduleMs = endpointRetrySchedule('retrySchedule', input.retrySchedule);
+  // Enabling, disabling and delivery options depend on the endpoint as stored: read it once.
+  let stored: EndpointRecord | null = null;
+  const existing = async () => {
+    stored ??= await deps.store.findEndpoint(scope, id);
+    if (!stored) throw new NotFoundError('endpoint', id);
+    return stored;
+  };
+  let wasDisabled = false;
+  if (input.enabled != null) {
+    // Enabling by hand starts its health afresh; disabling by hand says so (reason MANUAL).
+    const endpoint = await existing();
+    wasDisabled = !endpoint.enabled;
+    patch.enabled = input.enabled;
+    if (input.enabled && endpoint.health.state !== 'HEALTHY') patch.health = manuallyEnabled(endpoint.health);
+    if (!input.enabled && endpoint.enabled) patch.health = manuallyDisabled(endpoint.health);
+  }
   if (setsDeliveryOptions(input)) {
-    // Options are stored together: the unchanged ones are read first.
-    const existing = await deps.store.findEndpoint(scope, id);
-    if (!existing) throw new NotFoundError('endpoint', id);
-    patch.delivery = deliveryOptions(input, existing.delivery, deps.config.maxJsonDepth);
+    // Options are stored together: the unchanged ones are kept from the stored endpoint.
+    patch.delivery = deliveryOptions(input, (await existing()).delivery, deps.config.maxJsonDepth);
     const tokenUrl = input.auth != null ? tokenUrlOf(patch.delivery) : null;
     if (tokenUrl !== null) await webhookTargetAllowed('auth.oauth2ClientCredentials.tokenUrl', tokenUrl, deps.config.allowPrivateTargets);
   }
@@ -105,6 +147,11 @@ export async function updateEndpoint(deps: Deps, scope: Scope, id: string, input
   const updated = await deps.store.updateEndpoint(scope, id, patch, deps.now());
   if (!updated) throw new NotFoundError('endpoint', id);
   if (patch.enabled) announceEndpointResumed(deps.pubsub, updated.id);
+  if (patch.health) {
+    announceEndpointHealth(deps.pubsub, updated);
+    if (patch.enabled === true && wasDisabled) await deps.operations.endpointEnabled(updated);
+    if (patch.enabled === false) await deps.operations.endpointDisabled(updated);
+  }
   return updated;
 }
 

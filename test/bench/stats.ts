@@ -1,3 +1,4 @@
+import { HEALTHY } from '../../src/domain/health.js';
 // `npx tsx test/bench/stats.ts [--quick | --smoke]`: what the delivery statistics cost on the embedded store.
 //  1. maintaining the aggregates: publish → claim → record on the store's write path (SqliteWrites,
 //     batched transactions as in the writer thread), with and without the aggregates, alternating
@@ -48,6 +49,7 @@ function setup(writes: SqliteWrites, now: number) {
   const endpoints: EndpointRecord[] = Array.from({ length: ENDPOINTS }, () => ({
     id: newId('Endpoint'), applicationId, url: 'http://127.0.0.1:9/hook', description: null, eventTypes: ['*'], enabled: true,
     secrets: [{ secret: 'whsec_YmVuY2hiZW5jaGJlbmNoYmVuY2hiZW5jaGJlbmNo', expiresAt: null }], createdAt: now, updatedAt: now, deletedAt: null, delivery: DEFAULT_DELIVERY_OPTIONS,
+    timeoutMs: null, retryScheduleMs: null, ordering: 'PARALLEL', rateLimitPerSecond: null, health: HEALTHY,
   }));
   writes.runBatch(endpoints.map((e) => () => writes.createEndpoint(e)));
   return { applicationId, endpoints };
@@ -79,7 +81,7 @@ function drive(writes: SqliteWrites, applicationId: string, events: number, time
       const startedAt = c.event.createdAt + 40;
       const sent = { status: fail ? 500 : 200, refused: false };
       const outcome: AttemptOutcome = {
-        attempt: { deliveryId: c.delivery.id, number: 1, startedAt, durationMs: 25, success: !fail, responseStatus: sent.status, responseBody: null, error: fail ? 'endpoint answered HTTP 500' : null },
+        attempt: { deliveryId: c.delivery.id, number: 1, startedAt, durationMs: 25, success: !fail, responseStatus: sent.status, responseBody: null, error: fail ? 'endpoint answered HTTP 500' : null, retryAfterMs: null },
         status: fail ? 'FAILED' : 'SUCCEEDED', nextAttemptAt: null,
         measures: measureAttempt({ publishedAt: c.event.createdAt, attemptNumber: 1, startedAt, durationMs: 25, preparationMs: 0.05, sent }),
       };

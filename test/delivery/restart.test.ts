@@ -86,7 +86,7 @@ describe('restart', () => {
     const late = await server.store.recordAttempt(
       stale!,
       {
-        attempt: { deliveryId: id, number: 1, startedAt: stale!.leaseUntil - 300, durationMs: 5, success: false, responseStatus: 500, responseBody: 'late', error: 'late' },
+        attempt: { deliveryId: id, number: 1, startedAt: stale!.leaseUntil - 300, durationMs: 5, success: false, responseStatus: 500, responseBody: 'late', error: 'late', retryAfterMs: null },
         status: 'RETRYING',
         nextAttemptAt: Date.now(),
       },

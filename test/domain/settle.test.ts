@@ -37,9 +37,10 @@ describe('settleAttempt', () => {
 
   it('records a 2xx answer as a success that ends the delivery', () => {
     expect(settleAttempt(policy, attempt, sent({ status: 204, body: '' }), NOW)).toEqual({
-      attempt: { deliveryId: 'dlv_1', number: 1, startedAt: NOW - 40, durationMs: 40, success: true, responseStatus: 204, responseBody: '', error: null },
+      attempt: { deliveryId: 'dlv_1', number: 1, startedAt: NOW - 40, durationMs: 40, success: true, responseStatus: 204, responseBody: '', error: null, retryAfterMs: null },
       status: 'SUCCEEDED',
       nextAttemptAt: null,
+      endpointGone: false,
     });
   });
 
@@ -79,5 +80,36 @@ describe('settleUnprepared', () => {
       nextAttemptAt: null,
       failureReason: 'TRANSFORM_FAILED: x',
     });
+  });
+});
+
+describe('settleAttempt: what the receiver says', () => {
+  const attempt = { deliveryId: 'dlv_1', number: 1, manualRetry: false, startedAt: NOW - 40 };
+  const sent = (over: Partial<SendOutcome>): SendOutcome => ({ status: null, body: null, error: null, refused: false, durationMs: 40, ...over });
+
+  it('a 429 or 503 with Retry-After waits at least that long and records the delay used', () => {
+    const outcome = settleAttempt(policy, attempt, sent({ status: 429, retryAfter: '30' }), NOW);
+    expect(outcome).toMatchObject({ status: 'RETRYING', nextAttemptAt: NOW + 30_000, attempt: { retryAfterMs: 30_000 } });
+    const date = new Date(NOW + 20_000).toUTCString();
+    expect(settleAttempt(policy, attempt, sent({ status: 503, retryAfter: date }), NOW)).toMatchObject({ nextAttemptAt: NOW + 20_000, attempt: { retryAfterMs: 20_000 } });
+  });
+
+  it('a Retry-After shorter than the schedule keeps the schedule', () => {
+    expect(settleAttempt(policy, attempt, sent({ status: 429, retryAfter: '0' }), NOW)).toMatchObject({ nextAttemptAt: NOW + 1000, attempt: { retryAfterMs: 0 } });
+  });
+
+  it('caps Retry-After at retryAfterMaxMs, and ignores it on other statuses', () => {
+    expect(settleAttempt({ ...policy, retryAfterMaxMs: 60_000 }, attempt, sent({ status: 429, retryAfter: '86400' }), NOW))
+      .toMatchObject({ nextAttemptAt: NOW + 60_000, attempt: { retryAfterMs: 60_000 } });
+    expect(settleAttempt(policy, attempt, sent({ status: 500, retryAfter: '30' }), NOW)).toMatchObject({ nextAttemptAt: NOW + 1000, attempt: { retryAfterMs: null } });
+  });
+
+  it('a Retry-After does not extend an exhausted schedule', () => {
+    expect(settleAttempt(policy, { ...attempt, number: 3 }, sent({ status: 429, retryAfter: '30' }), NOW)).toMatchObject({ status: 'FAILED', nextAttemptAt: null });
+  });
+
+  it('says a 410 Gone answer means the endpoint is gone', () => {
+    expect(settleAttempt(policy, attempt, sent({ status: 410 }), NOW)).toMatchObject({ status: 'RETRYING', endpointGone: true });
+    expect(settleAttempt(policy, attempt, sent({ status: 404 }), NOW).endpointGone).toBe(false);
   });
 });

@@ -8,7 +8,7 @@ import {
 const T0 = Date.UTC(2026, 0, 1);
 const delivery = { applicationId: 'app', endpointId: 'ep', eventType: 'order.created' };
 const attempt = (success: boolean, startedAt = T0 + 61_000): AttemptOutcome['attempt'] => ({
-  deliveryId: 'd', number: 1, startedAt, durationMs: 12, success, responseStatus: success ? 200 : 503, responseBody: null, error: null,
+  deliveryId: 'd', number: 1, startedAt, durationMs: 12, success, responseStatus: success ? 200 : 503, responseBody: null, error: null, retryAfterMs: null,
 });
 
 describe('attempt outcome classes', () => {

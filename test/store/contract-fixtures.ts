@@ -1,4 +1,5 @@
 import { afterEach, beforeEach } from 'vitest';
+import { HEALTHY } from '../../src/domain/health.js';
 import { newId } from '../../src/ids.js';
 import { DEFAULT_DELIVERY_OPTIONS, type AttemptOutcome, type EndpointRecord, type EventRecord, type Scope } from '../../src/domain/records.js';
 import type { ClaimedDelivery, Store } from '../../src/store/ports.js';
@@ -35,6 +36,11 @@ export function fixtures(current: () => Store) {
       createdAt: T0,
       updatedAt: T0,
       deletedAt: null,
+      timeoutMs: null,
+      retryScheduleMs: null,
+      rateLimitPerSecond: null,
+      ordering: 'PARALLEL',
+      health: HEALTHY,
       ...extra,
     };
     await current().createEndpoint(e);
@@ -58,6 +64,7 @@ export function fixtures(current: () => Store) {
         responseStatus: success ? 200 : 500,
         responseBody: success ? 'ok' : 'nope',
         error: success ? null : 'endpoint answered HTTP 500',
+        retryAfterMs: null,
       },
       status: success ? 'SUCCEEDED' : nextAttemptAt === null ? 'FAILED' : 'RETRYING',
       nextAttemptAt,

@@ -2,6 +2,7 @@ import { catalogueContract } from './catalogue-contract.js';
 import type { StoreHarness } from './contract-fixtures.js';
 import { deliveryLogContract } from './delivery-log-contract.js';
 import { statsContract } from './stats-contract.js';
+import { endpointHealthContract } from './endpoint-health-contract.js';
 
 export type { StoreHarness };
 
@@ -10,4 +11,5 @@ export function storeContract(name: string, open: () => Promise<StoreHarness>): 
   catalogueContract(name, open);
   deliveryLogContract(name, open);
   statsContract(name, open);
+  endpointHealthContract(name, open);
 }

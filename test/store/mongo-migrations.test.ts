@@ -59,6 +59,23 @@ describe('MongoDB schema migrations', () => {
     }
   });
 
+  it('gives endpoints of an earlier database the health they have, no overrides, parallel order and no rate limit', async () => {
+    const name = `tidings_migrate_${process.pid}_${++n}`;
+    await client.db(name).collection('settings').insertOne({ _id: 'schema_version' as never, value: '1' });
+    const endpoint = { applicationId: 'app_01', url: 'https://example.com/h', description: null, eventTypes: ['*'], secrets: [], createdAt: 1, updatedAt: 1, deletedAt: null };
+    await client.db(name).collection('endpoints').insertMany([{ _id: 'ep_01' as never, ...endpoint, enabled: true }, { _id: 'ep_02' as never, ...endpoint, enabled: false }]);
+    const store = await MongoStore.connect(server.uri, name);
+    try {
+      expect(await version(name)).toBe(String(MONGO_MIGRATIONS.length));
+      const stored = await client.db(name).collection('endpoints').find({}).sort({ _id: 1 }).toArray();
+      expect(stored.map((e) => [e.health?.state, e.ordering, e.rateLimitPerSecond, e.timeoutMs])).toEqual([['HEALTHY', 'PARALLEL', null, null], ['DISABLED', 'PARALLEL', null, null]]);
+      expect(await store.findEndpoint(ADMIN_SCOPE, 'ep_02')).toMatchObject({ health: { state: 'DISABLED', disabledReason: 'MANUAL' }, retryScheduleMs: null });
+    } finally {
+      await store.dropDatabase();
+      await store.close();
+    }
+  });
+
   it('refuses a database written by a newer Tidings', async () => {
     const name = `tidings_migrate_${process.pid}_${++n}`;
     await client.db(name).collection<{ _id: string; value: string }>('settings').insertOne({ _id: 'schema_version', value: String(MONGO_MIGRATIONS.length + 1) });

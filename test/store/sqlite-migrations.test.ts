@@ -51,6 +51,26 @@ describe('SQLite schema migrations', () => {
     db.close();
   });
 
+  it('gives endpoints of an earlier database the health they have, no overrides, parallel order and no rate limit', async () => {
+    const dir = databaseOfRelease01();
+    const db = new Database(path.join(dir, 'tidings.sqlite'));
+    db.prepare(`INSERT INTO endpoints (id, application_id, url, description, event_types, enabled, secrets, created_at, updated_at, deleted_at)
+      SELECT 'ep_02', application_id, url, description, event_types, 0, secrets, created_at, updated_at, NULL FROM endpoints WHERE id = 'ep_01'`).run();
+    db.close();
+    const store = SqliteStore.inDataDir(dir);
+    try {
+      const defaults = { timeoutMs: null, retryScheduleMs: null, rateLimitPerSecond: null, ordering: 'PARALLEL' };
+      expect(await store.findEndpoint(ADMIN_SCOPE, 'ep_01')).toMatchObject({ ...defaults, health: { state: 'HEALTHY', consecutiveFailures: 0 } });
+      expect(await store.findEndpoint(ADMIN_SCOPE, 'ep_02')).toMatchObject({ ...defaults, health: { state: 'DISABLED', disabledReason: 'MANUAL' } });
+      const [claim] = await store.claimDue({ now: T0, limit: 10, leaseMs: 1000 });
+      const attempt = { deliveryId: 'dlv_01', number: 1, startedAt: T0, durationMs: 1, success: false, responseStatus: 429, responseBody: '', error: 'x', retryAfterMs: 5000 };
+      await store.recordAttempt(claim!, { attempt, status: 'RETRYING', nextAttemptAt: T0 + 5000 }, T0 + 1);
+      expect((await store.listAttempts('dlv_01'))[0]).toMatchObject({ retryAfterMs: 5000 });
+    } finally {
+      await store.close();
+    }
+  });
+
   it('opens a current database again without changes', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tidings-migrate-'));
     dirs.push(dir);

@@ -17,6 +17,10 @@ const DeliveryAttemptRef = builder.objectRef<AttemptRecord>('DeliveryAttempt').i
     responseStatus: t.exposeInt('responseStatus', { nullable: true, description: 'HTTP status, when a response arrived.' }),
     responseBody: t.exposeString('responseBody', { nullable: true, description: 'The first 4 KiB of the response body.' }),
     error: t.exposeString('error', { nullable: true, description: 'Why the attempt failed: timeout, network error, refused target, or non-2xx status.' }),
+    retryAfterMs: t.exposeInt('retryAfterMs', {
+      nullable: true,
+      description: "The receiver's Retry-After (on 429 or 503) as honoured, in milliseconds (capped at TIDINGS_RETRY_AFTER_MAX): the next attempt waited at least this long. Null when none applied.",
+    }),
   }),
 });
 

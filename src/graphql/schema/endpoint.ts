@@ -6,7 +6,7 @@ import { builder, byId, scopeOf } from './builder.js';
 import { deliveryOptionFields, SignatureSchemeEnum } from './delivery-options.js';
 import { pageArgs, pageFrom, toConnection } from './connection.js';
 import { isKind, NodeRef } from './node.js';
-import { ApplicationRef, DeliveryConnection, DeliveryFilterRef, EndpointConnection, EndpointRef } from './refs.js';
+import { ApplicationRef, DeliveryConnection, DeliveryFilterRef, EndpointConnection, EndpointOrderingEnum, EndpointRef } from './refs.js';
 
 EndpointRef.implement({
   description: 'A URL of an application that receives signed webhook POSTs.',
@@ -46,6 +46,10 @@ const CreateEndpointInput = builder.inputType('CreateEndpointInput', {
     secret: t.string({ description: 'Bring your own signing key ("whsec_" + base64 of 24-64 bytes; for ED25519 "whsk_" + base64 of seed and public key); generated when omitted.' }),
     signatureScheme: t.field({ type: SignatureSchemeEnum, description: 'HMAC_SHA256 (the default) or ED25519; kept for the life of the endpoint (rotation keeps it).' }),
     ...deliveryOptionFields(t),
+    timeout: t.string({ description: 'Longest one attempt may take, written like TIDINGS_DELIVERY_TIMEOUT ("10s"); omitted = the platform\'s.' }),
+    retrySchedule: t.stringList({ description: 'Delays after each failed attempt, written like TIDINGS_RETRY_SCHEDULE (["5s", "5m", "30m"]); omitted = the platform\'s.' }),
+    rateLimitPerSecond: t.int({ description: 'Most attempts a second to it, summed over all worker processes (1 to 100000); omitted = no limit.' }),
+    ordering: t.field({ type: EndpointOrderingEnum, description: 'PARALLEL (the default) or FIFO: strictly in publish order, one in flight.' }),
   }),
 });
 
@@ -56,7 +60,11 @@ const UpdateEndpointInput = builder.inputType('UpdateEndpointInput', {
     url: t.string({ description: 'New URL.' }),
     description: t.string({ description: 'New description; null clears it.' }),
     eventTypes: t.stringList({ description: 'New event type filter; null means every type.' }),
-    enabled: t.boolean({ description: 'Pause (false) or resume (true) deliveries.' }),
+    enabled: t.boolean({ description: 'Pause (false) or resume (true) deliveries. Enabling starts its health afresh (HEALTHY, circuit closed).' }),
+    timeout: t.string({ description: 'New timeout ("10s"); null = the platform\'s again.' }),
+    retrySchedule: t.stringList({ description: 'New retry schedule (["5s", "5m"]); null = the platform\'s again.' }),
+    rateLimitPerSecond: t.int({ description: 'New rate limit (attempts a second across all workers); null = no limit.' }),
+    ordering: t.field({ type: EndpointOrderingEnum, description: 'New ordering; FIFO applies to its unfinished deliveries from now on.' }),
     ...deliveryOptionFields(t),
   }),
 });

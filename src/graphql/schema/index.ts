@@ -7,6 +7,7 @@ import './application.js';
 import './event-type.js';
 import './endpoint.js';
 import './delivery-options.js';
+import './health.js';
 import './event.js';
 import './delivery.js';
 import './stats.js';

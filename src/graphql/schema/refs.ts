@@ -1,4 +1,5 @@
 import type { DeliveryFilterInput } from '../../use-cases/deliveries.js';
+import type { EndpointOrdering } from '../../domain/ordering.js';
 import type { ApplicationRecord, DeliveryRecord, DeliveryStatus, EndpointRecord, EventRecord, EventTypeRecord } from '../../domain/records.js';
 import { builder } from './builder.js';
 import { connectionOf } from './connection.js';
@@ -16,6 +17,14 @@ export const ApplicationConnection = connectionOf('Application', ApplicationRef,
 export const EndpointConnection = connectionOf('Endpoint', EndpointRef, 'endpoint');
 export const EventConnection = connectionOf('Event', EventRef, 'event');
 export const DeliveryConnection = connectionOf('Delivery', DeliveryRef, 'delivery');
+
+export const EndpointOrderingEnum = builder.enumType('EndpointOrdering', {
+  description: 'In which order an endpoint gets its deliveries.',
+  values: {
+    PARALLEL: { description: 'As they come due, several at once (the default).' },
+    FIFO: { description: 'Strictly in publish order, one in flight: a failing delivery holds the ones behind it until it succeeds or ends FAILED.' },
+  } satisfies Record<EndpointOrdering, unknown>,
+});
 
 export const DeliveryStatusEnum = builder.enumType('DeliveryStatus', {
   description: 'Where a delivery stands.',

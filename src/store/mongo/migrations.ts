@@ -30,6 +30,15 @@ async function createIndexes(db: Db, indexes: Record<string, IndexSpec[]>): Prom
   }
 }
 
+/** Endpoint health (issue 9): endpoints stored before it get the health they have (healthy, or disabled by hand), no overrides and no rate limit. */
+async function endpointHealth(db: Db): Promise<void> {
+  const endpoints = db.collection('endpoints');
+  const fresh = { consecutiveFailures: 0, lastSuccessAt: null, lastFailureAt: null, failingSince: null, circuitOpenUntil: null, circuitCooldownMs: null };
+  await endpoints.updateMany({ health: { $exists: false }, enabled: true }, { $set: { health: { state: 'HEALTHY', disabledReason: null, ...fresh } } });
+  await endpoints.updateMany({ health: { $exists: false }, enabled: false }, { $set: { health: { state: 'DISABLED', disabledReason: 'MANUAL', ...fresh } } });
+  await endpoints.updateMany({ timeoutMs: { $exists: false } }, { $set: { timeoutMs: null, retryScheduleMs: null, rateLimitPerSecond: null, ordering: 'PARALLEL' } });
+}
+
 export const MONGO_MIGRATIONS: readonly { description: string; up(db: Db): Promise<void> }[] = [
   { description: 'indexes of the first release', up: (db) => createIndexes(db, INDEXES_1) },
   {
@@ -53,6 +62,7 @@ export const MONGO_MIGRATIONS: readonly { description: string; up(db: Db): Promi
       if (!exists) await db.createCollection('portal_sessions').catch((err: { code?: number }) => { if (err.code !== 48) throw err; });
     },
   },
+  { description: 'endpoint health, per-endpoint timeout and retry schedule', up: endpointHealth },
 ];
 
 const VERSION_KEY = 'schema_version';

@@ -3,6 +3,9 @@ import { MongoClient, MongoNetworkError, MongoServerError, MongoServerSelectionE
 import { EndpointSlots } from '../../domain/endpoint-slots.js';
 import { DELETED_ENDPOINT_REASON, EXPIRED_WHILE_WAITING_REASON } from '../../domain/failure-reasons.js';
 import { fanOutTargets, newDelivery } from '../../domain/fan-out.js';
+import { healthOf, trackHealth, type HealthInput, type HealthSettings } from '../../domain/health.js';
+import { openRateSlots } from '../../domain/rate-limit.js';
+import { mayClaimInOrder } from '../../domain/ordering.js';
 import {
   ACTIVE_STATUSES, DEFAULT_DELIVERY_OPTIONS, type ApplicationRecord, type AttemptOutcome, type AttemptRecord, type DeliveryFilter, type DeliveryRecord,
   type EndpointRecord, type EventRecord, type EventTypeRecord, type Millis, type PortalSessionRecord, type Scope,
@@ -11,7 +14,7 @@ import { settleOnStored } from '../../domain/settle.js';
 import { ConflictError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import type {
-  BacklogCounts, ClaimOptions, ClaimedDelivery, EndpointPatch, EventTypePatch, NewApplication, Page, PageArgs, PublishResult, StatsQuery, Store, StoredPortalSession,
+  BacklogCounts, ClaimOptions, ClaimedDelivery, EndpointPatch, EventTypePatch, NewApplication, Page, PageArgs, PublishResult, HealthChange, StatsQuery, Store, StoredPortalSession,
   SweepOptions, SweepResult,
 } from '../ports.js';
 import { reportingUnavailable } from '../unavailable.js';
@@ -35,7 +38,17 @@ import { attemptIncrement, publishIncrements, type StatsTotals } from '../../dom
 interface AppDoc { _id: string; name: string; apiKeyHash: string; createdAt: number }
 interface EventTypeDoc { _id: string; description: string | null; schemaText: string | null; examplesText?: string; archived: boolean; createdAt: number; updatedAt: number }
 /** Delivery options are stored as JSON text: a filter's keys (`$gt`, dotted paths) are not valid field names. */
-interface EndpointDoc extends Omit<EndpointRecord, 'id' | 'delivery'> { _id: string; deliveryOptions?: string }
+interface EndpointDoc extends Omit<EndpointRecord, 'id' | 'delivery'> {
+  _id: string;
+  deliveryOptions?: string;
+  /** Bumped by every health write of a worker, under a lease of the version (see recordHealth). */
+  healthVersion?: number;
+}
+/**
+ * One per endpoint whose circuit is open: claims skip its deliveries until `until`; after that the
+ * claimer whose probe-lease insert wins takes one probe delivery and moves `until` to the end of its lease.
+ */
+interface CircuitDoc { _id: string; until: number }
 interface EventDoc extends Omit<EventRecord, 'id' | 'channels' | 'testEndpointId'> { _id: string; fanoutDone: boolean; channels?: string[]; testEndpointId?: string | null }
 interface DeliveryDoc extends Omit<DeliveryRecord, 'id'> {
   _id: string;
@@ -58,8 +71,12 @@ const toEventType = (d: EventTypeDoc): EventTypeRecord => ({
   name: d._id, description: d.description, schema: d.schemaText === null ? null : JSON.parse(d.schemaText), examples: d.examplesText ? JSON.parse(d.examplesText) : [],
   archived: d.archived, createdAt: d.createdAt, updatedAt: d.updatedAt,
 });
-const toEndpoint = ({ _id, deliveryOptions, ...rest }: EndpointDoc): EndpointRecord =>
-  ({ id: _id, ...rest, delivery: { ...DEFAULT_DELIVERY_OPTIONS, ...(deliveryOptions ? JSON.parse(deliveryOptions) : {}) } });
+const toEndpoint = ({ _id, deliveryOptions, healthVersion: _v, ...rest }: EndpointDoc): EndpointRecord => ({
+  id: _id, ...rest, timeoutMs: rest.timeoutMs ?? null, retryScheduleMs: rest.retryScheduleMs ?? null, rateLimitPerSecond: rest.rateLimitPerSecond ?? null,
+  ordering: rest.ordering ?? 'PARALLEL',
+  health: healthOf(rest.health, rest.enabled),
+  delivery: { ...DEFAULT_DELIVERY_OPTIONS, ...(deliveryOptions ? JSON.parse(deliveryOptions) : {}) },
+});
 const toEndpointDoc = ({ id, delivery, ...rest }: EndpointRecord): EndpointDoc => ({ _id: id, ...rest, deliveryOptions: JSON.stringify(delivery) });
 const toEvent = ({ _id, applicationId, type, payload, channels, testEndpointId, idempotencyKey, createdAt }: EventDoc): EventRecord =>
   ({ id: _id, applicationId, type, payload, channels: channels ?? [], testEndpointId: testEndpointId ?? null, idempotencyKey, createdAt });
@@ -68,7 +85,7 @@ const toDelivery = (d: DeliveryDoc): DeliveryRecord => ({
   status: d.status, attemptCount: d.attemptCount, nextAttemptAt: d.nextAttemptAt, lastAttemptAt: d.lastAttemptAt,
   failureReason: d.failureReason, manualRetry: d.manualRetry, createdAt: d.createdAt, updatedAt: d.updatedAt,
 });
-const toAttempt = ({ _id, ...rest }: AttemptDoc): AttemptRecord => rest;
+const toAttempt = ({ _id, ...rest }: AttemptDoc): AttemptRecord => ({ ...rest, retryAfterMs: rest.retryAfterMs ?? null });
 
 /** A unique-index violation. FerretDB reports one raised by an update as code 1 with SQLite's text. */
 export function isDuplicateKey(err: unknown): boolean {
@@ -93,6 +110,8 @@ const inScope = (scope: Scope, doc: { applicationId: string } | null): boolean =
 const scopeFilter = (scope: Scope): { applicationId?: string } => (scope.kind === 'app' ? { applicationId: scope.applicationId } : {});
 const attemptId = (deliveryId: string, n: number) => `${deliveryId}:${String(n).padStart(4, '0')}`;
 const LEASE_RETENTION_MS = 60 * 60_000;
+/** A health version whose winner has not written it after this long is taken over (its process died). */
+const HEALTH_WRITE_GRACE_MS = 5_000;
 
 export class MongoStore implements Store {
   private readonly settings: Collection<SettingDoc>;
@@ -107,6 +126,7 @@ export class MongoStore implements Store {
   private readonly queue: Collection<QueueDoc>;
   private readonly stats: MongoStats;
   private readonly portalSessions: Collection<PortalSessionDoc>;
+  private readonly circuits: Collection<CircuitDoc>;
 
   private constructor(private readonly client: MongoClient, private readonly db: Db) {
     this.settings = db.collection('settings');
@@ -121,6 +141,7 @@ export class MongoStore implements Store {
     this.queue = db.collection('queue');
     this.stats = new MongoStats(db, isDuplicateKey);
     this.portalSessions = db.collection('portal_sessions');
+    this.circuits = db.collection('circuits');
   }
 
   /** Connects and brings the database's indexes up to date (migrations.ts). */
@@ -269,12 +290,13 @@ export class MongoStore implements Store {
 
   async updateEndpoint(scope: Scope, id: string, patch: EndpointPatch, now: Millis): Promise<EndpointRecord | null> {
     const set: Partial<EndpointDoc> = { updatedAt: now };
-    for (const key of ['url', 'description', 'eventTypes', 'enabled', 'secrets'] as const) {
+    for (const key of ['url', 'description', 'eventTypes', 'enabled', 'secrets', 'timeoutMs', 'retryScheduleMs', 'rateLimitPerSecond', 'ordering', 'health'] as const) {
       if (patch[key] !== undefined) (set as Record<string, unknown>)[key] = patch[key];
     }
     if (patch.delivery !== undefined) set.deliveryOptions = JSON.stringify(patch.delivery);
     if (!(await this.findEndpoint(scope, id))) return null;
     const doc = await this.endpoints.findOneAndUpdate({ _id: id }, { $set: set }, { returnDocument: 'after' });
+    if (doc && patch.health !== undefined && patch.health.state !== 'CIRCUIT_OPEN') await this.circuits.deleteOne({ _id: id });
     if (doc?.enabled) await this.unpark(id, now);
     return doc ? toEndpoint(doc) : null;
   }
@@ -445,7 +467,9 @@ export class MongoStore implements Store {
   async claimDue(options: ClaimOptions): Promise<ClaimedDelivery[]> {
     const { now, limit, leaseMs } = options;
     const slots = new EndpointSlots(options);
-    const exclude = slots.saturated();
+    const circuits = await this.circuits.find({}).toArray();
+    const probing = new Map(circuits.filter((c) => c.until <= now).map((c) => [c._id, c.until]));
+    const exclude = [...slots.saturated(), ...circuits.filter((c) => c.until > now).map((c) => c._id)];
     // Over-fetch: other workers race for the same oldest entries, some may be parked here, and
     // each endpoint gets only its share.
     const found = await this.queue
@@ -453,20 +477,116 @@ export class MongoStore implements Store {
       .sort({ runAt: 1 })
       .limit(limit * 4)
       .toArray();
-    const candidates = found.filter((c) => slots.take(c.endpointId));
-    if (candidates.length === 0) return [];
     const endpoints = new Map(
-      (await this.endpoints.find({ _id: { $in: [...new Set(candidates.map((c) => c.endpointId))] } }).toArray()).map((e) => [e._id, e]),
+      (await this.endpoints.find({ _id: { $in: [...new Set(found.map((c) => c.endpointId))] } }).toArray()).map((e) => [e._id, e]),
     );
+    const heads = await this.fifoHeads(found, endpoints);
+    const probed = new Set<string>();
+    const candidates = found.filter((c) => {
+      if (heads.has(c.endpointId) && !mayClaimInOrder('FIFO', c._id, heads.get(c.endpointId))) return false;
+      if (probing.has(c.endpointId) && probed.has(c.endpointId)) return false; // one probe per endpoint
+      if (!slots.take(c.endpointId)) return false;
+      if (probing.has(c.endpointId)) probed.add(c.endpointId);
+      return true;
+    });
+    if (candidates.length === 0) return [];
+    await this.takeRateSlots(candidates, endpoints, slots, now);
     // Try only as many as are still wanted, in order, so nothing is won beyond the limit.
     const won: ClaimedDelivery[] = [];
     for (let next = 0; next < candidates.length && won.length < limit; ) {
       const batch = candidates.slice(next, next + limit - won.length);
       next += batch.length;
-      const claims = await Promise.all(batch.map((c) => this.tryClaim(c, endpoints.get(c.endpointId), now, leaseMs)));
+      const claims = await Promise.all(batch.map((c) =>
+        probing.has(c.endpointId) ? this.tryProbe(c, endpoints.get(c.endpointId), probing.get(c.endpointId)!, now, leaseMs) : this.tryClaim(c, endpoints.get(c.endpointId), now, leaseMs)));
       claims.forEach((c, i) => (c ? won.push(c) : slots.release(batch[i]!.endpointId)));
     }
     return won;
+  }
+
+  /** The head (oldest unfinished delivery, i.e. oldest queue entry) of each FIFO endpoint among the found entries. */
+  private async fifoHeads(found: QueueDoc[], endpoints: Map<string, EndpointDoc>): Promise<Map<string, string | undefined>> {
+    const heads = new Map<string, string | undefined>();
+    for (const endpointId of new Set(found.map((c) => c.endpointId))) {
+      if (endpoints.get(endpointId)?.ordering !== 'FIFO') continue;
+      const [head] = await this.queue.find({ endpointId }).sort({ _id: 1 }).limit(1).toArray();
+      heads.set(endpointId, head?._id);
+    }
+    return heads;
+  }
+
+  /**
+   * Keeps, of the candidates of each rate-limited endpoint, as many as it wins rate slots for (one
+   * insert each, under a unique _id, so a slot is used once across processes); the rest wait in the queue.
+   */
+  private async takeRateSlots(candidates: QueueDoc[], endpoints: Map<string, EndpointDoc>, slots: EndpointSlots, now: Millis): Promise<void> {
+    const limited = [...new Set(candidates.map((c) => c.endpointId))].filter((id) => endpoints.get(id)?.rateLimitPerSecond);
+    for (const endpointId of limited) {
+      const limit = endpoints.get(endpointId)!.rateLimitPerSecond!;
+      const mine = candidates.filter((c) => c.endpointId === endpointId);
+      const tried = openRateSlots(limit, now).slice(0, mine.length);
+      let won = 0;
+      try {
+        await this.leases.insertMany(tried.map((n) => ({ _id: `rate:${endpointId}#${limit}:${n}`, deliveryId: endpointId, expiresAt: now })), { ordered: false });
+        won = tried.length;
+      } catch (err) {
+        if (!onlyDuplicateKeys(err)) throw err;
+        won = tried.length - ((err as { writeErrors?: unknown[] }).writeErrors?.length ?? tried.length);
+      }
+      for (const c of mine.slice(won)) {
+        candidates.splice(candidates.indexOf(c), 1);
+        slots.release(endpointId);
+      }
+    }
+  }
+
+  /**
+   * The probe of an endpoint whose cool-down is over: exactly one claimer across all processes wins
+   * the probe lease for this cool-down's end (an insert under the unique _id), holds the circuit for
+   * its lease, and claims the delivery as usual. A stale reader of `until` meets the winner's lease.
+   */
+  private async tryProbe(entry: QueueDoc, endpoint: EndpointDoc | undefined, until: Millis, now: Millis, leaseMs: number): Promise<ClaimedDelivery | null> {
+    try {
+      await this.leases.insertOne({ _id: `probe:${entry.endpointId}@${until}`, deliveryId: entry._id, expiresAt: now + leaseMs });
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+      return null;
+    }
+    await this.circuits.updateOne({ _id: entry.endpointId, until }, { $set: { until: now + leaseMs } });
+    const claim = await this.tryClaim(entry, endpoint, now, leaseMs);
+    // No probe after all (the delivery was taken or parked): let the next claim probe instead.
+    if (!claim) await this.circuits.updateOne({ _id: entry.endpointId, until: now + leaseMs }, { $set: { until: now + 1 } });
+    return claim;
+  }
+
+  async recordHealth(endpointId: string, input: HealthInput, now: Millis, settings: HealthSettings): Promise<HealthChange | null> {
+    // Exclusive like a claim: the outcome that inserts the lease of the next health version under
+    // its unique _id writes that version; a concurrent one reads again and applies itself on top.
+    for (let tries = 0; tries < 100; tries++) {
+      const doc = await this.endpoints.findOne({ _id: endpointId });
+      if (!doc || doc.deletedAt !== null) return null;
+      const version = (doc.healthVersion ?? 0) + 1;
+      const leaseId = `health:${endpointId}#${version}`;
+      try {
+        await this.leases.insertOne({ _id: leaseId, deliveryId: endpointId, expiresAt: now });
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err;
+        // The winner writes in a moment; one that died before writing is replaced after a while.
+        const lease = await this.leases.findOne({ _id: leaseId });
+        if (lease && lease.expiresAt < now - HEALTH_WRITE_GRACE_MS) await this.leases.deleteOne({ _id: leaseId, expiresAt: lease.expiresAt });
+        await new Promise((resolve) => setTimeout(resolve, 2 + Math.random() * 10));
+        continue;
+      }
+      const previous = toEndpoint(doc).health;
+      const { health, decisions } = trackHealth(previous, input, now, settings);
+      const disabled = decisions.some((d) => d.kind === 'disable');
+      const set: Partial<EndpointDoc> = { health, healthVersion: version, ...(disabled ? { enabled: false } : {}) };
+      await this.endpoints.updateOne({ _id: endpointId }, { $set: set });
+      const opened = decisions.find((d) => d.kind === 'circuitOpened');
+      if (opened) await this.circuits.replaceOne({ _id: endpointId }, { until: opened.until }, { upsert: true });
+      else if (previous.state === 'CIRCUIT_OPEN' && health.state !== 'CIRCUIT_OPEN') await this.circuits.deleteOne({ _id: endpointId });
+      return { endpoint: toEndpoint({ ...doc, ...set }), previous, decisions };
+    }
+    throw new ConflictError(`the health of endpoint ${endpointId} keeps changing under concurrent writes; its outcome was not counted`);
   }
 
   private async tryClaim(entry: QueueDoc, endpoint: EndpointDoc | undefined, now: Millis, leaseMs: number): Promise<ClaimedDelivery | null> {

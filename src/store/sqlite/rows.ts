@@ -2,6 +2,7 @@
 // connection (main thread) and the writer thread.
 import { DEFAULT_DELIVERY_OPTIONS, type DeliveryOptions } from '../../domain/records.js';
 import type { ApplicationRecord, AttemptRecord, DeliveryRecord, EndpointRecord, EventRecord, EventTypeRecord, Scope } from '../../domain/records.js';
+import { healthOf } from '../../domain/health.js';
 import type { Page, PageArgs, StoredPortalSession } from '../ports.js';
 
 export type Row = Record<string, any>;
@@ -36,6 +37,11 @@ export const toEndpoint = (r: Row): EndpointRecord => ({
   enabled: r.enabled === 1,
   secrets: JSON.parse(r.secrets),
   delivery: deliveryOptions(r.delivery_options),
+  timeoutMs: r.timeout_ms ?? null,
+  rateLimitPerSecond: r.rate_limit ?? null,
+  ordering: r.ordering ?? 'PARALLEL',
+  retryScheduleMs: r.retry_schedule ? JSON.parse(r.retry_schedule) : null,
+  health: healthOf(r.health ? JSON.parse(r.health) : null, r.enabled === 1),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
   deletedAt: r.deleted_at,
@@ -80,6 +86,7 @@ export const toAttempt = (r: Row): AttemptRecord => ({
   responseStatus: r.response_status,
   responseBody: r.response_body,
   error: r.error,
+  retryAfterMs: r.retry_after_ms ?? null,
 });
 
 /** SQL condition and parameters restricting rows to the scope's application. */

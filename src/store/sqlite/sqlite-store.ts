@@ -3,8 +3,9 @@ import type Database from 'better-sqlite3';
 import type {
   ApplicationRecord, AttemptOutcome, AttemptRecord, DeliveryFilter, DeliveryRecord, EndpointRecord, EventRecord, EventTypeRecord, Millis, PortalSessionRecord, Scope,
 } from '../../domain/records.js';
+import type { HealthInput, HealthSettings } from '../../domain/health.js';
 import type {
-  BacklogCounts, ClaimOptions, ClaimedDelivery, EndpointPatch, StatsQuery, EventTypePatch, NewApplication, Page, PageArgs, PublishResult, Store, StoredPortalSession, SweepOptions, SweepResult,
+  BacklogCounts, ClaimOptions, HealthChange, ClaimedDelivery, EndpointPatch, StatsQuery, EventTypePatch, NewApplication, Page, PageArgs, PublishResult, Store, StoredPortalSession, SweepOptions, SweepResult,
 } from '../ports.js';
 import { openDatabase, StatementCache } from './connection.js';
 import { pageQuery, scoped, toApplication, toAttempt, toDelivery, toEndpoint, toEvent, toEventType, toPage, toPortalSession, type Row } from './rows.js';
@@ -219,6 +220,10 @@ export class SqliteStore implements Store {
 
   recordAttempt(claim: Pick<ClaimedDelivery, 'delivery' | 'leaseToken'>, outcome: AttemptOutcome, now: Millis): Promise<DeliveryRecord | null> {
     return this.writer.call('recordAttempt', claim.delivery.id, claim.leaseToken, outcome, now);
+  }
+
+  recordHealth(endpointId: string, input: HealthInput, now: Millis, settings: HealthSettings): Promise<HealthChange | null> {
+    return this.writer.call('recordHealth', endpointId, input, now, settings);
   }
 
   sweep(options: SweepOptions): Promise<SweepResult> {

@@ -3,12 +3,15 @@ import type Database from 'better-sqlite3';
 import { EndpointSlots } from '../../domain/endpoint-slots.js';
 import { EXPIRED_WHILE_WAITING_REASON } from '../../domain/failure-reasons.js';
 import { fanOutTargets, newDelivery } from '../../domain/fan-out.js';
+import { trackHealth, type HealthInput, type HealthSettings } from '../../domain/health.js';
+import { takeRateSlot } from '../../domain/rate-limit.js';
+import { mayClaimInOrder } from '../../domain/ordering.js';
 import type { AttemptOutcome, DeliveryRecord, EndpointRecord, EventRecord, EventTypeRecord, Millis, PortalSessionRecord, Scope } from '../../domain/records.js';
 import { settleOnStored } from '../../domain/settle.js';
 import { attemptIncrement, publishIncrements } from '../../domain/stats.js';
 import { ConflictError } from '../../errors.js';
 import { newId } from '../../ids.js';
-import type { ClaimOptions, ClaimedDelivery, EndpointPatch, EventTypePatch, NewApplication, PublishResult, StoredPortalSession, SweepResult } from '../ports.js';
+import type { ClaimOptions, ClaimedDelivery, EndpointPatch, EventTypePatch, HealthChange, NewApplication, PublishResult, StoredPortalSession, SweepResult } from '../ports.js';
 import { StatementCache } from './connection.js';
 import { scoped, toDelivery, toEndpoint, toEvent, toEventType, toPortalSession, type Row } from './rows.js';
 import { applyStats } from './stats.js';
@@ -94,9 +97,11 @@ export class SqliteWrites {
 
   createEndpoint(e: EndpointRecord): void {
     this.stmt(
-      `INSERT INTO endpoints (id, application_id, url, description, event_types, enabled, secrets, delivery_options, created_at, updated_at, deleted_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(e.id, e.applicationId, e.url, e.description, JSON.stringify(e.eventTypes), e.enabled ? 1 : 0, JSON.stringify(e.secrets), JSON.stringify(e.delivery), e.createdAt, e.updatedAt, e.deletedAt);
+      `INSERT INTO endpoints (id, application_id, url, description, event_types, enabled, secrets, delivery_options, created_at, updated_at, deleted_at,
+         timeout_ms, retry_schedule, health, rate_limit, ordering)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(e.id, e.applicationId, e.url, e.description, JSON.stringify(e.eventTypes), e.enabled ? 1 : 0, JSON.stringify(e.secrets), JSON.stringify(e.delivery), e.createdAt, e.updatedAt, e.deletedAt,
+      e.timeoutMs, e.retryScheduleMs === null ? null : JSON.stringify(e.retryScheduleMs), JSON.stringify(e.health), e.rateLimitPerSecond, e.ordering);
   }
 
   updateEndpoint(scope: Scope, id: string, patch: EndpointPatch, now: Millis): EndpointRecord | null {
@@ -108,9 +113,21 @@ export class SqliteWrites {
     if (patch.enabled !== undefined) sets.push('enabled = ?'), params.push(patch.enabled ? 1 : 0);
     if (patch.secrets !== undefined) sets.push('secrets = ?'), params.push(JSON.stringify(patch.secrets));
     if (patch.delivery !== undefined) sets.push('delivery_options = ?'), params.push(JSON.stringify(patch.delivery));
+    if (patch.timeoutMs !== undefined) sets.push('timeout_ms = ?'), params.push(patch.timeoutMs);
+    if (patch.rateLimitPerSecond !== undefined) sets.push('rate_limit = ?'), params.push(patch.rateLimitPerSecond);
+    if (patch.ordering !== undefined) sets.push('ordering = ?'), params.push(patch.ordering);
+    if (patch.retryScheduleMs !== undefined) sets.push('retry_schedule = ?'), params.push(patch.retryScheduleMs === null ? null : JSON.stringify(patch.retryScheduleMs));
+    if (patch.health !== undefined) {
+      sets.push('health = ?'), params.push(JSON.stringify(patch.health));
+      if (patch.health.state !== 'CIRCUIT_OPEN') sets.push('circuit_until = NULL');
+    }
     const [cond, scopeParams] = scoped(scope);
     const row = this.stmt(`UPDATE endpoints SET ${sets.join(', ')} WHERE id = ? AND ${cond} AND deleted_at IS NULL RETURNING *`)
       .get(...params, id, ...scopeParams) as Row | undefined;
+    if (row && patch.health !== undefined && patch.health.state !== 'CIRCUIT_OPEN') {
+      // Deliveries held back by a circuit that is now closed are due again when the schedule says.
+      this.stmt('UPDATE deliveries SET run_at = next_attempt_at WHERE endpoint_id = ? AND run_at > next_attempt_at AND lease_token IS NULL').run(id);
+    }
     return row ? toEndpoint(row) : null;
   }
 
@@ -169,7 +186,7 @@ export class SqliteWrites {
 
   claimDue(options: ClaimOptions): ClaimedDelivery[] {
     const { now, limit, leaseMs } = options;
-    const ids = this.dueCandidates(now, limit, new EndpointSlots(options));
+    const ids = this.dueCandidates(now, limit, new EndpointSlots(options), leaseMs);
     if (ids.length === 0) return [];
     const leaseToken = randomUUID();
     const leaseUntil = now + leaseMs;
@@ -195,27 +212,91 @@ export class SqliteWrites {
    * up during the scan, the scan starts again without it. A claim reads at most CLAIM_SCAN_ROWS
    * due rows (index only), so a claim that finds nothing costs the same with any backlog.
    */
-  private dueCandidates(now: Millis, limit: number, slots: EndpointSlots): string[] {
+  private dueCandidates(now: Millis, limit: number, slots: EndpointSlots, leaseMs: number): string[] {
     const due = this.stmt(
       `SELECT id, endpoint_id FROM (SELECT id, endpoint_id FROM deliveries WHERE run_at IS NOT NULL AND run_at <= ? ORDER BY run_at LIMIT ?)
        WHERE endpoint_id NOT IN (SELECT value FROM json_each(?))`,
     );
     const paused = (this.stmt('SELECT id FROM endpoints WHERE enabled = 0 AND deleted_at IS NULL').all() as Row[]).map((r) => r.id as string);
+    const circuits = this.circuits(now);
+    const probes: string[] = [];
+    // FIFO endpoints, with their head once looked up.
+    const fifo = new Map((this.stmt(`SELECT id FROM endpoints WHERE ordering = 'FIFO' AND deleted_at IS NULL`).all() as Row[]).map((r) => [r.id as string, undefined as string | undefined]));
+    // Rate-limited endpoints and their rule's state, updated as slots are taken and written back after the scan.
+    const rates = new Map((this.stmt('SELECT id, rate_limit, rate_tat FROM endpoints WHERE rate_limit IS NOT NULL AND deleted_at IS NULL').all() as Row[])
+      .map((r) => [r.id as string, { limit: r.rate_limit as number, tat: r.rate_tat as number | null, changed: false }]));
     const taken = new Set<string>();
-    let excluded = [...slots.saturated(), ...paused];
+    let excluded = [...slots.saturated(), ...paused, ...circuits.open];
     scan: for (;;) {
       for (const row of due.iterate(now, CLAIM_SCAN_ROWS, JSON.stringify(excluded)) as Iterable<Row>) {
         if (taken.has(row.id)) continue; // taken before a restart
-        if (!slots.take(row.endpoint_id)) {
+        if (fifo.has(row.endpoint_id)) {
+          if (!mayClaimInOrder('FIFO', row.id, this.fifoHead(fifo, row.endpoint_id))) continue;
+          excluded = [...excluded, row.endpoint_id]; // its head only: one in flight
+        }
+        const rate = rates.get(row.endpoint_id);
+        const slot = rate ? takeRateSlot(rate.tat, rate.limit, now) : undefined;
+        if (slot?.granted === false || !slots.take(row.endpoint_id)) {
           excluded = [...excluded, row.endpoint_id];
           continue scan; // leaving the loop closes the iterator
         }
         taken.add(row.id);
+        if (rate) (rate.tat = slot!.tat), (rate.changed = true);
+        if (circuits.probing.has(row.endpoint_id)) {
+          // One probe of an endpoint whose cool-down is over: it holds the circuit for its lease.
+          probes.push(row.endpoint_id);
+          excluded = [...excluded, row.endpoint_id];
+          if (taken.size === limit) break scan;
+          continue scan;
+        }
         if (taken.size === limit) break scan;
       }
       break;
     }
+    for (const [endpointId, { tat, changed }] of rates) if (changed) this.stmt('UPDATE endpoints SET rate_tat = ? WHERE id = ?').run(tat, endpointId);
+    for (const endpointId of probes) this.stmt('UPDATE endpoints SET circuit_until = ? WHERE id = ?').run(now + leaseMs, endpointId);
     return [...taken];
+  }
+
+  /** The oldest unfinished delivery of a FIFO endpoint (looked up once a claim). */
+  private fifoHead(heads: Map<string, string | undefined>, endpointId: string): string | undefined {
+    if (heads.get(endpointId) === undefined) {
+      const row = this.stmt(`SELECT id FROM deliveries WHERE endpoint_id = ? AND status IN ('PENDING', 'RETRYING') ORDER BY id LIMIT 1`).get(endpointId) as Row | undefined;
+      heads.set(endpointId, row?.id ?? '');
+    }
+    return heads.get(endpointId);
+  }
+
+  /** Endpoints whose circuit is open (claims skip them) and those whose cool-down is over (one probe may go). */
+  private circuits(now: Millis): { open: string[]; probing: Set<string> } {
+    const rows = this.stmt('SELECT id, circuit_until FROM endpoints WHERE circuit_until IS NOT NULL').all() as Row[];
+    return {
+      open: rows.filter((r) => r.circuit_until > now).map((r) => r.id as string),
+      probing: new Set(rows.filter((r) => r.circuit_until <= now).map((r) => r.id as string)),
+    };
+  }
+
+  /** Applies an attempt's outcome to the endpoint's health (domain/health.ts) and acts on the decisions, in one transaction. */
+  recordHealth(endpointId: string, input: HealthInput, now: Millis, settings: HealthSettings): HealthChange | null {
+    const row = this.stmt('SELECT * FROM endpoints WHERE id = ? AND deleted_at IS NULL').get(endpointId) as Row | undefined;
+    if (!row) return null;
+    const previous = toEndpoint(row).health;
+    const { health, decisions } = trackHealth(previous, input, now, settings);
+    let circuitUntil: Millis | null = row.circuit_until;
+    let enabled = row.enabled;
+    for (const decision of decisions) {
+      if (decision.kind === 'disable') (enabled = 0), (circuitUntil = null);
+      if (decision.kind === 'recovered') circuitUntil = null;
+      if (decision.kind === 'circuitOpened') {
+        circuitUntil = decision.until;
+        // Its due deliveries move to the end of the cool-down, so the claim scan does not wade through them.
+        this.stmt('UPDATE deliveries SET run_at = MAX(run_at, ?) WHERE endpoint_id = ? AND run_at IS NOT NULL').run(decision.until, endpointId);
+      }
+    }
+    if (health.state !== 'CIRCUIT_OPEN') circuitUntil = null;
+    const updated = this.stmt('UPDATE endpoints SET health = ?, enabled = ?, circuit_until = ? WHERE id = ? RETURNING *')
+      .get(JSON.stringify(health), enabled, circuitUntil, endpointId) as Row;
+    return { endpoint: toEndpoint(updated), previous, decisions };
   }
 
   /** Records the attempt if the lease is still held; null when it was lost (another worker took over). */
@@ -231,9 +312,10 @@ export class SqliteWrites {
        WHERE id = ? RETURNING *`,
     ).get(status, attempt.number, next, attempt.startedAt, next, reason, now, deliveryId) as Row;
     this.stmt(
-      `INSERT OR REPLACE INTO attempts (delivery_id, number, started_at, duration_ms, success, response_status, response_body, error)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(attempt.deliveryId, attempt.number, attempt.startedAt, attempt.durationMs, attempt.success ? 1 : 0, attempt.responseStatus, attempt.responseBody, attempt.error);
+      `INSERT OR REPLACE INTO attempts (delivery_id, number, started_at, duration_ms, success, response_status, response_body, error, retry_after_ms)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(attempt.deliveryId, attempt.number, attempt.startedAt, attempt.durationMs, attempt.success ? 1 : 0, attempt.responseStatus, attempt.responseBody, attempt.error,
+      attempt.retryAfterMs ?? null);
     const delivery = toDelivery(row);
     if (this.options.stats) applyStats(this.stmt, [attemptIncrement(delivery, outcome, status)]);
     return delivery;

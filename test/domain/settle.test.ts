@@ -75,7 +75,7 @@ describe('settleUnprepared', () => {
   it('records a failed attempt with the error and ends the delivery FAILED with the reason at once, whatever the schedule', () => {
     const outcome = settleUnprepared({ deliveryId: 'dlv_1', number: 1, startedAt: NOW }, 'transform failed: boom', 'TRANSFORM_FAILED: x', NOW + 3);
     expect(outcome).toEqual({
-      attempt: { deliveryId: 'dlv_1', number: 1, startedAt: NOW, durationMs: 3, success: false, responseStatus: null, responseBody: null, error: 'transform failed: boom' },
+      attempt: { deliveryId: 'dlv_1', number: 1, startedAt: NOW, durationMs: 3, success: false, responseStatus: null, responseBody: null, error: 'transform failed: boom', retryAfterMs: null },
       status: 'FAILED',
       nextAttemptAt: null,
       failureReason: 'TRANSFORM_FAILED: x',

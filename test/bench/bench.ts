@@ -3,10 +3,11 @@
 // Tidings through its public GraphQL API like a real client. Every loop is bounded in count and time.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { ADMIN_TOKEN, Receiver, ROOT, Tidings, percentile, publishAtRate, publishMany, until, type TidingsOptions } from './harness.js';
+import { ADMIN_TOKEN, Receiver, ROOT, Tidings, percentile, publishAtRate, publishMany, sleep, until, type EndpointSpec, type TidingsOptions } from './harness.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -14,8 +15,8 @@ const storeArg = args.includes('--store') ? args[args.indexOf('--store') + 1] : 
 if (storeArg === 'mongo' && !process.env.MONGODB_URI) throw new Error('--store mongo needs MONGODB_URI');
 
 const SIZE = quick
-  ? { ceiling: 5_000, events: 2_000, latencySeconds: 3, backlogBig: 10_000, backlogSmall: 1_000, subscribers: 100, feedEvents: 50, isolationSeconds: 4 }
-  : { ceiling: 20_000, events: 20_000, latencySeconds: 20, backlogBig: 100_000, backlogSmall: 1_000, subscribers: 1_000, feedEvents: 200, isolationSeconds: 15 };
+  ? { ceiling: 5_000, events: 2_000, latencySeconds: 3, backlogBig: 10_000, backlogSmall: 1_000, subscribers: 100, feedEvents: 50, isolationSeconds: 4, deadSeconds: 6, deadCooldown: '2s', shapingEvents: 1_000 }
+  : { ceiling: 20_000, events: 20_000, latencySeconds: 20, backlogBig: 100_000, backlogSmall: 1_000, subscribers: 1_000, feedEvents: 200, isolationSeconds: 15, deadSeconds: 60, deadCooldown: '30s', shapingEvents: 20_000 };
 const CONCURRENCY = 64; // TIDINGS_WORKER_CONCURRENCY's default, used for the ceiling too
 
 interface Row { scenario: string; metric: string; value: number; unit: string; note?: string }
@@ -39,7 +40,7 @@ function tidingsOptions(extra: TidingsOptions = {}): TidingsOptions {
   return { ...extra, env };
 }
 
-async function withTidings<T>(scenario: string, receiver: Receiver, urls: (origin: string) => string[], fn: (t: Tidings, app: { applicationId: string; endpointIds: string[] }) => Promise<T>, extra?: TidingsOptions): Promise<T> {
+async function withTidings<T>(scenario: string, receiver: Receiver, urls: (origin: string) => EndpointSpec[], fn: (t: Tidings, app: { applicationId: string; endpointIds: string[] }) => Promise<T>, extra?: TidingsOptions): Promise<T> {
   const tidings = await Tidings.start(tidingsOptions(extra));
   try {
     const app = await tidings.setup(urls(receiver.origin));
@@ -97,13 +98,17 @@ async function latency(receiver: Receiver, rate: number): Promise<void> {
   });
 }
 
-/** Drain rate of `count` deliveries that piled up while no worker ran (an API-only process published them). */
-async function backlog(receiver: Receiver, count: number): Promise<number> {
-  const scenario = `4. backlog of ${count}`;
+/**
+ * `count` events published by an API-only process (no worker running) to `endpoints`, then drained by a
+ * worker process on the same data; `measure` runs on the worker once every delivery has arrived.
+ * Returns the drain rate (first to last arrival) and the worker's peak RSS.
+ */
+async function publishThenDrain<M = void>(scenario: string, receiver: Receiver, count: number, endpoints: (origin: string) => EndpointSpec[], measure?: (worker: Tidings, app: { applicationId: string; endpointIds: string[] }) => Promise<M>): Promise<{ rate: number; rssMb: number; measured?: M }> {
   const api = await Tidings.start(tidingsOptions({ env: { TIDINGS_ROLE: 'api' } }));
   let dataDir: string;
+  let app: { applicationId: string; endpointIds: string[] };
   try {
-    const app = await api.setup([`${receiver.origin}/ok/0`]);
+    app = await api.setup(endpoints(receiver.origin));
     await publishMany(api, app.applicationId, count, 32, (n) => progress(`${scenario}: published ${n}/${count} with no worker running`));
     dataDir = api.dataDir;
   } finally {
@@ -122,12 +127,20 @@ async function backlog(receiver: Receiver, count: number): Promise<number> {
     }, 900_000, 100);
     const s = Object.values(await receiver.stats())[0]!;
     const rate = (count - 1) / ((s.lastAt - s.firstAt) / 1000);
-    record(scenario, 'drain deliveries/s', rate, '/s', 'first to last arrival');
-    record(scenario, 'peak RSS', worker.peakRssMb(), 'MB');
-    return rate;
+    const measured = await measure?.(worker, app);
+    return { rate, rssMb: worker.peakRssMb(), measured };
   } finally {
     await worker.stop();
   }
+}
+
+/** Drain rate of `count` deliveries that piled up while no worker ran (an API-only process published them). */
+async function backlog(receiver: Receiver, count: number): Promise<number> {
+  const scenario = `4. backlog of ${count}`;
+  const { rate, rssMb } = await publishThenDrain(scenario, receiver, count, (o) => [`${o}/ok/0`]);
+  record(scenario, 'drain deliveries/s', rate, '/s', 'first to last arrival');
+  record(scenario, 'peak RSS', rssMb, 'MB');
+  return rate;
 }
 
 async function liveFeed(receiver: Receiver): Promise<void> {
@@ -192,6 +205,133 @@ async function isolation(receiver: Receiver, withBad: boolean): Promise<number> 
   });
 }
 
+/** A port on 127.0.0.1 that nothing listens on (bound, then released): connecting to it is refused. */
+async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+// Scenario 8 (issue 9): the same 100 events/s to 9 healthy endpoints as scenario 6, with and without
+// a 10th endpoint whose port refuses connections for the whole run. Settings, the same in both runs:
+// - TIDINGS_RETRY_SCHEDULE of 1s steps: every failed first attempt is due again within the run, so
+//   without the circuit the dead endpoint's retries would pile onto the worker slots (the bench's
+//   usual 1h schedule would hide that: no retry would come due);
+// - TIDINGS_CIRCUIT_FAILURES 10 (the default): the circuit opens after the first 10 failed attempts,
+//   early in the run, so most of the run is measured with it open;
+// - TIDINGS_CIRCUIT_COOLDOWN 30s (the default) over a 60 s run, 2s over the quick run's 6 s: in both
+//   the cool-down ends within the run, so the probe attempts (and the doubling after a failed one)
+//   are part of what is counted.
+const DEAD_ENV = { TIDINGS_RETRY_SCHEDULE: '1s,1s,1s,1s,1s,1s,1s', TIDINGS_CIRCUIT_FAILURES: '10', TIDINGS_CIRCUIT_COOLDOWN: SIZE.deadCooldown };
+
+async function deadEndpoint(receiver: Receiver, withDead: boolean): Promise<number> {
+  const scenario = `8. dead endpoint, ${withDead ? '9 healthy + 1 refusing' : '9 healthy'}`;
+  const deadUrl = `http://127.0.0.1:${await closedPort()}/dead`;
+  const urls = (o: string) => [...Array.from({ length: 9 }, (_, i) => `${o}/ok/${i}`), ...(withDead ? [deadUrl] : [])];
+  return withTidings(scenario, receiver, urls, async (t, app) => {
+    const deadId = app.endpointIds[9];
+    // While publishing, watch the dead endpoint's health (10 small reads a second, in the run with it
+    // only): the first time it reads CIRCUIT_OPEN, note the time and the healthy arrivals so far.
+    let opened: { at: number; healthy: number } | undefined;
+    let publishing = true;
+    const started = Date.now();
+    const watching = (async () => {
+      while (deadId && publishing && !opened) {
+        const { endpoint } = await t.gql('query($id: ID!) { endpoint(id: $id) { health { state } } }', { id: deadId });
+        if (endpoint.health.state === 'CIRCUIT_OPEN') opened = { at: Date.now(), healthy: await receiver.count() };
+        else await sleep(100);
+      }
+    })();
+    progress(`${scenario}: ${SIZE.deadSeconds}s at 100 events/s`);
+    const { sent } = await publishAtRate(t, app.applicationId, 100, SIZE.deadSeconds).finally(() => (publishing = false));
+    await watching;
+    await until('the healthy deliveries to arrive', async () => (await receiver.count()) >= sent * 9, 120_000, 100);
+    const stats = await receiver.stats({ withLatencies: true });
+    const healthy = Object.entries(stats).filter(([k]) => k.startsWith('/ok')).flatMap(([, s]) => s.latencies);
+    const p99 = percentile(healthy, 99);
+    record(scenario, 'healthy p99', p99, 'ms', `publish-to-arrival, ${sent} events`);
+    if (!deadId) return p99;
+
+    // Every attempt to the dead endpoint, from the API: its attempted deliveries are RETRYING or FAILED
+    // (pages of 500: a page of 1000 with its attempts is over the API's query cost limit).
+    const deadStarts: number[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 1000; page++) {
+      const { deliveries }: { deliveries: { edges: { node: { attempts: { startedAt: string }[] } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } = await t.gql(
+        'query($f: DeliveryFilter, $after: String) { deliveries(first: 500, after: $after, filter: $f) { edges { node { attempts { startedAt } } } pageInfo { hasNextPage endCursor } } }',
+        { f: { endpointId: deadId, status: ['RETRYING', 'FAILED'] }, after },
+      );
+      for (const e of deliveries.edges) for (const a of e.node.attempts) deadStarts.push(Date.parse(a.startedAt));
+      if (!deliveries.pageInfo.hasNextPage) break;
+      after = deliveries.pageInfo.endCursor;
+    }
+    // Healthy endpoints answer 200 at once: their attempts are the receiver's arrivals.
+    const healthyAttempts = sent * 9;
+    const dead = deadStarts.length;
+    record(scenario, 'dead attempts, share of all', (100 * dead) / (dead + healthyAttempts), '%', `${dead} of ${dead + healthyAttempts} attempts`);
+    if (opened) {
+      const deadAfter = deadStarts.filter((at) => at >= opened!.at).length;
+      const healthyAfter = healthyAttempts - opened.healthy;
+      record(scenario, 'circuit open after', opened.at - started, 'ms', 'first publish to CIRCUIT_OPEN seen');
+      record(scenario, 'dead share once open', (100 * deadAfter) / (deadAfter + healthyAfter), '%', `${deadAfter} of ${deadAfter + healthyAfter} attempts (probes)`);
+    } else {
+      record(scenario, 'circuit open after', NaN, 'ms', 'the circuit was never seen open');
+    }
+    return p99;
+  }, { env: DEAD_ENV });
+}
+
+// Scenario 9 (issue 10): what shaping costs per delivery. The same closed-loop backlog as scenario 4
+// (published with no worker running, then drained, so the drain measures the delivery side alone) to
+// one endpoint, once per shape, in the same run: plain STANDARD_WEBHOOKS (the stored payload text
+// sent as it is), STANDARD_WEBHOOKS with a JSONata transform (the data parsed, the expression
+// evaluated, the result printed; it reads the bench event's fields and drops its 900-byte padding),
+// and the two CloudEvents formats. Besides the drain rate, `preparation` p50 from deliveryStats is
+// Tidings' own time to build and sign one request.
+const TRANSFORM = '{ "text": "Order " & $string(event.data.seq), "total": event.data.sentAt }';
+const SHAPES: { name: string; input: Record<string, unknown> }[] = [
+  { name: 'STANDARD_WEBHOOKS', input: {} },
+  { name: 'STANDARD_WEBHOOKS + transform', input: { transform: TRANSFORM } },
+  { name: 'CLOUDEVENTS_STRUCTURED', input: { format: 'CLOUDEVENTS_STRUCTURED' } },
+  { name: 'CLOUDEVENTS_BINARY', input: { format: 'CLOUDEVENTS_BINARY' } },
+];
+
+async function shaping(receiver: Receiver): Promise<void> {
+  // The full run measures every shape twice, in order and then in reverse, and reports the means, so
+  // that a drift of the machine over the scenario weighs on every shape alike.
+  const rounds = quick ? [SHAPES] : [SHAPES, [...SHAPES].reverse()];
+  const runs = new Map(SHAPES.map((shape) => [shape, [] as { rate: number; rssMb: number; p50: number; p99: number; attempts: number }[]]));
+  for (const [r, order] of rounds.entries()) {
+    for (const shape of order) {
+      const since = new Date(Date.now() - 60_000).toISOString();
+      const run = await publishThenDrain(`9. shaping, ${shape.name}, round ${r + 1}`, receiver, SIZE.shapingEvents, (o) => [{ url: `${o}/ok/0`, ...shape.input }], async (worker, app) => {
+        const { deliveryStats } = await worker.gql('query($i: DeliveryStatsInput!) { deliveryStats(input: $i) { total { attempts preparation { p50 p99 } } } }', {
+          i: { since, endpointId: app.endpointIds[0] },
+        });
+        return deliveryStats.total as { attempts: number; preparation: { p50: number; p99: number } | null };
+      });
+      runs.get(shape)!.push({ rate: run.rate, rssMb: run.rssMb, p50: run.measured!.preparation?.p50 ?? NaN, p99: run.measured!.preparation?.p99 ?? NaN, attempts: run.measured!.attempts });
+    }
+  }
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const note = rounds.length > 1 ? `mean of ${rounds.length} rounds, ` : '';
+  const plain = mean(runs.get(SHAPES[0]!)!.map((x) => x.rate));
+  const plainPrep = mean(runs.get(SHAPES[0]!)!.map((x) => x.p50));
+  for (const shape of SHAPES) {
+    const scenario = `9. shaping, ${shape.name}`;
+    const xs = runs.get(shape)!;
+    const rate = mean(xs.map((x) => x.rate));
+    record(scenario, 'drain deliveries/s', rate, '/s', `${note}${SIZE.shapingEvents} deliveries, first to last arrival`);
+    if (shape !== SHAPES[0]) record(scenario, 'ratio to plain', rate / plain, 'x', 'drain deliveries/s');
+    record(scenario, 'preparation p50', mean(xs.map((x) => x.p50)), 'ms', `${note}deliveryStats over ${xs[0]!.attempts} attempts (±9.5%)`);
+    if (shape !== SHAPES[0]) record(scenario, 'preparation p50 ratio to plain', mean(xs.map((x) => x.p50)) / plainPrep, 'x');
+    record(scenario, 'preparation p99', mean(xs.map((x) => x.p99)), 'ms');
+    record(scenario, 'peak RSS', Math.max(...xs.map((x) => x.rssMb)), 'MB', 'worker process');
+  }
+}
+
 function printTable(): void {
   const lines = rows.map((r) => [r.scenario, r.metric, r.value >= 100 ? r.value.toFixed(0) : r.value.toFixed(2), r.unit, r.note ?? '']);
   const widths = [0, 1, 2, 3].map((i) => Math.max(...lines.map((l) => l[i]!.length), 8));
@@ -228,6 +368,12 @@ async function main(): Promise<void> {
       const bad = await isolation(receiver, true);
       record('6. isolation', 'healthy p99 ratio (slow / none)', bad / good, 'x');
     }
+    if (wanted(8)) {
+      const good = await deadEndpoint(receiver, false);
+      const bad = await deadEndpoint(receiver, true);
+      record('8. dead endpoint', 'healthy p99 ratio (dead / none)', bad / good, 'x', 'target: within 1.2x');
+    }
+    if (wanted(9)) await shaping(receiver);
   } finally {
     receiver.stop();
   }

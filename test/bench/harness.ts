@@ -73,6 +73,9 @@ export class Receiver {
 
 // ---------------------------------------------------------------- tidings
 
+/** An endpoint for `Tidings.setup`: its URL, or createEndpoint's input fields besides `applicationId`. */
+export type EndpointSpec = string | ({ url: string } & Record<string, unknown>);
+
 export interface TidingsOptions {
   dataDir?: string;
   env?: Record<string, string>;
@@ -125,14 +128,15 @@ export class Tidings {
     return body.data as T;
   }
 
-  /** An application, the `bench.event` type and endpoints at the given receiver URLs. */
-  async setup(urls: string[]): Promise<{ applicationId: string; endpointIds: string[] }> {
+  /** An application, the `bench.event` type and endpoints: receiver URLs, or createEndpoint inputs (format, transform, …) with their URL. */
+  async setup(urls: EndpointSpec[]): Promise<{ applicationId: string; endpointIds: string[] }> {
     const { createApplication } = await this.gql('mutation { createApplication(input: { name: "bench" }) { application { id } } }');
     const applicationId = createApplication.application.id as string;
     await this.gql('mutation { createEventType(input: { name: "bench.event", schema: { type: "object", required: ["sentAt"] } }) { eventType { name } } }').catch(() => {});
     const endpointIds: string[] = [];
-    for (const url of urls) {
-      const { createEndpoint } = await this.gql('mutation($i: CreateEndpointInput!) { createEndpoint(input: $i) { endpoint { id } } }', { i: { applicationId, url } });
+    for (const spec of urls) {
+      const input = typeof spec === 'string' ? { url: spec } : spec;
+      const { createEndpoint } = await this.gql('mutation($i: CreateEndpointInput!) { createEndpoint(input: $i) { endpoint { id } } }', { i: { applicationId, ...input } });
       endpointIds.push(createEndpoint.endpoint.id);
     }
     return { applicationId, endpointIds };

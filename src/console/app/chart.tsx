@@ -66,7 +66,7 @@ export function LineChart({ id, title, unit, labels, series, max }: { id: string
         })}
       </svg>
       <figcaption>
-        <strong>{title}</strong>{' '}
+        <strong>{title}</strong> <span class="muted">({unit})</span>{' '}
         {series.length > 1 && series.map((s, k) => <span key={s.name} class="legend"><span class="swatch" style={{ background: COLORS[k % COLORS.length] }} aria-hidden="true" />{s.name}</span>)}
       </figcaption>
     </figure>

@@ -99,6 +99,8 @@ export function StatisticsPage({ portal }: { portal: boolean }) {
       </form>
       <ErrorNotice message={errorMessage(result.error) ?? errorMessage(live.error)} />
       {backlog && (
+        <>
+        <h2>Backlog now</h2>
         <dl class="facts" aria-label="Backlog">
           <dt>Waiting</dt>
           <dd aria-label="Waiting">{backlog.waiting}</dd>
@@ -107,6 +109,7 @@ export function StatisticsPage({ portal }: { portal: boolean }) {
           <dt>Oldest waiting</dt>
           <dd>{backlog.oldestWaitingAgeMs == null ? '—' : `${formatNumber(backlog.oldestWaitingAgeMs / 1000)} s`}</dd>
         </dl>
+        </>
       )}
       {result.fetching && !buckets ? <Loading /> : buckets && <Charts buckets={buckets} interval={filters.interval} />}
     </section>

@@ -95,6 +95,8 @@ describe('the console: health, previews, test events and statistics', () => {
     await page.getByRole('button', { name: 'Disable endpoint' }).click();
     await health.getByLabel('Health state').getByText('Disabled').waitFor();
     expect(await health.getByLabel('Disabled reason').textContent()).toBe('disabled by hand');
+    // Enabling starts the health afresh; the waiting delivery is then attempted, and succeeds.
+    receiver.respond(() => ({ status: 200, body: 'back' }));
     await page.getByRole('button', { name: 'Enable endpoint' }).click();
     await health.getByLabel('Health state').getByText('Healthy').waitFor();
   });

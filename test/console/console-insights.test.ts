@@ -91,7 +91,11 @@ describe('the console: health, previews, test events and statistics', () => {
     await page.getByRole('link', { name: 'Live deliveries' }).click();
     await page.getByLabel(`Health of ${url}`).first().getByText('Circuit open').waitFor();
 
-    await page.goBack();
+    // And the endpoints list, in its Health column.
+    await page.getByRole('link', { name: 'Endpoints' }).click();
+    await page.getByRole('row').filter({ has: page.getByRole('link', { name: url }) }).getByText('Circuit open').waitFor();
+
+    await page.goto(`${server.url}/#/endpoints/${endpointId}`);
     await page.getByRole('button', { name: 'Disable endpoint' }).click();
     await health.getByLabel('Health state').getByText('Disabled').waitFor();
     expect(await health.getByLabel('Disabled reason').textContent()).toBe('disabled by hand');

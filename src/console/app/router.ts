@@ -16,7 +16,8 @@ export type Route =
   | { page: 'delivery'; id: string }
   | { page: 'endpoints' }
   | { page: 'endpoint'; id: string }
-  | { page: 'event-types' };
+  | { page: 'event-types' }
+  | { page: 'statistics' };
 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
@@ -26,6 +27,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'endpoints' && parts[1]) return { page: 'endpoint', id: parts[1] };
   if (parts[0] === 'endpoints') return { page: 'endpoints' };
   if (parts[0] === 'event-types') return { page: 'event-types' };
+  if (parts[0] === 'statistics') return { page: 'statistics' };
   const filters = { applicationId: params.get('application') ?? '', endpointId: params.get('endpoint') ?? '', eventType: params.get('type') ?? '', status: params.get('status') ?? '' };
   return { page: 'deliveries', filters, key: query };
 }
@@ -40,6 +42,7 @@ export const href = {
   endpoints: () => '#/endpoints',
   endpoint: (id: string) => `#/endpoints/${encodeURIComponent(id)}`,
   eventTypes: () => '#/event-types',
+  statistics: () => '#/statistics',
 };
 
 export function useRoute(): Route {

@@ -28,3 +28,10 @@ export function StatusBadge({ status }: { status: string }) {
 export function Json({ value, label }: { value: unknown; label: string }) {
   return <pre class="json" aria-label={label} tabIndex={0}>{JSON.stringify(value, null, 2)}</pre>;
 }
+
+const HEALTH_LABELS: Record<string, string> = { HEALTHY: 'Healthy', FAILING: 'Failing', CIRCUIT_OPEN: 'Circuit open', DISABLED: 'Disabled' };
+
+/** An endpoint's health state (HEALTHY, FAILING, CIRCUIT_OPEN, DISABLED) in words. */
+export function HealthBadge({ state, label }: { state: string; label?: string }) {
+  return <span class={`health health-${state.toLowerCase()}`} aria-label={label}>{HEALTH_LABELS[state] ?? state}</span>;
+}

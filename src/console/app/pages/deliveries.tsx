@@ -5,7 +5,7 @@ import {
 } from '../../generated/graphql.js';
 import { ConnectionContext, errorMessage } from '../client.js';
 import { href, type DeliveryFilters } from '../router.js';
-import { Empty, ErrorNotice, Loading, StatusBadge, time } from '../ui.js';
+import { Empty, ErrorNotice, HealthBadge, Loading, StatusBadge, time } from '../ui.js';
 
 // Live deliveries: the newest page from `deliveries`, then kept current by `deliveryUpdated`
 // (rows change in place as attempts are made). Pause holds incoming changes and counts them.
@@ -86,6 +86,9 @@ export function DeliveriesPage({ portal, filters }: { portal: boolean; filters: 
   };
   const filtered = Object.values(filters).some(Boolean);
 
+  // Each endpoint's health as the newest change of any of its rows tells it (it comes with the delivery).
+  const health = new Map<string, string>();
+  for (const d of [...(rows ?? [])].sort((a, b) => (a.updatedAt < b.updatedAt ? -1 : 1))) health.set(d.endpoint.id, d.endpoint.health.state);
   return (
     <section aria-labelledby="deliveries-title">
       <div class="page-head">
@@ -166,7 +169,10 @@ export function DeliveriesPage({ portal, filters }: { portal: boolean; filters: 
                   <td><StatusBadge status={d.status} /></td>
                   <td>{d.eventType}</td>
                   <td>{d.attemptCount}</td>
-                  <td class="url">{d.endpoint.url}</td>
+                  <td class="url">
+                    {d.endpoint.url}
+                    {health.get(d.endpoint.id) !== 'HEALTHY' && <> <HealthBadge state={health.get(d.endpoint.id)!} label={`Health of ${d.endpoint.url}`} /></>}
+                  </td>
                   {!portal && <td>{d.event.application.name}</td>}
                   <td>{time(d.createdAt)}</td>
                 </tr>

@@ -36,7 +36,7 @@ export function createDeliverySide({ store, pubsub, config, operations }: Deps, 
     },
   );
   const sweeper = new Sweeper({ store, pubsub, log }, { intervalMs: config.sweepIntervalMs, retentionMs: config.retentionMs });
-  const jobs = new BulkJobRunner({ store, pubsub, log }, { leaseMs: config.leaseMs, pollMs: Math.max(config.workerPollMs, 1000) });
+  const jobs = new BulkJobRunner({ store, pubsub, log }, { leaseMs: config.leaseMs, pollMs: Math.max(config.workerPollMs, 1000), batchSize: config.bulkJobBatch });
   return {
     worker,
     start() {

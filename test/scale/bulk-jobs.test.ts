@@ -18,8 +18,12 @@ import { publishMany, setupApplication, startMongoServerOnTmpfs, uniqueDbName } 
 // cursor once its lease ends; the job completes with the right total, each delivery gets exactly
 // one more attempt per job, and no event gets two deliveries for one endpoint.
 
-/** Events of endpoint A that fail on their first attempt: 10,000 on SQLite (FerretDB: see COUNTS). */
-const COUNTS = { SQLite: Number(process.env.BULK_TEST_COUNT ?? 10_000), MongoDB: Number(process.env.BULK_TEST_COUNT ?? 2_000) };
+/**
+ * Events of endpoint A that fail on their first attempt: 10,000 on SQLite. FerretDB (its SQLite
+ * backend reads whole collections for anything but _id) could not publish and attempt 2,000 within
+ * 400 s on the shared test machine, so it runs 200; BULK_TEST_COUNT overrides both.
+ */
+const COUNTS = { SQLite: Number(process.env.BULK_TEST_COUNT ?? 10_000), MongoDB: Number(process.env.BULK_TEST_COUNT ?? 200) };
 
 const ENV = {
   // No automatic retries: a failed attempt ends the delivery FAILED, for the jobs to pick up.

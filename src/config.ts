@@ -1,5 +1,6 @@
 import path from 'node:path';
 import parseDuration from 'parse-duration';
+import { BULK_JOB_BATCH } from './domain/bulk-jobs.js';
 import { editDistance } from './edit-distance.js';
 import { LOG_LEVELS, type LogLevel } from './log.js';
 
@@ -38,6 +39,8 @@ export interface Config {
   endpointConcurrency: number;
   /** How often an idle worker looks for due deliveries (new events wake it at once). */
   workerPollMs: number;
+  /** Records one batch of a bulk job walks, in one store write (retryDeliveries, recoverEndpoint, replayEvents). */
+  bulkJobBatch: number;
   /**
    * all = API and worker; api = GraphQL only; worker = delivery, sweeps and health endpoints only.
    * Split processes share MongoDB, or on one machine the same SQLite data folder (WAL allows it).
@@ -108,6 +111,7 @@ export const VARIABLES = [
   'TIDINGS_STATS_LIVE_INTERVAL', 'TIDINGS_METRICS_TOKEN', 'TIDINGS_LOG_LEVEL', 'TIDINGS_SLOW_OPERATION',
   'TIDINGS_PORTAL_FRAME_ANCESTORS',
   'TIDINGS_RETRY_AFTER_MAX', 'TIDINGS_CIRCUIT_FAILURES', 'TIDINGS_CIRCUIT_COOLDOWN', 'TIDINGS_DISABLE_AFTER',
+  'TIDINGS_BULK_JOB_BATCH',
 ] as const;
 
 export type Variable = (typeof VARIABLES)[number];
@@ -202,6 +206,7 @@ export function loadConfig(env: Env = process.env): Config {
     workerConcurrency: integer(read, 'TIDINGS_WORKER_CONCURRENCY', 64, 1, 10_000),
     endpointConcurrency: integer(read, 'TIDINGS_ENDPOINT_CONCURRENCY', 16, 1, 10_000),
     workerPollMs: duration(read, 'TIDINGS_WORKER_POLL_INTERVAL', '250ms'),
+    bulkJobBatch: integer(read, 'TIDINGS_BULK_JOB_BATCH', BULK_JOB_BATCH, 1, 10_000),
     role,
     runWorker: role !== 'api',
     runApi: role !== 'worker',

@@ -9,6 +9,7 @@ export const ID_PREFIX = {
   Event: 'evt',
   Delivery: 'dlv',
   PortalSession: 'ps',
+  BulkJob: 'job',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIX;

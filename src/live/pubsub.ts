@@ -1,5 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import { createPubSub } from 'graphql-yoga';
+import type { BulkJobRecord } from '../domain/bulk-jobs.js';
 import type { DeliveryRecord, EndpointRecord, EventRecord } from '../domain/records.js';
 
 // Notifications between the parts of Tidings, on two topics: the live feed's and the workers'.
@@ -21,6 +22,8 @@ export type Topics = {
   'portal:revoked': [session: { id: string }];
   /** An endpoint's health state changed (or a health decision was taken): the endpointHealthChanged feed. */
   'endpoint:health': [endpoint: EndpointRecord];
+  /** A bulk job was created or made progress: the bulkJobUpdated feed, and job runners wake up for a QUEUED one. */
+  'bulk-job:updated': [job: BulkJobRecord];
 };
 
 type Target = NonNullable<NonNullable<Parameters<typeof createPubSub<Topics>>[0]>['eventTarget']>;

@@ -1,6 +1,7 @@
 // The store's ports, one per job. Adapters (sqlite/, mongo/) implement all of them and run the
 // same contract suites (test/store/). Consumers ask for the narrowest of them, or a Pick of one.
 // Tenant data is always read through a Scope, so a cross-tenant read cannot be written by accident.
+import type { BulkJobRecord, ClaimedBulkJob } from '../domain/bulk-jobs.js';
 import type { EndpointShare } from '../domain/endpoint-slots.js';
 import type { StatsInterval, StatsTotals } from '../domain/stats.js';
 import type { EndpointHealth, HealthDecision, HealthInput, HealthSettings } from '../domain/health.js';
@@ -205,6 +206,38 @@ export interface EndpointHealthLog {
   recordHealth(endpointId: string, input: HealthInput, now: Millis, settings: HealthSettings): Promise<HealthChange | null>;
 }
 
+/** What one batch of a bulk job did. */
+export interface BulkJobStep {
+  /** The job after the batch: RUNNING while there is more, or finished (SUCCEEDED, FAILED, CANCELLED). */
+  job: BulkJobRecord;
+  /** Deliveries the batch queued again or created (to announce them). */
+  changed: DeliveryRecord[];
+}
+
+/**
+ * Bulk recovery jobs (domain/bulk-jobs.ts): stored with their progress, claimed by job runners
+ * under a lease like deliveries, and run a small batch per write, so a crashed runner's job is
+ * resumed by another from its cursor and no write holds the store for long.
+ */
+export interface BulkJobLog {
+  createBulkJob(job: BulkJobRecord): Promise<void>;
+  /** A job within the scope: an application sees its own jobs, the admin every job. */
+  findBulkJob(scope: Scope, id: string): Promise<BulkJobRecord | null>;
+  listBulkJobs(scope: Scope, page: PageArgs): Promise<Page<BulkJobRecord>>;
+  /** Marks a QUEUED or RUNNING job CANCELLED (its runner stops before its next batch); a finished job is returned as it is. */
+  cancelBulkJob(scope: Scope, id: string, now: Millis): Promise<BulkJobRecord | null>;
+  /** Takes the oldest QUEUED job, or a RUNNING one whose lease ran out, under a new lease; null when there is none. */
+  claimBulkJob(now: Millis, leaseMs: number): Promise<ClaimedBulkJob | null>;
+  /**
+   * Runs the next batch of up to `limit` records of a claimed job and stores its progress, renewing
+   * the lease. Retry jobs queue one more attempt of each FAILED delivery walked (as
+   * requeueDelivery does); replay jobs create the delivery of each event walked that the
+   * endpoint hears (domain/fan-out.ts) and does not have yet; (event, endpoint) is unique, so a
+   * batch run twice creates nothing twice. Null when the lease was lost to another runner.
+   */
+  runBulkJobBatch(claim: Pick<ClaimedBulkJob, 'job' | 'leaseToken'>, options: { now: Millis; limit: number; leaseMs: number }): Promise<BulkJobStep | null>;
+}
+
 export interface StoreLifecycle {
   /** Throws when the store cannot serve requests (readiness). */
   ping(): Promise<void>;
@@ -212,4 +245,4 @@ export interface StoreLifecycle {
 }
 
 /** Everything an adapter provides. */
-export type Store = StoreLifecycle & Catalogue & DeliveryLog & DeliveryQueue & DeliveryStatsLog & EndpointHealthLog;
+export type Store = StoreLifecycle & Catalogue & DeliveryLog & DeliveryQueue & DeliveryStatsLog & EndpointHealthLog & BulkJobLog;

@@ -18,7 +18,7 @@ export interface DeliveryFilterInput {
 }
 
 /** The scope and store filter for a filter input: an applicationId narrows the scope (NOT_FOUND if not visible). */
-async function resolveFilter(deps: Deps, scope: Scope, input: DeliveryFilterInput | null | undefined): Promise<[Scope, DeliveryFilter]> {
+export async function resolveFilter(deps: Deps, scope: Scope, input: DeliveryFilterInput | null | undefined): Promise<[Scope, DeliveryFilter]> {
   const f: DeliveryFilter = {};
   if (input?.endpointId) f.endpointId = input.endpointId;
   if (input?.eventId) f.eventId = input.eventId;

@@ -14,6 +14,8 @@ export async function findNode(deps: Deps, scope: Scope, id: string): Promise<{ 
       return store.findEvent(scope, id);
     case 'Delivery':
       return store.findDelivery(scope, id);
+    case 'BulkJob':
+      return store.findBulkJob(scope, id);
     default:
       return null;
   }

@@ -114,6 +114,82 @@ export type BearerAuthInput = {
   token: Scalars['String']['input'];
 };
 
+/** A background job of bulk recovery, with its progress. Survives restarts: another worker process resumes it where it was. */
+export type BulkJob = Node & {
+  __typename?: 'BulkJob';
+  /** When the job was asked for. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Records handled so far: deliveries queued again, or events replayed (or found already delivered or not for the endpoint). */
+  done: Scalars['Int']['output'];
+  /** Why the job FAILED; null otherwise. */
+  error?: Maybe<Scalars['String']['output']>;
+  /** Records that could not be handled, e.g. deliveries whose endpoint was deleted. */
+  failed: Scalars['Int']['output'];
+  /** When it SUCCEEDED, FAILED or was CANCELLED; null before. */
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Globally unique, type-prefixed, time-sortable ID. */
+  id: Scalars['ID']['output'];
+  /** What the job does. */
+  kind: BulkJobKind;
+  /** Where the job stands. */
+  status: BulkJobStatus;
+  /** Records to walk (FAILED deliveries, or events for a replay), counted when the job starts; null while QUEUED. */
+  total?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A page of bulk jobs, newest first. */
+export type BulkJobConnection = {
+  __typename?: 'BulkJobConnection';
+  /** The bulk jobs of this page. */
+  edges: Array<BulkJobEdge>;
+  /** Whether more pages follow, and the cursors to read them. */
+  pageInfo: PageInfo;
+};
+
+/** One bulk job in a list, with its cursor. */
+export type BulkJobEdge = {
+  __typename?: 'BulkJobEdge';
+  /** Pass as `after` to read the records after this one. */
+  cursor: Scalars['String']['output'];
+  /** The bulk job. */
+  node: BulkJob;
+};
+
+/** What a bulk job does. */
+export type BulkJobKind =
+  /** recoverEndpoint: one more attempt for every delivery that FAILED to an endpoint since a time. */
+  | 'RECOVER_ENDPOINT'
+  /** replayEvents: deliveries of past events to an endpoint that never had them. */
+  | 'REPLAY_EVENTS'
+  /** retryDeliveries: one more attempt for every FAILED delivery matching a filter. */
+  | 'RETRY_DELIVERIES';
+
+/** Where a bulk job stands. */
+export type BulkJobStatus =
+  /** Stopped by cancelBulkJob; what it did before stays done. */
+  | 'CANCELLED'
+  /** Stopped early: its endpoint was deleted while it ran. */
+  | 'FAILED'
+  /** Waiting for a job runner of a worker process. */
+  | 'QUEUED'
+  /** A job runner is working through it, a small batch at a time. */
+  | 'RUNNING'
+  /** Every record was walked. */
+  | 'SUCCEEDED';
+
+/** The job to cancel. */
+export type CancelBulkJobInput = {
+  /** The bulk job ID. */
+  id: Scalars['ID']['input'];
+};
+
+/** The job, CANCELLED (or as it finished, if it had). */
+export type CancelBulkJobPayload = {
+  __typename?: 'CancelBulkJobPayload';
+  /** The job; follow it with bulkJobUpdated or node(id:). */
+  job: BulkJob;
+};
+
 /** A new application. */
 export type CreateApplicationInput = {
   /** Display name, 1 to 256 characters. */
@@ -664,6 +740,8 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Archives an event type: it accepts no new events; history stays (admin only). */
   archiveEventType: ArchiveEventTypePayload;
+  /** Stops a QUEUED or RUNNING bulk job before its next batch; what it did stays done. */
+  cancelBulkJob: CancelBulkJobPayload;
   /** Creates an application and returns its API key (admin only). */
   createApplication: CreateApplicationPayload;
   /** Registers an endpoint and returns its signing secret. */
@@ -676,6 +754,12 @@ export type Mutation = {
   deleteEndpoint: DeleteEndpointPayload;
   /** Publishes an event (admin only): stored with its deliveries before this returns, then delivered. */
   publishEvent: PublishEventPayload;
+  /** Starts a background job that sends again everything that FAILED to the endpoint since a time. Returns at once. */
+  recoverEndpoint: RecoverEndpointPayload;
+  /** Starts a background job that creates deliveries of past events the endpoint hears but never had (one per event, never two). Returns at once. */
+  replayEvents: ReplayEventsPayload;
+  /** Starts a background job that queues exactly one more attempt of every FAILED delivery matching the filter, as retryDelivery does. Returns at once. */
+  retryDeliveries: RetryDeliveriesPayload;
   /** Queues exactly one more attempt now, whatever the status; it ends SUCCEEDED or FAILED. CONFLICT while an attempt is in flight. */
   retryDelivery: RetryDeliveryPayload;
   /** Ends a portal session now (admin only): its token is refused from the next request on. NOT_FOUND for an unknown ID. */
@@ -694,6 +778,12 @@ export type Mutation = {
 /** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
 export type MutationArchiveEventTypeArgs = {
   input: ArchiveEventTypeInput;
+};
+
+
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
+export type MutationCancelBulkJobArgs = {
+  input: CancelBulkJobInput;
 };
 
 
@@ -730,6 +820,24 @@ export type MutationDeleteEndpointArgs = {
 /** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
 export type MutationPublishEventArgs = {
   input: PublishEventInput;
+};
+
+
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
+export type MutationRecoverEndpointArgs = {
+  input: RecoverEndpointInput;
+};
+
+
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
+export type MutationReplayEventsArgs = {
+  input: ReplayEventsInput;
+};
+
+
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
+export type MutationRetryDeliveriesArgs = {
+  input: RetryDeliveriesInput;
 };
 
 
@@ -871,6 +979,10 @@ export type Query = {
   application?: Maybe<Application>;
   /** Every application, newest first (admin only). */
   applications: ApplicationConnection;
+  /** One bulk job; null when it does not exist or belongs to another application. */
+  bulkJob?: Maybe<BulkJob>;
+  /** Bulk jobs the caller can see, newest first: an application's own, or every job for the admin. */
+  bulkJobs: BulkJobConnection;
   /** Deliveries the caller can see, newest first. */
   deliveries: DeliveryConnection;
   /** One delivery; null when it does not exist or belongs to another application. */
@@ -906,6 +1018,19 @@ export type QueryApplicationArgs = {
 
 /** Read the catalogue, applications, endpoints, events and deliveries. */
 export type QueryApplicationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Read the catalogue, applications, endpoints, events and deliveries. */
+export type QueryBulkJobArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read the catalogue, applications, endpoints, events and deliveries. */
+export type QueryBulkJobsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -981,6 +1106,53 @@ export type QueryNodeArgs = {
 /** Read the catalogue, applications, endpoints, events and deliveries. */
 export type QueryPreviewDeliveryArgs = {
   input: PreviewDeliveryInput;
+};
+
+/** The endpoint to recover and from when. */
+export type RecoverEndpointInput = {
+  /** The endpoint. */
+  endpointId: Scalars['ID']['input'];
+  /** Deliveries created at or after this time that FAILED are sent again. */
+  since: Scalars['DateTime']['input'];
+};
+
+/** The job that sends the endpoint's FAILED deliveries again. */
+export type RecoverEndpointPayload = {
+  __typename?: 'RecoverEndpointPayload';
+  /** The job; follow it with bulkJobUpdated or node(id:). */
+  job: BulkJob;
+};
+
+/** Which past events to deliver to an endpoint that never had them. */
+export type ReplayEventsInput = {
+  /** The endpoint; the events are those of its application that it hears (event types, channels, filter). */
+  endpointId: Scalars['ID']['input'];
+  /** Only events of these exact types; all the endpoint hears when left out. */
+  eventTypes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Events published at or after this time. */
+  since: Scalars['DateTime']['input'];
+  /** Events published before this time (exclusive); all since `since` when left out. */
+  until?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** The job that creates the missing deliveries. */
+export type ReplayEventsPayload = {
+  __typename?: 'ReplayEventsPayload';
+  /** The job; follow it with bulkJobUpdated or node(id:). */
+  job: BulkJob;
+};
+
+/** Which FAILED deliveries to attempt once more. */
+export type RetryDeliveriesInput = {
+  /** Deliveries matching it that are FAILED (a status, if given, must include FAILED). */
+  filter: DeliveryFilter;
+};
+
+/** The job that queues one more attempt of each matching FAILED delivery. */
+export type RetryDeliveriesPayload = {
+  __typename?: 'RetryDeliveriesPayload';
+  /** The job; follow it with bulkJobUpdated or node(id:). */
+  job: BulkJob;
 };
 
 /** The delivery to attempt again. */
@@ -1095,6 +1267,8 @@ export type StatsInterval =
 /** Live updates. */
 export type Subscription = {
   __typename?: 'Subscription';
+  /** The progress of one bulk job: its current state first, then one message per batch; ends after the message that says it finished. */
+  bulkJobUpdated: BulkJob;
   /** The current bucket and the backlog at once, then every TIDINGS_STATS_LIVE_INTERVAL (5 s by default), for live charts. */
   deliveryStatsUpdated: LiveDeliveryStats;
   /** One message each time a delivery the caller can see is created or changes state (every attempt included). */
@@ -1103,6 +1277,12 @@ export type Subscription = {
   endpointHealthChanged: Endpoint;
   /** One message per event published from now on that the caller can see, with its payload (what `tidings listen` forwards). */
   eventPublished: Event;
+};
+
+
+/** Live updates. */
+export type SubscriptionBulkJobUpdatedArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1520,6 +1700,74 @@ export type EventDeliveriesPageQueryVariables = Exact<{
 
 export type EventDeliveriesPageQuery = { __typename?: 'Query', event?: { __typename?: 'Event', deliveries: { __typename?: 'DeliveryConnection', edges: Array<{ __typename?: 'DeliveryEdge', cursor: string, node: { __typename?: 'Delivery', id: string, createdAt: string } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null } } } | null };
 
+export type BulkJobFieldsFragment = { __typename?: 'BulkJob', id: string, kind: BulkJobKind, status: BulkJobStatus, total?: number | null, done: number, failed: number, error?: string | null, createdAt: string, finishedAt?: string | null };
+
+export type RetryDeliveriesMutationVariables = Exact<{
+  input: RetryDeliveriesInput;
+}>;
+
+
+export type RetryDeliveriesMutation = { __typename?: 'Mutation', retryDeliveries: { __typename?: 'RetryDeliveriesPayload', job: { __typename?: 'BulkJob', id: string, kind: BulkJobKind, status: BulkJobStatus, total?: number | null, done: number, failed: number, error?: string | null, createdAt: string, finishedAt?: string | null } } };
+
+export type RecoverEndpointMutationVariables = Exact<{
+  input: RecoverEndpointInput;
+}>;
+
+
+export type RecoverEndpointMutation = { __typename?: 'Mutation', recoverEndpoint: { __typename?: 'RecoverEndpointPayload', job: { __typename?: 'BulkJob', id: string, kind: BulkJobKind, status: BulkJobStatus, total?: number | null, done: number, failed: number, error?: string | null, createdAt: string, finishedAt?: string | null } } };
+
+export type ReplayEventsMutationVariables = Exact<{
+  input: ReplayEventsInput;
+}>;
+
+
+export type ReplayEventsMutation = { __typename?: 'Mutation', replayEvents: { __typename?: 'ReplayEventsPayload', job: { __typename?: 'BulkJob', id: string, kind: BulkJobKind, status: BulkJobStatus, total?: number | null, done: number, failed: number, error?: string | null, createdAt: string, finishedAt?: string | null } } };
+
+export type CancelBulkJobMutationVariables = Exact<{
+  input: CancelBulkJobInput;
+}>;
+
+
+export type CancelBulkJobMutation = { __typename?: 'Mutation', cancelBulkJob: { __typename?: 'CancelBulkJobPayload', job: { __typename?: 'BulkJob', id: string, kind: BulkJobKind, status: BulkJobStatus, total?: number | null, done: number, failed: number, error?: string | null, createdAt: string, finishedAt?: string | null } } };
+
+export type BulkJobQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type BulkJobQuery = { __typename?: 'Query', bulkJob?: { __typename?: 'BulkJob', id: string, kind: BulkJobKind, status: BulkJobStatus, total?: number | null, done: number, failed: number, error?: string | null, createdAt: string, finishedAt?: string | null } | null };
+
+export type BulkJobNodeQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type BulkJobNodeQuery = { __typename?: 'Query', node?: { __typename: 'Application', id: string } | { __typename: 'BulkJob', status: BulkJobStatus, kind: BulkJobKind, id: string } | { __typename: 'Delivery', id: string } | { __typename: 'Endpoint', id: string } | { __typename: 'Event', id: string } | null };
+
+export type BulkJobsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type BulkJobsQuery = { __typename?: 'Query', bulkJobs: { __typename?: 'BulkJobConnection', edges: Array<{ __typename?: 'BulkJobEdge', node: { __typename?: 'BulkJob', id: string, kind: BulkJobKind, status: BulkJobStatus, total?: number | null, done: number, failed: number, error?: string | null, createdAt: string, finishedAt?: string | null } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+
+export type EndpointDeliveryPageQueryVariables = Exact<{
+  filter?: InputMaybe<DeliveryFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type EndpointDeliveryPageQuery = { __typename?: 'Query', deliveries: { __typename?: 'DeliveryConnection', edges: Array<{ __typename?: 'DeliveryEdge', node: { __typename?: 'Delivery', id: string, status: DeliveryStatus, attemptCount: number, event: { __typename?: 'Event', id: string } } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+
+export type BulkJobUpdatedSubscriptionVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type BulkJobUpdatedSubscription = { __typename?: 'Subscription', bulkJobUpdated: { __typename?: 'BulkJob', id: string, kind: BulkJobKind, status: BulkJobStatus, total?: number | null, done: number, failed: number, error?: string | null, createdAt: string, finishedAt?: string | null } };
+
 export type EndpointOptionFieldsFragment = { __typename?: 'Endpoint', id: string, format: EndpointFormat, cloudEventsSource: string, channels?: Array<string> | null, filter?: unknown | null, includeFields?: Array<string> | null, transform?: string | null, headers: Array<{ __typename?: 'Header', name: string, value: string }> };
 
 export type CreateEndpointWithOptionsMutationVariables = Exact<{
@@ -1711,7 +1959,7 @@ export type NodeQueryVariables = Exact<{
 }>;
 
 
-export type NodeQuery = { __typename?: 'Query', node?: { __typename: 'Application', id: string } | { __typename: 'Delivery', id: string } | { __typename: 'Endpoint', id: string } | { __typename: 'Event', id: string } | null };
+export type NodeQuery = { __typename?: 'Query', node?: { __typename: 'Application', id: string } | { __typename: 'BulkJob', id: string } | { __typename: 'Delivery', id: string } | { __typename: 'Endpoint', id: string } | { __typename: 'Event', id: string } | null };
 
 export type DeliveryUpdatedSubscriptionVariables = Exact<{
   filter?: InputMaybe<DeliveryFilter>;
@@ -1732,7 +1980,7 @@ export type NodeDetailQueryVariables = Exact<{
 }>;
 
 
-export type NodeDetailQuery = { __typename?: 'Query', node?: { __typename: 'Application', name: string, id: string } | { __typename: 'Delivery', status: DeliveryStatus, id: string, endpoint: { __typename?: 'Endpoint', id: string }, event: { __typename?: 'Event', id: string } } | { __typename: 'Endpoint', url: string, id: string, application: { __typename?: 'Application', id: string } } | { __typename: 'Event', type: string, id: string, application: { __typename?: 'Application', id: string } } | null };
+export type NodeDetailQuery = { __typename?: 'Query', node?: { __typename: 'Application', name: string, id: string } | { __typename: 'BulkJob', id: string } | { __typename: 'Delivery', status: DeliveryStatus, id: string, endpoint: { __typename?: 'Endpoint', id: string }, event: { __typename?: 'Event', id: string } } | { __typename: 'Endpoint', url: string, id: string, application: { __typename?: 'Application', id: string } } | { __typename: 'Event', type: string, id: string, application: { __typename?: 'Application', id: string } } | null };
 
 export type EndpointStateQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1794,6 +2042,7 @@ export type DeliveryStatsUpdatedSubscriptionVariables = Exact<{
 
 export type DeliveryStatsUpdatedSubscription = { __typename?: 'Subscription', deliveryStatsUpdated: { __typename?: 'LiveDeliveryStats', bucket: { __typename?: 'StatsBucket', start: string, end: string, eventsPublished: number, eventRate: number, deliveriesCreated: number, attempts: number, succeeded: number, failed: number, retried: number, attemptSuccessRate?: number | null, deliverySuccessRate?: number | null, sendLatency?: { __typename?: 'Percentiles', p50: number, p95: number, p99: number } | null, endToEndLatency?: { __typename?: 'Percentiles', p50: number, p95: number, p99: number } | null, attemptDuration?: { __typename?: 'Percentiles', p50: number, p95: number, p99: number } | null, preparation?: { __typename?: 'Percentiles', p50: number, p95: number, p99: number } | null, outcomes: { __typename?: 'AttemptOutcomes', success: number, clientError: number, serverError: number, otherStatus: number, timeout: number, networkError: number, refused: number } }, backlog: { __typename?: 'Backlog', waiting: number, retrying: number, oldestWaitingAgeMs?: number | null } } };
 
+export const BulkJobFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BulkJobFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BulkJob"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}}]}}]} as unknown as DocumentNode<BulkJobFieldsFragment, unknown>;
 export const EndpointOptionFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EndpointOptionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Endpoint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"cloudEventsSource"}},{"kind":"Field","name":{"kind":"Name","value":"channels"}},{"kind":"Field","name":{"kind":"Name","value":"filter"}},{"kind":"Field","name":{"kind":"Name","value":"includeFields"}},{"kind":"Field","name":{"kind":"Name","value":"transform"}},{"kind":"Field","name":{"kind":"Name","value":"headers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]} as unknown as DocumentNode<EndpointOptionFieldsFragment, unknown>;
 export const EndpointFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EndpointFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Endpoint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"eventTypes"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"deleted"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<EndpointFieldsFragment, unknown>;
 export const DeliveryFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DeliveryFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Delivery"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"attemptCount"}},{"kind":"Field","name":{"kind":"Name","value":"eventType"}},{"kind":"Field","name":{"kind":"Name","value":"nextAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastAttemptAt"}},{"kind":"Field","name":{"kind":"Name","value":"failureReason"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"event"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}}]}},{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"deleted"}}]}}]}}]} as unknown as DocumentNode<DeliveryFieldsFragment, unknown>;
@@ -1816,6 +2065,15 @@ export const DeliveriesPageDocument = {"kind":"Document","definitions":[{"kind":
 export const ApplicationsPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ApplicationsPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applications"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<ApplicationsPageQuery, ApplicationsPageQueryVariables>;
 export const EndpointCountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EndpointCount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"applicationId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endpoints"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"applicationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"applicationId"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"eventTypes"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}}]}}]}}]}}]} as unknown as DocumentNode<EndpointCountQuery, EndpointCountQueryVariables>;
 export const EventDeliveriesPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EventDeliveriesPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"event"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deliveries"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]}}]} as unknown as DocumentNode<EventDeliveriesPageQuery, EventDeliveriesPageQueryVariables>;
+export const RetryDeliveriesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RetryDeliveries"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RetryDeliveriesInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"retryDeliveries"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"job"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BulkJobFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BulkJobFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BulkJob"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}}]}}]} as unknown as DocumentNode<RetryDeliveriesMutation, RetryDeliveriesMutationVariables>;
+export const RecoverEndpointDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecoverEndpoint"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecoverEndpointInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recoverEndpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"job"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BulkJobFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BulkJobFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BulkJob"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}}]}}]} as unknown as DocumentNode<RecoverEndpointMutation, RecoverEndpointMutationVariables>;
+export const ReplayEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReplayEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReplayEventsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"replayEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"job"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BulkJobFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BulkJobFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BulkJob"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}}]}}]} as unknown as DocumentNode<ReplayEventsMutation, ReplayEventsMutationVariables>;
+export const CancelBulkJobDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CancelBulkJob"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CancelBulkJobInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelBulkJob"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"job"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BulkJobFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BulkJobFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BulkJob"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}}]}}]} as unknown as DocumentNode<CancelBulkJobMutation, CancelBulkJobMutationVariables>;
+export const BulkJobDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BulkJob"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bulkJob"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BulkJobFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BulkJobFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BulkJob"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}}]}}]} as unknown as DocumentNode<BulkJobQuery, BulkJobQueryVariables>;
+export const BulkJobNodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BulkJobNode"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BulkJob"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}}]}}]} as unknown as DocumentNode<BulkJobNodeQuery, BulkJobNodeQueryVariables>;
+export const BulkJobsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BulkJobs"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bulkJobs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BulkJobFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BulkJobFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BulkJob"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}}]}}]} as unknown as DocumentNode<BulkJobsQuery, BulkJobsQueryVariables>;
+export const EndpointDeliveryPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EndpointDeliveryPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DeliveryFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deliveries"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"attemptCount"}},{"kind":"Field","name":{"kind":"Name","value":"event"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<EndpointDeliveryPageQuery, EndpointDeliveryPageQueryVariables>;
+export const BulkJobUpdatedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"BulkJobUpdated"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bulkJobUpdated"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BulkJobFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BulkJobFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BulkJob"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}}]}}]} as unknown as DocumentNode<BulkJobUpdatedSubscription, BulkJobUpdatedSubscriptionVariables>;
 export const CreateEndpointWithOptionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateEndpointWithOptions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateEndpointInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createEndpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EndpointOptionFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EndpointOptionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Endpoint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"cloudEventsSource"}},{"kind":"Field","name":{"kind":"Name","value":"channels"}},{"kind":"Field","name":{"kind":"Name","value":"filter"}},{"kind":"Field","name":{"kind":"Name","value":"includeFields"}},{"kind":"Field","name":{"kind":"Name","value":"transform"}},{"kind":"Field","name":{"kind":"Name","value":"headers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]} as unknown as DocumentNode<CreateEndpointWithOptionsMutation, CreateEndpointWithOptionsMutationVariables>;
 export const UpdateEndpointOptionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateEndpointOptions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateEndpointInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateEndpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EndpointOptionFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EndpointOptionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Endpoint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"cloudEventsSource"}},{"kind":"Field","name":{"kind":"Name","value":"channels"}},{"kind":"Field","name":{"kind":"Name","value":"filter"}},{"kind":"Field","name":{"kind":"Name","value":"includeFields"}},{"kind":"Field","name":{"kind":"Name","value":"transform"}},{"kind":"Field","name":{"kind":"Name","value":"headers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]} as unknown as DocumentNode<UpdateEndpointOptionsMutation, UpdateEndpointOptionsMutationVariables>;
 export const EndpointOptionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EndpointOptions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EndpointOptionFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EndpointOptionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Endpoint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"cloudEventsSource"}},{"kind":"Field","name":{"kind":"Name","value":"channels"}},{"kind":"Field","name":{"kind":"Name","value":"filter"}},{"kind":"Field","name":{"kind":"Name","value":"includeFields"}},{"kind":"Field","name":{"kind":"Name","value":"transform"}},{"kind":"Field","name":{"kind":"Name","value":"headers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]} as unknown as DocumentNode<EndpointOptionsQuery, EndpointOptionsQueryVariables>;

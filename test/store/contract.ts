@@ -3,6 +3,7 @@ import type { StoreHarness } from './contract-fixtures.js';
 import { deliveryLogContract } from './delivery-log-contract.js';
 import { statsContract } from './stats-contract.js';
 import { endpointHealthContract } from './endpoint-health-contract.js';
+import { bulkJobsContract } from './bulk-jobs-contract.js';
 
 export type { StoreHarness };
 
@@ -12,4 +13,5 @@ export function storeContract(name: string, open: () => Promise<StoreHarness>): 
   deliveryLogContract(name, open);
   statsContract(name, open);
   endpointHealthContract(name, open);
+  bulkJobsContract(name, open);
 }

@@ -12,6 +12,7 @@ import './event.js';
 import './delivery.js';
 import './stats.js';
 import './portal.js';
+import './bulk-job.js';
 
 builder.queryType({ description: 'Read the catalogue, applications, endpoints, events and deliveries.' });
 builder.mutationType({ description: 'Change the catalogue, applications and endpoints; publish events; retry deliveries.' });

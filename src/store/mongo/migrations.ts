@@ -63,6 +63,8 @@ export const MONGO_MIGRATIONS: readonly { description: string; up(db: Db): Promi
     },
   },
   { description: 'endpoint health, per-endpoint timeout and retry schedule', up: endpointHealth },
+  // Bulk recovery jobs; a replay relies on the unique (eventId, endpointId) index of the first release.
+  { description: 'bulk recovery jobs', up: (db) => createIndexes(db, { bulk_jobs: [{ key: { applicationId: 1, _id: -1 } }, { key: { status: 1, leaseUntil: 1 } }] }) },
 ];
 
 const VERSION_KEY = 'schema_version';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { MongoClient, MongoNetworkError, MongoServerError, MongoServerSelectionError, MongoTopologyClosedError, type Collection, type Db, type Filter } from 'mongodb';
+import { afterBatch, type BulkJobRecord, type BulkJobTarget, type ClaimedBulkJob } from '../../domain/bulk-jobs.js';
 import { EndpointSlots } from '../../domain/endpoint-slots.js';
 import { DELETED_ENDPOINT_REASON, EXPIRED_WHILE_WAITING_REASON } from '../../domain/failure-reasons.js';
 import { fanOutTargets, newDelivery } from '../../domain/fan-out.js';
@@ -14,7 +15,7 @@ import { settleOnStored } from '../../domain/settle.js';
 import { ConflictError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import type {
-  BacklogCounts, ClaimOptions, ClaimedDelivery, EndpointPatch, EventTypePatch, NewApplication, Page, PageArgs, PublishResult, HealthChange, StatsQuery, Store, StoredPortalSession,
+  BacklogCounts, BulkJobStep, ClaimOptions, ClaimedDelivery, EndpointPatch, EventTypePatch, NewApplication, Page, PageArgs, PublishResult, HealthChange, StatsQuery, Store, StoredPortalSession,
   SweepOptions, SweepResult,
 } from '../ports.js';
 import { reportingUnavailable } from '../unavailable.js';
@@ -54,7 +55,11 @@ interface DeliveryDoc extends Omit<DeliveryRecord, 'id'> {
   _id: string;
   /** Set while its endpoint is disabled: out of the queue until the endpoint is enabled again. */
   parked: boolean;
+  /** The retry job that queued it again last: that job, resumed after a crash, does not queue it twice. */
+  retriedBy?: string;
 }
+/** A bulk job, with the lease of its runner (taken by inserting `bulkjob:<id>#<leaseVersion>` into leases). */
+interface BulkJobDoc extends Omit<BulkJobRecord, 'id'> { _id: string; leaseToken: string | null; leaseUntil: number; leaseVersion: number }
 /**
  * One per claimable delivery: when a worker may claim it (its due time, or the end of the lease in
  * flight) and which lease holds it. Claims and their checks touch only this small collection.
@@ -85,6 +90,7 @@ const toDelivery = (d: DeliveryDoc): DeliveryRecord => ({
   status: d.status, attemptCount: d.attemptCount, nextAttemptAt: d.nextAttemptAt, lastAttemptAt: d.lastAttemptAt,
   failureReason: d.failureReason, manualRetry: d.manualRetry, createdAt: d.createdAt, updatedAt: d.updatedAt,
 });
+const toBulkJob = ({ _id, leaseToken: _t, leaseUntil: _u, leaseVersion: _v, ...rest }: BulkJobDoc): BulkJobRecord => ({ id: _id, ...rest });
 const toAttempt = ({ _id, ...rest }: AttemptDoc): AttemptRecord => ({ ...rest, retryAfterMs: rest.retryAfterMs ?? null });
 
 /** A unique-index violation. FerretDB reports one raised by an update as code 1 with SQLite's text. */
@@ -108,6 +114,20 @@ const inScope = (scope: Scope, doc: { applicationId: string } | null): boolean =
   doc !== null && (scope.kind === 'admin' || doc.applicationId === scope.applicationId);
 
 const scopeFilter = (scope: Scope): { applicationId?: string } => (scope.kind === 'app' ? { applicationId: scope.applicationId } : {});
+/** The query of a delivery filter within a scope (listDeliveries and the retry jobs walk by the same). */
+function deliveryQuery(scope: Scope, filter: DeliveryFilter): Filter<DeliveryDoc> {
+  const q: Filter<DeliveryDoc> = { ...scopeFilter(scope) };
+  if (filter.applicationId !== undefined) q.applicationId = filter.applicationId;
+  if (filter.endpointId !== undefined) q.endpointId = filter.endpointId;
+  if (filter.eventId !== undefined) q.eventId = filter.eventId;
+  if (filter.eventType !== undefined) q.eventType = filter.eventType;
+  if (filter.status !== undefined) q.status = { $in: filter.status };
+  if (filter.since !== undefined || filter.until !== undefined) {
+    q.createdAt = { ...(filter.since !== undefined ? { $gte: filter.since } : {}), ...(filter.until !== undefined ? { $lt: filter.until } : {}) };
+  }
+  return q;
+}
+
 const attemptId = (deliveryId: string, n: number) => `${deliveryId}:${String(n).padStart(4, '0')}`;
 const LEASE_RETENTION_MS = 60 * 60_000;
 /** A health version whose winner has not written it after this long is taken over (its process died). */
@@ -127,6 +147,7 @@ export class MongoStore implements Store {
   private readonly stats: MongoStats;
   private readonly portalSessions: Collection<PortalSessionDoc>;
   private readonly circuits: Collection<CircuitDoc>;
+  private readonly bulkJobs: Collection<BulkJobDoc>;
 
   private constructor(private readonly client: MongoClient, private readonly db: Db) {
     this.settings = db.collection('settings');
@@ -142,6 +163,7 @@ export class MongoStore implements Store {
     this.stats = new MongoStats(db, isDuplicateKey);
     this.portalSessions = db.collection('portal_sessions');
     this.circuits = db.collection('circuits');
+    this.bulkJobs = db.collection('bulk_jobs');
   }
 
   /** Connects and brings the database's indexes up to date (migrations.ts). */
@@ -424,17 +446,8 @@ export class MongoStore implements Store {
   }
 
   async listDeliveries(scope: Scope, filter: DeliveryFilter, page: PageArgs): Promise<Page<DeliveryRecord>> {
-    const q: Filter<DeliveryDoc> = { ...scopeFilter(scope) };
-    if (filter.applicationId !== undefined) q.applicationId = filter.applicationId;
-    if (filter.endpointId !== undefined) q.endpointId = filter.endpointId;
-    if (filter.eventId !== undefined) q.eventId = filter.eventId;
-    if (filter.eventType !== undefined) q.eventType = filter.eventType;
-    if (filter.status !== undefined) q.status = { $in: filter.status };
-    if (filter.since !== undefined || filter.until !== undefined) {
-      q.createdAt = { ...(filter.since !== undefined ? { $gte: filter.since } : {}), ...(filter.until !== undefined ? { $lt: filter.until } : {}) };
-    }
     if (scope.kind === 'app' && filter.applicationId !== undefined && filter.applicationId !== scope.applicationId) return { items: [], hasNextPage: false };
-    return this.page(this.deliveries, q, page, toDelivery);
+    return this.page(this.deliveries, deliveryQuery(scope, filter), page, toDelivery);
   }
 
   async listAttempts(deliveryId: string): Promise<AttemptRecord[]> {
@@ -714,5 +727,148 @@ export class MongoStore implements Store {
       expired.push(toDelivery({ ...d, ...set }));
     }
     return expired;
+  }
+
+  async createBulkJob(job: BulkJobRecord): Promise<void> {
+    const { id, ...rest } = job;
+    await this.bulkJobs.insertOne({ _id: id, ...rest, leaseToken: null, leaseUntil: 0, leaseVersion: 0 });
+  }
+
+  async findBulkJob(scope: Scope, id: string): Promise<BulkJobRecord | null> {
+    const doc = await this.bulkJobs.findOne({ _id: id });
+    return doc && (scope.kind === 'admin' || doc.applicationId === scope.applicationId) ? toBulkJob(doc) : null;
+  }
+
+  async listBulkJobs(scope: Scope, page: PageArgs): Promise<Page<BulkJobRecord>> {
+    return this.page(this.bulkJobs, scopeFilter(scope), page, toBulkJob);
+  }
+
+  async cancelBulkJob(scope: Scope, id: string, now: Millis): Promise<BulkJobRecord | null> {
+    if (!(await this.findBulkJob(scope, id))) return null;
+    await this.bulkJobs.updateOne({ _id: id, status: { $in: ['QUEUED', 'RUNNING'] } }, { $set: { status: 'CANCELLED', finishedAt: now, updatedAt: now, leaseToken: null } });
+    return this.findBulkJob(scope, id);
+  }
+
+  async claimBulkJob(now: Millis, leaseMs: number): Promise<ClaimedBulkJob | null> {
+    const open = await this.bulkJobs.find({ status: { $in: ['QUEUED', 'RUNNING'] }, leaseUntil: { $lte: now } }).sort({ _id: 1 }).limit(10).toArray();
+    for (const doc of open) {
+      // Exclusive like a delivery claim: the claimer whose insert of the next lease version wins takes the job.
+      const leaseVersion = doc.leaseVersion + 1;
+      try {
+        await this.leases.insertOne({ _id: `bulkjob:${doc._id}#${leaseVersion}`, deliveryId: doc._id, expiresAt: now + leaseMs });
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err;
+        continue;
+      }
+      const leaseToken = randomUUID();
+      const leaseUntil = now + leaseMs;
+      const set = { status: 'RUNNING' as const, leaseToken, leaseUntil, leaseVersion, updatedAt: now };
+      const claimed = await this.bulkJobs.findOneAndUpdate({ _id: doc._id, status: { $in: ['QUEUED', 'RUNNING'] } }, { $set: set }, { returnDocument: 'after' });
+      if (claimed) return { job: toBulkJob(claimed), leaseToken, leaseUntil };
+    }
+    return null;
+  }
+
+  /**
+   * One batch of a claimed job; its progress is stored last, so a crash in the middle makes the
+   * next runner walk the batch again: a retried delivery carries the job's ID (not queued twice), a
+   * replayed one meets the unique (event, endpoint) index (not created twice, queued if it was not).
+   */
+  async runBulkJobBatch(claim: Pick<ClaimedBulkJob, 'job' | 'leaseToken'>, options: { now: Millis; limit: number; leaseMs: number }): Promise<BulkJobStep | null> {
+    const { now, limit, leaseMs } = options;
+    const doc = await this.bulkJobs.findOne({ _id: claim.job.id });
+    if (!doc) return null;
+    const job = toBulkJob(doc);
+    if (job.status !== 'RUNNING') return { job, changed: [] };
+    if (doc.leaseToken !== claim.leaseToken) return null;
+    const step = job.target.walk === 'failedDeliveries' ? await this.retryBatch(job, job.target.filter, now, limit) : await this.replayBatch(job, job.target, now, limit);
+    const next: BulkJobRecord = 'error' in step
+      ? { ...job, status: 'FAILED', error: step.error, updatedAt: now, finishedAt: now }
+      : afterBatch(job, step, limit, now);
+    const finished = next.status !== 'RUNNING';
+    const { id: _id, ...fields } = next;
+    const written = await this.bulkJobs.updateOne(
+      { _id: job.id, leaseToken: claim.leaseToken, status: 'RUNNING' },
+      { $set: { ...fields, leaseToken: finished ? null : claim.leaseToken, leaseUntil: finished ? 0 : now + leaseMs } },
+    );
+    if (written.matchedCount === 0) {
+      // Cancelled meanwhile (the batch's work stands), or the lease was lost.
+      const current = await this.bulkJobs.findOne({ _id: job.id });
+      return current && current.status === 'CANCELLED' ? { job: toBulkJob(current), changed: 'error' in step ? [] : step.changed } : null;
+    }
+    return { job: next, changed: 'error' in step ? [] : step.changed };
+  }
+
+  private async retryBatch(job: BulkJobRecord, filter: DeliveryFilter, now: Millis, limit: number) {
+    const { status: _status, ...rest } = filter; // FAILED only (the use-case checked the filter allows it)
+    const base = deliveryQuery({ kind: 'admin' }, { ...rest, ...(job.applicationId ? { applicationId: job.applicationId } : {}) });
+    const total = job.total ?? (await this.deliveries.countDocuments({ ...base, status: 'FAILED' }));
+    const docs = await this.deliveries
+      .find({ ...base, _id: { $gt: job.cursor ?? '' }, $or: [{ status: 'FAILED' }, { retriedBy: job.id }] })
+      .sort({ _id: 1 })
+      .limit(limit)
+      .toArray();
+    const endpoints = new Map((await this.endpoints.find({ _id: { $in: [...new Set(docs.map((d) => d.endpointId))] } }).toArray()).map((e) => [e._id, e]));
+    const changed: DeliveryRecord[] = [];
+    const toQueue: QueueDoc[] = [];
+    let failed = 0;
+    let done = 0;
+    const fresh: { doc: DeliveryDoc; parked: boolean }[] = [];
+    for (const d of docs) {
+      const endpoint = endpoints.get(d.endpointId);
+      if (d.retriedBy === job.id) {
+        // Queued by this job before a crash: queue it if that did not happen (an entry in place wins), count it once.
+        done++;
+        if (d.status === 'PENDING' && !d.parked) toQueue.push({ _id: d._id, runAt: d.nextAttemptAt ?? now, endpointId: d.endpointId });
+      } else if (!endpoint || endpoint.deletedAt !== null) failed++;
+      else fresh.push({ doc: d, parked: !endpoint.enabled });
+    }
+    const set = { status: 'PENDING' as const, manualRetry: true, failureReason: null, nextAttemptAt: now, updatedAt: now, retriedBy: job.id };
+    for (const parked of [false, true]) {
+      const ids = fresh.filter((f) => f.parked === parked).map((f) => f.doc._id);
+      if (ids.length) await this.deliveries.updateMany({ _id: { $in: ids }, status: 'FAILED' }, { $set: { ...set, parked } });
+    }
+    for (const { doc, parked } of fresh) {
+      done++;
+      changed.push(toDelivery({ ...doc, ...set, parked }));
+      if (!parked) toQueue.push({ _id: doc._id, runAt: now, endpointId: doc.endpointId });
+    }
+    await this.enqueue(toQueue);
+    return { walked: docs.length, last: docs.at(-1)?._id ?? null, done, failed, total, changed };
+  }
+
+  private async replayBatch(job: BulkJobRecord, target: Extract<BulkJobTarget, { walk: 'events' }>, now: Millis, limit: number) {
+    const endpointDoc = await this.endpoints.findOne({ _id: target.endpointId });
+    if (!endpointDoc || endpointDoc.deletedAt !== null) return { error: `endpoint ${target.endpointId} was deleted` };
+    const endpoint = toEndpoint(endpointDoc);
+    const q: Filter<EventDoc> = { applicationId: endpoint.applicationId };
+    if (target.since !== null || target.until !== null) {
+      q.createdAt = { ...(target.since !== null ? { $gte: target.since } : {}), ...(target.until !== null ? { $lt: target.until } : {}) };
+    }
+    if (target.eventTypes !== null) q.type = { $in: target.eventTypes };
+    const total = job.total ?? (await this.events.countDocuments(q));
+    const events = (await this.events.find({ ...q, _id: { $gt: job.cursor ?? '' } }).sort({ _id: 1 }).limit(limit).toArray()).map(toEvent);
+    const docs: DeliveryDoc[] = events.filter((e) => fanOutTargets([endpoint], e).length > 0).map((e) => {
+      const { id, ...delivery } = newDelivery(newId('Delivery', now), { ...e, createdAt: now }, endpoint.id);
+      return { _id: id, ...delivery, parked: !endpoint.enabled };
+    });
+    let inserted = docs;
+    if (docs.length) {
+      try {
+        await this.deliveries.insertMany(docs, { ordered: false });
+      } catch (err) {
+        if (!onlyDuplicateKeys(err)) throw err;
+        const writeErrors = (err as { writeErrors?: { index: number }[] }).writeErrors;
+        const rejected = new Set(Array.isArray(writeErrors) ? writeErrors.map((w) => w.index) : docs.map((_, i) => i));
+        inserted = docs.filter((_, i) => !rejected.has(i));
+        // Events the endpoint has a delivery of already; one this job created before a crash may not be queued yet.
+        const existing = await this.deliveries.find({ endpointId: endpoint.id, eventId: { $in: docs.filter((_, i) => rejected.has(i)).map((d) => d.eventId) } }).toArray();
+        await this.enqueue(existing.filter((d) => d.status === 'PENDING' && d.attemptCount === 0 && !d.parked).map((d) => ({ _id: d._id, runAt: d.createdAt, endpointId: d.endpointId })));
+      }
+    }
+    await this.enqueue(inserted.filter((d) => !d.parked).map((d) => ({ _id: d._id, runAt: now, endpointId: d.endpointId })));
+    const byId = new Map(events.map((e) => [e.id, e]));
+    if (inserted.length) await this.stats.apply(inserted.flatMap((d) => publishIncrements({ ...byId.get(d.eventId)!, createdAt: now }, [d]).slice(1)));
+    return { walked: events.length, last: events.at(-1)?.id ?? null, done: events.length, failed: 0, total, changed: inserted.map(toDelivery) };
   }
 }

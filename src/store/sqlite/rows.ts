@@ -1,7 +1,8 @@
 // Rows of the embedded store and how they map to the store's records; shared by the reading
 // connection (main thread) and the writer thread.
 import { DEFAULT_DELIVERY_OPTIONS, type DeliveryOptions } from '../../domain/records.js';
-import type { ApplicationRecord, AttemptRecord, DeliveryRecord, EndpointRecord, EventRecord, EventTypeRecord, Scope } from '../../domain/records.js';
+import type { BulkJobRecord } from '../../domain/bulk-jobs.js';
+import type { ApplicationRecord, AttemptRecord, DeliveryFilter, DeliveryRecord, EndpointRecord, EventRecord, EventTypeRecord, Scope } from '../../domain/records.js';
 import { healthOf } from '../../domain/health.js';
 import type { Page, PageArgs, StoredPortalSession } from '../ports.js';
 
@@ -107,4 +108,40 @@ export function pageQuery(table: string, conditions: string[], params: unknown[]
 
 export function toPage<T>(rows: Row[], first: number, map: (r: Row) => T): Page<T> {
   return { items: rows.slice(0, first).map(map), hasNextPage: rows.length > first };
+}
+
+export const toBulkJob = (r: Row): BulkJobRecord => ({
+  id: r.id,
+  applicationId: r.application_id,
+  kind: r.kind,
+  target: JSON.parse(r.target),
+  status: r.status,
+  total: r.total,
+  done: r.done,
+  failed: r.failed,
+  cursor: r.cursor,
+  error: r.error,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  finishedAt: r.finished_at,
+});
+
+/** SQL conditions and parameters of a delivery filter (listDeliveries and the retry jobs walk by the same). */
+export function deliveryConditions(filter: DeliveryFilter): [string[], unknown[]] {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  const eq = (column: string, value: unknown) => {
+    if (value !== undefined) conditions.push(`${column} = ?`), params.push(value);
+  };
+  eq('application_id', filter.applicationId);
+  eq('endpoint_id', filter.endpointId);
+  eq('event_id', filter.eventId);
+  eq('event_type', filter.eventType);
+  if (filter.status !== undefined) {
+    conditions.push(`status IN (${filter.status.map(() => '?').join(', ') || 'NULL'})`);
+    params.push(...filter.status);
+  }
+  if (filter.since !== undefined) conditions.push('created_at >= ?'), params.push(filter.since);
+  if (filter.until !== undefined) conditions.push('created_at < ?'), params.push(filter.until);
+  return [conditions, params];
 }

@@ -5,13 +5,14 @@ import type {
 } from '../../domain/records.js';
 import type { HealthInput, HealthSettings } from '../../domain/health.js';
 import type {
-  BacklogCounts, ClaimOptions, HealthChange, ClaimedDelivery, EndpointPatch, StatsQuery, EventTypePatch, NewApplication, Page, PageArgs, PublishResult, Store, StoredPortalSession, SweepOptions, SweepResult,
+  BacklogCounts, BulkJobStep, ClaimOptions, HealthChange, ClaimedDelivery, EndpointPatch, StatsQuery, EventTypePatch, NewApplication, Page, PageArgs, PublishResult, Store, StoredPortalSession, SweepOptions, SweepResult,
 } from '../ports.js';
 import { openDatabase, StatementCache } from './connection.js';
-import { pageQuery, scoped, toApplication, toAttempt, toDelivery, toEndpoint, toEvent, toEventType, toPage, toPortalSession, type Row } from './rows.js';
+import { deliveryConditions, pageQuery, scoped, toApplication, toBulkJob, toAttempt, toDelivery, toEndpoint, toEvent, toEventType, toPage, toPortalSession, type Row } from './rows.js';
 import { SqliteWriter } from './writer.js';
 import { readBacklog, readStats } from './stats.js';
 import type { StatsTotals } from '../../domain/stats.js';
+import type { BulkJobRecord, ClaimedBulkJob } from '../../domain/bulk-jobs.js';
 
 /**
  * The embedded store: one SQLite file. Reads run here on their own connection; writes go to the
@@ -182,21 +183,8 @@ export class SqliteStore implements Store {
 
   async listDeliveries(scope: Scope, filter: DeliveryFilter, page: PageArgs): Promise<Page<DeliveryRecord>> {
     const [cond, params] = scoped(scope);
-    const conditions = [cond];
-    const eq = (column: string, value: unknown) => {
-      if (value !== undefined) conditions.push(`${column} = ?`), params.push(value);
-    };
-    eq('application_id', filter.applicationId);
-    eq('endpoint_id', filter.endpointId);
-    eq('event_id', filter.eventId);
-    eq('event_type', filter.eventType);
-    if (filter.status !== undefined) {
-      conditions.push(`status IN (${filter.status.map(() => '?').join(', ') || 'NULL'})`);
-      params.push(...filter.status);
-    }
-    if (filter.since !== undefined) conditions.push('created_at >= ?'), params.push(filter.since);
-    if (filter.until !== undefined) conditions.push('created_at < ?'), params.push(filter.until);
-    const [sql, all] = pageQuery('deliveries', conditions, params, page);
+    const [conditions, filterParams] = deliveryConditions(filter);
+    const [sql, all] = pageQuery('deliveries', [cond, ...conditions], [...params, ...filterParams], page);
     return toPage(this.stmt(sql).all(...all) as Row[], page.first, toDelivery);
   }
 
@@ -236,5 +224,33 @@ export class SqliteStore implements Store {
 
   async readBacklog(scope: Scope, filter: { applicationId?: string; endpointId?: string }): Promise<BacklogCounts> {
     return readBacklog((sql) => this.stmt(sql), scope, filter);
+  }
+
+  async createBulkJob(job: BulkJobRecord): Promise<void> {
+    await this.writer.call('createBulkJob', job);
+  }
+
+  async findBulkJob(scope: Scope, id: string): Promise<BulkJobRecord | null> {
+    const [cond, params] = scoped(scope);
+    const row = this.stmt(`SELECT * FROM bulk_jobs WHERE id = ? AND ${cond}`).get(id, ...params) as Row | undefined;
+    return row ? toBulkJob(row) : null;
+  }
+
+  async listBulkJobs(scope: Scope, page: PageArgs): Promise<Page<BulkJobRecord>> {
+    const [cond, params] = scoped(scope);
+    const [sql, all] = pageQuery('bulk_jobs', [cond], params, page);
+    return toPage(this.stmt(sql).all(...all) as Row[], page.first, toBulkJob);
+  }
+
+  cancelBulkJob(scope: Scope, id: string, now: Millis): Promise<BulkJobRecord | null> {
+    return this.writer.call('cancelBulkJob', scope, id, now);
+  }
+
+  claimBulkJob(now: Millis, leaseMs: number): Promise<ClaimedBulkJob | null> {
+    return this.writer.call('claimBulkJob', now, leaseMs);
+  }
+
+  runBulkJobBatch(claim: Pick<ClaimedBulkJob, 'job' | 'leaseToken'>, options: { now: Millis; limit: number; leaseMs: number }): Promise<BulkJobStep | null> {
+    return this.writer.call('runBulkJobBatch', claim.job.id, claim.leaseToken, options.now, options.limit, options.leaseMs);
   }
 }

@@ -1,19 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { afterBatch, type BulkJobRecord, type ClaimedBulkJob } from '../../domain/bulk-jobs.js';
 import { EndpointSlots } from '../../domain/endpoint-slots.js';
 import { EXPIRED_WHILE_WAITING_REASON } from '../../domain/failure-reasons.js';
 import { fanOutTargets, newDelivery } from '../../domain/fan-out.js';
 import { trackHealth, type HealthInput, type HealthSettings } from '../../domain/health.js';
 import { takeRateSlot } from '../../domain/rate-limit.js';
 import { mayClaimInOrder } from '../../domain/ordering.js';
-import type { AttemptOutcome, DeliveryRecord, EndpointRecord, EventRecord, EventTypeRecord, Millis, PortalSessionRecord, Scope } from '../../domain/records.js';
+import type { AttemptOutcome, DeliveryFilter, DeliveryRecord, EndpointRecord, EventRecord, EventTypeRecord, Millis, PortalSessionRecord, Scope } from '../../domain/records.js';
 import { settleOnStored } from '../../domain/settle.js';
 import { attemptIncrement, publishIncrements } from '../../domain/stats.js';
 import { ConflictError } from '../../errors.js';
 import { newId } from '../../ids.js';
-import type { ClaimOptions, ClaimedDelivery, EndpointPatch, EventTypePatch, HealthChange, NewApplication, PublishResult, StoredPortalSession, SweepResult } from '../ports.js';
+import type { BulkJobStep, ClaimOptions, ClaimedDelivery, EndpointPatch, EventTypePatch, HealthChange, NewApplication, PublishResult, StoredPortalSession, SweepResult } from '../ports.js';
 import { StatementCache } from './connection.js';
-import { scoped, toDelivery, toEndpoint, toEvent, toEventType, toPortalSession, type Row } from './rows.js';
+import { deliveryConditions, scoped, toBulkJob, toDelivery, toEndpoint, toEvent, toEventType, toPortalSession, type Row } from './rows.js';
 import { applyStats } from './stats.js';
 
 /**
@@ -341,6 +342,102 @@ export class SqliteWrites {
       `DELETE FROM events WHERE id IN (SELECT id FROM events WHERE created_at < ? AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = events.id) LIMIT ?)`,
     ).run(cutoff, batch).changes;
     return { created: [], expired, purgedEvents, purgedDeliveries };
+  }
+
+  createBulkJob(job: BulkJobRecord): void {
+    this.stmt(
+      `INSERT INTO bulk_jobs (id, application_id, kind, target, status, total, done, failed, cursor, error, created_at, updated_at, finished_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(job.id, job.applicationId, job.kind, JSON.stringify(job.target), job.status, job.total, job.done, job.failed, job.cursor, job.error, job.createdAt, job.updatedAt, job.finishedAt);
+  }
+
+  cancelBulkJob(scope: Scope, id: string, now: Millis): BulkJobRecord | null {
+    const [cond, params] = scoped(scope);
+    this.stmt(`UPDATE bulk_jobs SET status = 'CANCELLED', finished_at = ?, updated_at = ?, lease_token = NULL WHERE id = ? AND ${cond} AND status IN ('QUEUED', 'RUNNING')`)
+      .run(now, now, id, ...params);
+    const row = this.stmt(`SELECT * FROM bulk_jobs WHERE id = ? AND ${cond}`).get(id, ...params) as Row | undefined;
+    return row ? toBulkJob(row) : null;
+  }
+
+  claimBulkJob(now: Millis, leaseMs: number): ClaimedBulkJob | null {
+    const row = this.stmt(
+      `SELECT id FROM bulk_jobs WHERE status IN ('QUEUED', 'RUNNING') AND (lease_until IS NULL OR lease_until <= ?) ORDER BY id LIMIT 1`,
+    ).get(now) as Row | undefined;
+    if (!row) return null;
+    const leaseToken = randomUUID();
+    const leaseUntil = now + leaseMs;
+    const claimed = this.stmt(`UPDATE bulk_jobs SET status = 'RUNNING', lease_token = ?, lease_until = ?, updated_at = ? WHERE id = ? RETURNING *`)
+      .get(leaseToken, leaseUntil, now, row.id) as Row;
+    return { job: toBulkJob(claimed), leaseToken, leaseUntil };
+  }
+
+  /** One batch of a claimed job and its progress, in one transaction: a crash leaves the job exactly at a batch boundary. */
+  runBulkJobBatch(jobId: string, leaseToken: string, now: Millis, limit: number, leaseMs: number): BulkJobStep | null {
+    const row = this.stmt('SELECT * FROM bulk_jobs WHERE id = ?').get(jobId) as Row | undefined;
+    if (!row) return null;
+    const job = toBulkJob(row);
+    if (job.status !== 'RUNNING') return { job, changed: [] };
+    if (row.lease_token !== leaseToken) return null;
+    const step = job.target.walk === 'failedDeliveries' ? this.retryBatch(job, job.target.filter, now, limit) : this.replayBatch(job, job.target, now, limit);
+    const next: BulkJobRecord = 'error' in step
+      ? { ...job, status: 'FAILED', error: step.error, updatedAt: now, finishedAt: now }
+      : afterBatch(job, step, limit, now);
+    const finished = next.status !== 'RUNNING';
+    this.stmt(
+      `UPDATE bulk_jobs SET status = ?, total = ?, done = ?, failed = ?, cursor = ?, error = ?, updated_at = ?, finished_at = ?, lease_token = ?, lease_until = ?
+       WHERE id = ?`,
+    ).run(next.status, next.total, next.done, next.failed, next.cursor, next.error, now, next.finishedAt, finished ? null : leaseToken, finished ? null : now + leaseMs, jobId);
+    return { job: next, changed: 'error' in step ? [] : step.changed };
+  }
+
+  /** The next FAILED deliveries of the filter after the cursor, each queued for one more attempt (as requeueDelivery does). */
+  private retryBatch(job: BulkJobRecord, filter: DeliveryFilter, now: Millis, limit: number) {
+    const [conditions, params] = deliveryConditions({ ...filter, ...(job.applicationId ? { applicationId: job.applicationId } : {}), status: ['FAILED'] });
+    const total = job.total ?? (this.stmt(`SELECT COUNT(*) AS n FROM deliveries WHERE ${conditions.join(' AND ')}`).get(...params) as Row).n as number;
+    const rows = this.stmt(`SELECT * FROM deliveries WHERE ${[...conditions, 'id > ?'].join(' AND ')} ORDER BY id LIMIT ?`)
+      .all(...params, job.cursor ?? '', limit) as Row[];
+    const deleted = new Set((this.stmt('SELECT id FROM endpoints WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NOT NULL')
+      .all(JSON.stringify([...new Set(rows.map((r) => r.endpoint_id))])) as Row[]).map((r) => r.id as string));
+    const requeue = this.stmt(
+      `UPDATE deliveries SET status = 'PENDING', manual_retry = 1, failure_reason = NULL, next_attempt_at = ?, run_at = ?,
+         lease_token = NULL, updated_at = ? WHERE id = ? RETURNING *`,
+    );
+    const changed: DeliveryRecord[] = [];
+    let failed = 0;
+    for (const r of rows) {
+      // Deleted endpoint, or an attempt still in flight (ended FAILED when its endpoint was deleted).
+      if (deleted.has(r.endpoint_id) || (r.lease_token !== null && r.run_at !== null && r.run_at > now)) failed++;
+      else changed.push(toDelivery(requeue.get(now, now, now, r.id) as Row));
+    }
+    return { walked: rows.length, last: rows.at(-1)?.id ?? null, done: changed.length, failed, total, changed };
+  }
+
+  /** The next events of the endpoint's application after the cursor, each given the delivery it never had when the endpoint hears it. */
+  private replayBatch(job: BulkJobRecord, target: Extract<BulkJobRecord['target'], { walk: 'events' }>, now: Millis, limit: number) {
+    const endpointRow = this.stmt('SELECT * FROM endpoints WHERE id = ? AND deleted_at IS NULL').get(target.endpointId) as Row | undefined;
+    if (!endpointRow) return { error: `endpoint ${target.endpointId} was deleted` };
+    const endpoint = toEndpoint(endpointRow);
+    const conditions = ['application_id = ?'];
+    const params: unknown[] = [endpoint.applicationId];
+    if (target.since !== null) conditions.push('created_at >= ?'), params.push(target.since);
+    if (target.until !== null) conditions.push('created_at < ?'), params.push(target.until);
+    if (target.eventTypes !== null) conditions.push('type IN (SELECT value FROM json_each(?))'), params.push(JSON.stringify(target.eventTypes));
+    const total = job.total ?? (this.stmt(`SELECT COUNT(*) AS n FROM events WHERE ${conditions.join(' AND ')}`).get(...params) as Row).n as number;
+    const rows = this.stmt(`SELECT * FROM events WHERE ${[...conditions, 'id > ?'].join(' AND ')} ORDER BY id LIMIT ?`).all(...params, job.cursor ?? '', limit) as Row[];
+    const insert = this.stmt(
+      `INSERT INTO deliveries (id, application_id, event_id, endpoint_id, event_type, status, attempt_count, next_attempt_at,
+         run_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id, endpoint_id) DO NOTHING`,
+    );
+    const changed: DeliveryRecord[] = [];
+    for (const event of rows.map(toEvent)) {
+      if (fanOutTargets([endpoint], event).length === 0) continue;
+      const d = newDelivery(newId('Delivery', now), { ...event, createdAt: now }, endpoint.id);
+      if (insert.run(d.id, d.applicationId, d.eventId, d.endpointId, d.eventType, d.status, d.attemptCount, d.nextAttemptAt, d.nextAttemptAt, d.createdAt, d.updatedAt).changes === 1) {
+        changed.push(d);
+        if (this.options.stats) applyStats(this.stmt, publishIncrements({ ...event, createdAt: now }, [d]).slice(1));
+      }
+    }
+    return { walked: rows.length, last: rows.at(-1)?.id ?? null, done: rows.length, failed: 0, total, changed };
   }
 }
 

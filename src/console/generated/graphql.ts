@@ -114,6 +114,82 @@ export type BearerAuthInput = {
   token: Scalars['String']['input'];
 };
 
+/** A background job of bulk recovery, with its progress. Survives restarts: another worker process resumes it where it was. */
+export type BulkJob = Node & {
+  __typename?: 'BulkJob';
+  /** When the job was asked for. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Records handled so far: deliveries queued again, or events replayed (or found already delivered or not for the endpoint). */
+  done: Scalars['Int']['output'];
+  /** Why the job FAILED; null otherwise. */
+  error?: Maybe<Scalars['String']['output']>;
+  /** Records that could not be handled, e.g. deliveries whose endpoint was deleted. */
+  failed: Scalars['Int']['output'];
+  /** When it SUCCEEDED, FAILED or was CANCELLED; null before. */
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Globally unique, type-prefixed, time-sortable ID. */
+  id: Scalars['ID']['output'];
+  /** What the job does. */
+  kind: BulkJobKind;
+  /** Where the job stands. */
+  status: BulkJobStatus;
+  /** Records to walk (FAILED deliveries, or events for a replay), counted when the job starts; null while QUEUED. */
+  total?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A page of bulk jobs, newest first. */
+export type BulkJobConnection = {
+  __typename?: 'BulkJobConnection';
+  /** The bulk jobs of this page. */
+  edges: Array<BulkJobEdge>;
+  /** Whether more pages follow, and the cursors to read them. */
+  pageInfo: PageInfo;
+};
+
+/** One bulk job in a list, with its cursor. */
+export type BulkJobEdge = {
+  __typename?: 'BulkJobEdge';
+  /** Pass as `after` to read the records after this one. */
+  cursor: Scalars['String']['output'];
+  /** The bulk job. */
+  node: BulkJob;
+};
+
+/** What a bulk job does. */
+export type BulkJobKind =
+  /** recoverEndpoint: one more attempt for every delivery that FAILED to an endpoint since a time. */
+  | 'RECOVER_ENDPOINT'
+  /** replayEvents: deliveries of past events to an endpoint that never had them. */
+  | 'REPLAY_EVENTS'
+  /** retryDeliveries: one more attempt for every FAILED delivery matching a filter. */
+  | 'RETRY_DELIVERIES';
+
+/** Where a bulk job stands. */
+export type BulkJobStatus =
+  /** Stopped by cancelBulkJob; what it did before stays done. */
+  | 'CANCELLED'
+  /** Stopped early: its endpoint was deleted while it ran. */
+  | 'FAILED'
+  /** Waiting for a job runner of a worker process. */
+  | 'QUEUED'
+  /** A job runner is working through it, a small batch at a time. */
+  | 'RUNNING'
+  /** Every record was walked. */
+  | 'SUCCEEDED';
+
+/** The job to cancel. */
+export type CancelBulkJobInput = {
+  /** The bulk job ID. */
+  id: Scalars['ID']['input'];
+};
+
+/** The job, CANCELLED (or as it finished, if it had). */
+export type CancelBulkJobPayload = {
+  __typename?: 'CancelBulkJobPayload';
+  /** The job; follow it with bulkJobUpdated or node(id:). */
+  job: BulkJob;
+};
+
 /** A new application. */
 export type CreateApplicationInput = {
   /** Display name, 1 to 256 characters. */
@@ -664,6 +740,8 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Archives an event type: it accepts no new events; history stays (admin only). */
   archiveEventType: ArchiveEventTypePayload;
+  /** Stops a QUEUED or RUNNING bulk job before its next batch; what it did stays done. */
+  cancelBulkJob: CancelBulkJobPayload;
   /** Creates an application and returns its API key (admin only). */
   createApplication: CreateApplicationPayload;
   /** Registers an endpoint and returns its signing secret. */
@@ -676,6 +754,12 @@ export type Mutation = {
   deleteEndpoint: DeleteEndpointPayload;
   /** Publishes an event (admin only): stored with its deliveries before this returns, then delivered. */
   publishEvent: PublishEventPayload;
+  /** Starts a background job that sends again everything that FAILED to the endpoint since a time. Returns at once. */
+  recoverEndpoint: RecoverEndpointPayload;
+  /** Starts a background job that creates deliveries of past events the endpoint hears but never had (one per event, never two). Returns at once. */
+  replayEvents: ReplayEventsPayload;
+  /** Starts a background job that queues exactly one more attempt of every FAILED delivery matching the filter, as retryDelivery does. Returns at once. */
+  retryDeliveries: RetryDeliveriesPayload;
   /** Queues exactly one more attempt now, whatever the status; it ends SUCCEEDED or FAILED. CONFLICT while an attempt is in flight. */
   retryDelivery: RetryDeliveryPayload;
   /** Ends a portal session now (admin only): its token is refused from the next request on. NOT_FOUND for an unknown ID. */
@@ -694,6 +778,12 @@ export type Mutation = {
 /** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
 export type MutationArchiveEventTypeArgs = {
   input: ArchiveEventTypeInput;
+};
+
+
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
+export type MutationCancelBulkJobArgs = {
+  input: CancelBulkJobInput;
 };
 
 
@@ -730,6 +820,24 @@ export type MutationDeleteEndpointArgs = {
 /** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
 export type MutationPublishEventArgs = {
   input: PublishEventInput;
+};
+
+
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
+export type MutationRecoverEndpointArgs = {
+  input: RecoverEndpointInput;
+};
+
+
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
+export type MutationReplayEventsArgs = {
+  input: ReplayEventsInput;
+};
+
+
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
+export type MutationRetryDeliveriesArgs = {
+  input: RetryDeliveriesInput;
 };
 
 
@@ -871,6 +979,10 @@ export type Query = {
   application?: Maybe<Application>;
   /** Every application, newest first (admin only). */
   applications: ApplicationConnection;
+  /** One bulk job; null when it does not exist or belongs to another application. */
+  bulkJob?: Maybe<BulkJob>;
+  /** Bulk jobs the caller can see, newest first: an application's own, or every job for the admin. */
+  bulkJobs: BulkJobConnection;
   /** Deliveries the caller can see, newest first. */
   deliveries: DeliveryConnection;
   /** One delivery; null when it does not exist or belongs to another application. */
@@ -906,6 +1018,19 @@ export type QueryApplicationArgs = {
 
 /** Read the catalogue, applications, endpoints, events and deliveries. */
 export type QueryApplicationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Read the catalogue, applications, endpoints, events and deliveries. */
+export type QueryBulkJobArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read the catalogue, applications, endpoints, events and deliveries. */
+export type QueryBulkJobsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -981,6 +1106,53 @@ export type QueryNodeArgs = {
 /** Read the catalogue, applications, endpoints, events and deliveries. */
 export type QueryPreviewDeliveryArgs = {
   input: PreviewDeliveryInput;
+};
+
+/** The endpoint to recover and from when. */
+export type RecoverEndpointInput = {
+  /** The endpoint. */
+  endpointId: Scalars['ID']['input'];
+  /** Deliveries created at or after this time that FAILED are sent again. */
+  since: Scalars['DateTime']['input'];
+};
+
+/** The job that sends the endpoint's FAILED deliveries again. */
+export type RecoverEndpointPayload = {
+  __typename?: 'RecoverEndpointPayload';
+  /** The job; follow it with bulkJobUpdated or node(id:). */
+  job: BulkJob;
+};
+
+/** Which past events to deliver to an endpoint that never had them. */
+export type ReplayEventsInput = {
+  /** The endpoint; the events are those of its application that it hears (event types, channels, filter). */
+  endpointId: Scalars['ID']['input'];
+  /** Only events of these exact types; all the endpoint hears when left out. */
+  eventTypes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Events published at or after this time. */
+  since: Scalars['DateTime']['input'];
+  /** Events published before this time (exclusive); all since `since` when left out. */
+  until?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** The job that creates the missing deliveries. */
+export type ReplayEventsPayload = {
+  __typename?: 'ReplayEventsPayload';
+  /** The job; follow it with bulkJobUpdated or node(id:). */
+  job: BulkJob;
+};
+
+/** Which FAILED deliveries to attempt once more. */
+export type RetryDeliveriesInput = {
+  /** Deliveries matching it that are FAILED (a status, if given, must include FAILED). */
+  filter: DeliveryFilter;
+};
+
+/** The job that queues one more attempt of each matching FAILED delivery. */
+export type RetryDeliveriesPayload = {
+  __typename?: 'RetryDeliveriesPayload';
+  /** The job; follow it with bulkJobUpdated or node(id:). */
+  job: BulkJob;
 };
 
 /** The delivery to attempt again. */
@@ -1095,6 +1267,8 @@ export type StatsInterval =
 /** Live updates. */
 export type Subscription = {
   __typename?: 'Subscription';
+  /** The progress of one bulk job: its current state first, then one message per batch; ends after the message that says it finished. */
+  bulkJobUpdated: BulkJob;
   /** The current bucket and the backlog at once, then every TIDINGS_STATS_LIVE_INTERVAL (5 s by default), for live charts. */
   deliveryStatsUpdated: LiveDeliveryStats;
   /** One message each time a delivery the caller can see is created or changes state (every attempt included). */
@@ -1103,6 +1277,12 @@ export type Subscription = {
   endpointHealthChanged: Endpoint;
   /** One message per event published from now on that the caller can see, with its payload (what `tidings listen` forwards). */
   eventPublished: Event;
+};
+
+
+/** Live updates. */
+export type SubscriptionBulkJobUpdatedArgs = {
+  id: Scalars['ID']['input'];
 };
 
 

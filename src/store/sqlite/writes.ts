@@ -209,14 +209,19 @@ export class SqliteWrites {
 
   /**
    * Up to `limit` due delivery IDs, oldest due first, each endpoint within its share. Endpoints with
-   * no share left and paused endpoints are left out in the query; when an endpoint's share fills
-   * up during the scan, the scan starts again without it. A claim reads at most CLAIM_SCAN_ROWS
-   * due rows (index only), so a claim that finds nothing costs the same with any backlog.
+   * no share left, paused endpoints and open circuits are left out in the query; when an endpoint's
+   * share fills up during the scan, the scan starts again without it. A claim reads at most
+   * CLAIM_SCAN_ROWS due rows of endpoints it may claim, besides skipping the index entries of the
+   * excluded ones, so claims stay cheap with any backlog of claimable work.
    */
   private dueCandidates(now: Millis, limit: number, slots: EndpointSlots, leaseMs: number): string[] {
     const due = this.stmt(
-      `SELECT id, endpoint_id FROM (SELECT id, endpoint_id FROM deliveries WHERE run_at IS NOT NULL AND run_at <= ? ORDER BY run_at LIMIT ?)
-       WHERE endpoint_id NOT IN (SELECT value FROM json_each(?))`,
+      // Excluded endpoints (paused, circuit open, share full) are left out inside the bounded scan:
+      // their due rows can be many (a paused endpoint's deliveries wait), and left out after the
+      // LIMIT they would fill the window and hold back every other endpoint. The index is covering,
+      // so skipping them reads index entries only.
+      `SELECT id, endpoint_id FROM deliveries WHERE run_at IS NOT NULL AND run_at <= ? AND endpoint_id NOT IN (SELECT value FROM json_each(?))
+       ORDER BY run_at LIMIT ?`,
     );
     const paused = (this.stmt('SELECT id FROM endpoints WHERE enabled = 0 AND deleted_at IS NULL').all() as Row[]).map((r) => r.id as string);
     const circuits = this.circuits(now);
@@ -229,7 +234,7 @@ export class SqliteWrites {
     const taken = new Set<string>();
     let excluded = [...slots.saturated(), ...paused, ...circuits.open];
     scan: for (;;) {
-      for (const row of due.iterate(now, CLAIM_SCAN_ROWS, JSON.stringify(excluded)) as Iterable<Row>) {
+      for (const row of due.iterate(now, JSON.stringify(excluded), CLAIM_SCAN_ROWS) as Iterable<Row>) {
         if (taken.has(row.id)) continue; // taken before a restart
         if (fifo.has(row.endpoint_id)) {
           if (!mayClaimInOrder('FIFO', row.id, this.fifoHead(fifo, row.endpoint_id))) continue;

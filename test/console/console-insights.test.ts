@@ -200,7 +200,7 @@ describe('the console: health, previews, test events and statistics', () => {
     await waitFor('the delivery to arrive', () => at('/narrow').length === 1);
     await page.setViewportSize({ width: 375, height: 700 });
     await signIn(TEST_ADMIN_TOKEN);
-    for (const hash of [`#/endpoints/${endpoint.id}`, '#/statistics', '#/event-types']) {
+    for (const hash of [`#/endpoints/${endpoint.id}`, '#/statistics', '#/event-types', '#/jobs']) {
       await page.goto(`${server.url}/${hash}`);
       await page.locator('main h1').first().waitFor();
       if (hash === '#/statistics') await page.getByRole('img', { name: 'Event rate' }).waitFor();

@@ -188,7 +188,7 @@ describe('the console', () => {
           .map((el) => el.outerHTML),
       );
     const { endpoints } = await server.admin.run<{ endpoints: { edges: { node: { id: string } }[] } }, object>(`{ endpoints(applicationId: "${app.id}") { edges { node { id } } } }`);
-    for (const hash of ['#/deliveries', `#/deliveries/${published.deliveries[0]!.id}`, '#/endpoints', `#/endpoints/${endpoints.edges[0]!.node.id}`, '#/event-types', '#/statistics']) {
+    for (const hash of ['#/deliveries', `#/deliveries/${published.deliveries[0]!.id}`, '#/endpoints', `#/endpoints/${endpoints.edges[0]!.node.id}`, '#/event-types', '#/statistics', '#/jobs']) {
       await page.goto(`${server.url}/${hash}`);
       await page.locator('main h1').first().waitFor();
       expect({ hash, nameless: await nameless() }).toEqual({ hash, nameless: [] });

@@ -7,13 +7,14 @@ import { DeliveryPage } from './pages/delivery.js';
 import { DeliveriesPage } from './pages/deliveries.js';
 import { EndpointPage, EndpointsPage } from './pages/endpoints.js';
 import { EventTypesPage } from './pages/event-types.js';
+import { JobsPage } from './pages/jobs.js';
 import { StatisticsPage } from './pages/statistics.js';
 import { href, useRoute, type Route } from './router.js';
 import { clearSession, readSession, saveSession, takePortalToken, type Session } from './session.js';
 import { ErrorNotice } from './ui.js';
 import '../console.css';
 
-// The Tidings console: sign in with a token, then live deliveries, endpoints, event types and statistics.
+// The Tidings console: sign in with a token, then live deliveries, endpoints, event types, statistics and bulk jobs.
 // At /portal the same console opens from a portal link, scoped to that link's application.
 
 function SignIn({ onSignIn, error }: { onSignIn: (token: string) => void; error: string | undefined }) {
@@ -52,6 +53,8 @@ function Page({ route, portal }: { route: Route; portal: boolean }) {
       return <EventTypesPage />;
     case 'statistics':
       return <StatisticsPage portal={portal} />;
+    case 'jobs':
+      return <JobsPage />;
     default:
       return <DeliveriesPage portal={portal} filters={route.filters} key={route.key} />;
   }
@@ -69,6 +72,7 @@ function Console({ session, onSignOut }: { session: Session; onSignOut: () => vo
           <a href={href.endpoints()} aria-current={current('endpoints')}>Endpoints</a>
           <a href={href.eventTypes()} aria-current={route.page === 'event-types' ? 'page' : undefined}>Event types</a>
           <a href={href.statistics()} aria-current={route.page === 'statistics' ? 'page' : undefined}>Statistics</a>
+          <a href={href.jobs()} aria-current={route.page === 'jobs' ? 'page' : undefined}>Bulk jobs</a>
         </nav>
         <button type="button" class="sign-out" onClick={onSignOut}>Sign out</button>
       </header>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 
-// Pages are addressed by the #fragment (#/deliveries, #/deliveries/dlv_…, #/endpoints, …), so one
+// Pages are addressed by the #fragment (#/deliveries, #/deliveries/dlv_…, #/endpoints, #/jobs, …), so one
 // HTML page serves them all and a reload keeps the page.
 
 /** The filters of the live deliveries page, kept in its address so a view can be bookmarked and shared. */
@@ -17,7 +17,8 @@ export type Route =
   | { page: 'endpoints' }
   | { page: 'endpoint'; id: string }
   | { page: 'event-types' }
-  | { page: 'statistics' };
+  | { page: 'statistics' }
+  | { page: 'jobs' };
 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
@@ -28,6 +29,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'endpoints') return { page: 'endpoints' };
   if (parts[0] === 'event-types') return { page: 'event-types' };
   if (parts[0] === 'statistics') return { page: 'statistics' };
+  if (parts[0] === 'jobs') return { page: 'jobs' };
   const filters = { applicationId: params.get('application') ?? '', endpointId: params.get('endpoint') ?? '', eventType: params.get('type') ?? '', status: params.get('status') ?? '' };
   return { page: 'deliveries', filters, key: query };
 }
@@ -43,6 +45,7 @@ export const href = {
   endpoint: (id: string) => `#/endpoints/${encodeURIComponent(id)}`,
   eventTypes: () => '#/event-types',
   statistics: () => '#/statistics',
+  jobs: () => '#/jobs',
 };
 
 export function useRoute(): Route {

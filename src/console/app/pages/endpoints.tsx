@@ -1,15 +1,15 @@
 import { useClient, useMutation, useQuery, useSubscription } from '@urql/preact';
 import { useEffect, useState } from 'preact/hooks';
 import {
-  ConsoleEndpointDocument, ConsoleEndpointHealthChangedDocument, ConsoleEndpointsDocument, ConsolePreviewDeliveryDocument, ConsoleRotateSecretDocument,
-  ConsoleSendTestEventDocument, ConsoleSetEndpointEnabledDocument, type ConsoleEndpointQuery, type ConsolePreviewDeliveryQuery, type EndpointHealthFactsFragment,
+  ConsoleEndpointDocument, ConsoleEndpointHealthChangedDocument, ConsoleEndpointsDocument, ConsolePreviewDeliveryDocument, ConsoleRecoverEndpointDocument,
+  ConsoleReplayEventsDocument, ConsoleRotateSecretDocument, ConsoleSendTestEventDocument, ConsoleSetEndpointEnabledDocument, type ConsoleEndpointQuery, type ConsolePreviewDeliveryQuery, type EndpointHealthFactsFragment,
 } from '../../generated/graphql.js';
 import { errorMessage } from '../client.js';
 import { href } from '../router.js';
 import { Empty, ErrorNotice, HealthBadge, Json, Loading, StatusBadge, time } from '../ui.js';
 
 // Endpoints: the list, and one endpoint with its health (live over endpointHealthChanged), its
-// delivery settings, enable/disable, secret rotation, test events and request previews.
+// delivery settings, enable/disable, secret rotation, bulk recovery jobs, test events and request previews.
 
 export function EndpointsPage({ portal }: { portal: boolean }) {
   const [draft, setDraft] = useState('');
@@ -148,6 +148,7 @@ export function EndpointPage({ id }: { id: string }) {
       )}
       <Health facts={facts} />
       <Settings endpoint={endpoint} />
+      {!endpoint.deleted && <BulkRecovery endpointId={id} />}
       {!endpoint.deleted && <TryIt endpointId={id} types={result.data?.eventTypes ?? []} />}
     </section>
   );
@@ -213,6 +214,99 @@ function Settings({ endpoint: e }: { endpoint: EndpointDetail }) {
         <dt>Ordering</dt>
         <dd aria-label="Ordering">{e.ordering === 'FIFO' ? 'FIFO (one at a time, in publish order)' : 'PARALLEL'}</dd>
       </dl>
+    </section>
+  );
+}
+
+/** A datetime-local input's value (local time, to the minute) for a moment `msAgo` before now. */
+function localInputValue(msAgo: number): string {
+  const d = new Date(Date.now() - msAgo);
+  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+}
+
+/** A datetime-local input's value as the API's DateTime (ISO 8601, UTC); undefined when empty or not a time. */
+function toDateTime(value: string): string | undefined {
+  const d = new Date(value);
+  return value && !Number.isNaN(d.getTime()) ? d.toISOString() : undefined;
+}
+
+const DAY_MS = 86_400_000;
+
+function JobStarted({ job, what }: { job: { id: string; status: string } | undefined; what: string }) {
+  if (!job) return null;
+  return (
+    <p role="status" aria-label={`${what} started`}>
+      {what} started as {job.id} (<StatusBadge status={job.status} />): <a href={href.jobs()}>Follow it on the Bulk jobs page</a>
+    </p>
+  );
+}
+
+/** Bulk recovery jobs for this endpoint: send its FAILED deliveries again, or replay past events to it. */
+function BulkRecovery({ endpointId }: { endpointId: string }) {
+  const [recoverSince, setRecoverSince] = useState(() => localInputValue(DAY_MS));
+  const [replaySince, setReplaySince] = useState(() => localInputValue(DAY_MS));
+  const [replayUntil, setReplayUntil] = useState('');
+  const [replayTypes, setReplayTypes] = useState('');
+  const [inputError, setInputError] = useState<string | undefined>();
+  const [recovery, runRecovery] = useMutation(ConsoleRecoverEndpointDocument);
+  const [replay, runReplay] = useMutation(ConsoleReplayEventsDocument);
+  return (
+    <section aria-labelledby="bulk-title">
+      <h2 id="bulk-title">Bulk recovery</h2>
+      <p class="muted">Each starts a background job; its progress is on the <a href={href.jobs()}>Bulk jobs</a> page.</p>
+      <div class="bulk">
+        <form
+          aria-label="Recover failed deliveries"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const since = toDateTime(recoverSince);
+            setInputError(since ? undefined : 'Choose from when to recover failed deliveries.');
+            if (since) runRecovery({ input: { endpointId, since } });
+          }}
+        >
+          <h3>Failed deliveries</h3>
+          <label>
+            Failed deliveries created since
+            <input type="datetime-local" required value={recoverSince} onInput={(e) => setRecoverSince(e.currentTarget.value)} />
+          </label>
+          <span class="muted">Each delivery to this endpoint that FAILED gets one more attempt.</span>
+          <div class="actions">
+            <button type="submit" disabled={recovery.fetching}>Recover failed deliveries</button>
+          </div>
+        </form>
+        <form
+          aria-label="Replay events"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const since = toDateTime(replaySince);
+            const until = toDateTime(replayUntil);
+            setInputError(since ? undefined : 'Choose from when to replay events.');
+            const eventTypes = replayTypes.split(',').map((t) => t.trim()).filter(Boolean);
+            if (since) runReplay({ input: { endpointId, since, until, eventTypes: eventTypes.length ? eventTypes : undefined } });
+          }}
+        >
+          <h3>Past events</h3>
+          <label>
+            Events published since
+            <input type="datetime-local" required value={replaySince} onInput={(e) => setReplaySince(e.currentTarget.value)} />
+          </label>
+          <label>
+            Until (optional)
+            <input type="datetime-local" value={replayUntil} onInput={(e) => setReplayUntil(e.currentTarget.value)} />
+          </label>
+          <label>
+            Types to replay (comma-separated, optional)
+            <input value={replayTypes} onInput={(e) => setReplayTypes(e.currentTarget.value)} />
+          </label>
+          <span class="muted">Events this endpoint hears and never had are delivered to it; none twice.</span>
+          <div class="actions">
+            <button type="submit" disabled={replay.fetching}>Replay events</button>
+          </div>
+        </form>
+      </div>
+      <ErrorNotice message={inputError ?? errorMessage(recovery.error) ?? errorMessage(replay.error)} />
+      <JobStarted what="Recovery" job={recovery.data?.recoverEndpoint.job} />
+      <JobStarted what="Replay" job={replay.data?.replayEvents.job} />
     </section>
   );
 }

@@ -1,9 +1,9 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { prepareRequest } from '../delivery/prepare.js';
-import { HEALTHY } from '../domain/health.js';
+import { ENDPOINT_DEFAULTS } from '../domain/endpoint-defaults.js';
 import { generateSecret } from '../delivery/signing.js';
-import { DEFAULT_DELIVERY_OPTIONS, type EndpointRecord, type EventRecord } from '../domain/records.js';
+import type { EndpointRecord, EventRecord } from '../domain/records.js';
 import type { ListenOptions } from './config.js';
 
 // `tidings listen`: follows the eventPublished subscription of a Tidings server and forwards each
@@ -35,8 +35,7 @@ function toRecord(e: PublishedEvent): EventRecord {
 function localEndpoint(url: string, secret: string, applicationId: string): EndpointRecord {
   return {
     id: 'ep_listen', applicationId, url, description: null, eventTypes: ['*'], enabled: true, secrets: [{ secret, expiresAt: null }],
-    createdAt: 0, updatedAt: 0, deletedAt: null, delivery: DEFAULT_DELIVERY_OPTIONS,
-    timeoutMs: null, retryScheduleMs: null, ordering: 'PARALLEL', rateLimitPerSecond: null, health: HEALTHY,
+    createdAt: 0, updatedAt: 0, deletedAt: null, ...ENDPOINT_DEFAULTS,
   };
 }
 

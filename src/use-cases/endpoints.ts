@@ -1,4 +1,5 @@
 import { generateSecret, isValidSecret, publicKeyOf, schemeOf, type SignatureScheme } from '../delivery/signing.js';
+import { ENDPOINT_DEFAULTS } from '../domain/endpoint-defaults.js';
 import { DELETED_ENDPOINT_REASON } from '../domain/failure-reasons.js';
 import { rotatedSecrets } from '../domain/secrets.js';
 import type { Deps } from '../deps.js';
@@ -7,7 +8,7 @@ import { announceEndpointHealth } from '../live/announce-health.js';
 import { BadInputError, NotFoundError } from '../errors.js';
 import { ALL_EVENT_TYPES, isValidPattern, isWildcard } from '../domain/event-types.js';
 import { newId } from '../ids.js';
-import { HEALTHY, manuallyDisabled, manuallyEnabled } from '../domain/health.js';
+import { manuallyDisabled, manuallyEnabled } from '../domain/health.js';
 import { endpointRateLimit, endpointRetrySchedule, endpointTimeout } from './endpoint-overrides.js';
 import type { EndpointRecord, Scope } from '../domain/records.js';
 import type { EndpointOrdering } from '../domain/ordering.js';
@@ -81,12 +82,12 @@ export async function createEndpoint(deps: Deps, scope: Scope, input: CreateEndp
     eventTypes,
     enabled: true,
     secrets: [{ secret, expiresAt: null }],
+    ...ENDPOINT_DEFAULTS,
     delivery,
     timeoutMs,
     retryScheduleMs,
     rateLimitPerSecond: endpointRateLimit('rateLimitPerSecond', input.rateLimitPerSecond),
-    ordering: input.ordering ?? 'PARALLEL',
-    health: HEALTHY,
+    ordering: input.ordering ?? ENDPOINT_DEFAULTS.ordering,
     createdAt: now,
     updatedAt: now,
     deletedAt: null,

@@ -1,4 +1,4 @@
-import { HEALTHY } from '../../src/domain/health.js';
+import { ENDPOINT_DEFAULTS } from '../../src/domain/endpoint-defaults.js';
 // `npx tsx test/bench/stats.ts [--quick | --smoke]`: what the delivery statistics cost on the embedded store.
 //  1. maintaining the aggregates: publish → claim → record on the store's write path (SqliteWrites,
 //     batched transactions as in the writer thread), with and without the aggregates, alternating
@@ -10,7 +10,7 @@ import { HEALTHY } from '../../src/domain/health.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DEFAULT_DELIVERY_OPTIONS, type AttemptOutcome, type EndpointRecord, type EventRecord } from '../../src/domain/records.js';
+import type { AttemptOutcome, EndpointRecord, EventRecord } from '../../src/domain/records.js';
 import { assembleStats, measureAttempt } from '../../src/domain/stats.js';
 import { newId } from '../../src/ids.js';
 import { openDatabase } from '../../src/store/sqlite/connection.js';
@@ -48,8 +48,7 @@ function setup(writes: SqliteWrites, now: number) {
   writes.runBatch([() => writes.createApplication({ id: applicationId, name: 'bench', apiKeyHash: `h-${applicationId}`, createdAt: now })]);
   const endpoints: EndpointRecord[] = Array.from({ length: ENDPOINTS }, () => ({
     id: newId('Endpoint'), applicationId, url: 'http://127.0.0.1:9/hook', description: null, eventTypes: ['*'], enabled: true,
-    secrets: [{ secret: 'whsec_YmVuY2hiZW5jaGJlbmNoYmVuY2hiZW5jaGJlbmNo', expiresAt: null }], createdAt: now, updatedAt: now, deletedAt: null, delivery: DEFAULT_DELIVERY_OPTIONS,
-    timeoutMs: null, retryScheduleMs: null, ordering: 'PARALLEL', rateLimitPerSecond: null, health: HEALTHY,
+    secrets: [{ secret: 'whsec_YmVuY2hiZW5jaGJlbmNoYmVuY2hiZW5jaGJlbmNo', expiresAt: null }], createdAt: now, updatedAt: now, deletedAt: null, ...ENDPOINT_DEFAULTS,
   }));
   writes.runBatch(endpoints.map((e) => () => writes.createEndpoint(e)));
   return { applicationId, endpoints };

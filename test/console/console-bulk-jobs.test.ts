@@ -1,9 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { ADMIN_SCOPE } from '../../src/domain/records.js';
 import { BulkJobDocument, BulkJobsDocument, EndpointDeliveryPageDocument, RetryDeliveriesDocument } from '../generated/graphql.js';
-import { ensureConsoleBuilt, launchChromium } from '../support/browser.js';
+import { signInToConsole, useConsolePage } from '../support/browser.js';
 import { createApplication, publish, setupEndpoint } from '../support/fixtures.js';
 import type { Receiver } from '../support/receiver.js';
 import { useTestServerAndReceiver, type TestServer } from '../support/server.js';
@@ -20,23 +20,14 @@ describe('the console: bulk jobs', () => {
   // One retry 20 ms after the first attempt, then FAILED; one record per job batch.
   useTestServerAndReceiver((s, r) => ((server = s), (receiver = r)), { runWorker: false, retryScheduleMs: [20], bulkJobBatch: 1, circuitFailures: 10_000 });
 
-  let browser: Browser;
+  const currentPage = useConsolePage();
   let page: Page;
   let workers: App[] = [];
-  beforeAll(async () => {
-    await ensureConsoleBuilt();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(async () => {
-    page = await (await browser.newContext()).newPage();
-    page.setDefaultTimeout(10_000);
+  beforeEach(() => {
+    page = currentPage();
     receiver.respond(() => ({ status: 200, body: 'ok' }));
   });
   afterEach(async () => {
-    await page?.context().close();
     await Promise.all(workers.splice(0).map((w) => w.stop()));
   });
 
@@ -48,12 +39,7 @@ describe('the console: bulk jobs', () => {
     return worker;
   }
 
-  async function signIn(token: string, hash: string) {
-    await page.goto(`${server.url}/${hash}`);
-    await page.getByLabel('Token').fill(token);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.locator('main h1').first().waitFor();
-  }
+  const signIn = (token: string, hash: string) => signInToConsole(page, server.url, token, hash);
 
   const progressOf = (jobId: string) =>
     page.getByRole('progressbar', { name: `Progress of ${jobId}` }).evaluate((el) => ({ value: (el as HTMLProgressElement).value, max: (el as HTMLProgressElement).max, determinate: el.hasAttribute('value') }));
@@ -128,8 +114,11 @@ describe('the console: bulk jobs', () => {
     const { retryDeliveries } = await other.client.run(RetryDeliveriesDocument, { input: { filter: {} } });
     await page.getByRole('button', { name: 'Refresh list' }).click();
     await page.getByRole('row').filter({ hasText: retryDeliveries.job.id }).getByText('Retry deliveries').waitFor();
+    // Another tenant in a fresh session (closed with the browser after the file's tests).
+    const browser = page.context().browser()!;
     await page.context().close();
     page = await (await browser.newContext()).newPage();
+    page.setDefaultTimeout(10_000);
 
     const { app, type, endpoint } = await setupEndpoint(server, `${receiver.url}/replay`);
     await publish(server, app.id, type, { n: 1 });

@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CreateEndpointWithOptionsDocument, CreateEventTypeWithExamplesDocument } from '../generated/graphql.js';
-import { ensureConsoleBuilt, launchChromium } from '../support/browser.js';
+import { signInToConsole, useConsolePage } from '../support/browser.js';
 import { createApplication, createEndpoint, publish, setupEndpoint, uniqueName } from '../support/fixtures.js';
 import type { Receiver } from '../support/receiver.js';
 import { TEST_ADMIN_TOKEN, useTestServerAndReceiver, type TestServer } from '../support/server.js';
@@ -16,33 +16,21 @@ describe('the console: health, previews, test events and statistics', () => {
   // Two failures in a row open the circuit (for long enough to see it); live statistics every 200 ms.
   useTestServerAndReceiver((s, r) => ((server = s), (receiver = r)), { circuitFailures: 2, circuitCooldownMs: 120_000, statsLiveIntervalMs: 200 });
 
-  let browser: Browser;
+  const currentPage = useConsolePage();
   let page: Page;
-  beforeAll(async () => {
-    await ensureConsoleBuilt();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(async () => {
-    page = await (await browser.newContext()).newPage();
-    page.setDefaultTimeout(10_000);
+  beforeEach(() => {
+    page = currentPage();
     receiver.respond(() => ({ status: 200, body: 'ok' }));
   });
   afterEach(async () => {
-    await page?.context().close();
+    // Closed here, before the wait (the shared helper's own close runs after this hook).
+    await page.context().close();
     await waitFor('the closed page to stop listening', () => server.app.deps.live.subscribers === 0 && server.app.deps.healthFeed.subscribers === 0);
   });
 
   const at = (path: string) => receiver.requests.filter((r) => r.path.endsWith(path));
 
-  async function signIn(token: string, hash = '') {
-    await page.goto(`${server.url}/${hash}`);
-    await page.getByLabel('Token').fill(token);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.locator('main h1').first().waitFor();
-  }
+  const signIn = (token: string, hash = '') => signInToConsole(page, server.url, token, hash);
 
   async function typeWithExamples(examples: unknown[]) {
     const name = uniqueName('order.placed');

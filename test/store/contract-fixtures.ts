@@ -1,7 +1,7 @@
 import { afterEach, beforeEach } from 'vitest';
-import { HEALTHY } from '../../src/domain/health.js';
+import { ENDPOINT_DEFAULTS } from '../../src/domain/endpoint-defaults.js';
 import { newId } from '../../src/ids.js';
-import { DEFAULT_DELIVERY_OPTIONS, type AttemptOutcome, type EndpointRecord, type EventRecord, type Scope } from '../../src/domain/records.js';
+import type { AttemptOutcome, EndpointRecord, EventRecord, Scope } from '../../src/domain/records.js';
 import type { ClaimedDelivery, Store } from '../../src/store/ports.js';
 
 // What the contract suites build their cases from: records written through the port under test.
@@ -32,15 +32,10 @@ export function fixtures(current: () => Store) {
       eventTypes: ['*'],
       enabled: true,
       secrets: [{ secret: 'whsec_c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0', expiresAt: null }],
-      delivery: DEFAULT_DELIVERY_OPTIONS,
       createdAt: T0,
       updatedAt: T0,
       deletedAt: null,
-      timeoutMs: null,
-      retryScheduleMs: null,
-      rateLimitPerSecond: null,
-      ordering: 'PARALLEL',
-      health: HEALTHY,
+      ...ENDPOINT_DEFAULTS,
       ...extra,
     };
     await current().createEndpoint(e);

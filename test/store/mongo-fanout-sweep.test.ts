@@ -1,4 +1,4 @@
-import { HEALTHY } from '../../src/domain/health.js';
+import { ENDPOINT_DEFAULTS } from '../../src/domain/endpoint-defaults.js';
 import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_SCOPE, DEFAULT_DELIVERY_OPTIONS, type EndpointRecord } from '../../src/domain/records.js';
@@ -30,8 +30,7 @@ describe('MongoDB sweep of an interrupted fan-out', () => {
       const endpoint = async (delivery: Partial<EndpointRecord['delivery']>) => {
         const e: EndpointRecord = {
           id: newId('Endpoint'), applicationId: 'app_01', url: 'https://example.com/h', description: null, eventTypes: ['*'], enabled: true,
-          secrets: [{ secret: 'whsec_c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0', expiresAt: null }], delivery: { ...DEFAULT_DELIVERY_OPTIONS, ...delivery },
-          timeoutMs: null, retryScheduleMs: null, ordering: 'PARALLEL', rateLimitPerSecond: null, health: HEALTHY,
+          secrets: [{ secret: 'whsec_c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0', expiresAt: null }], ...ENDPOINT_DEFAULTS, delivery: { ...DEFAULT_DELIVERY_OPTIONS, ...delivery },
           createdAt: T0, updatedAt: T0, deletedAt: null,
         };
         await store.createEndpoint(e);

@@ -1,3 +1,4 @@
+import type { Credential } from '../auth/authenticator.js';
 import type { Scope } from '../domain/records.js';
 import type { Deps } from '../deps.js';
 
@@ -5,6 +6,8 @@ import type { Deps } from '../deps.js';
 export interface Context {
   /** Undefined when the request carried no token (only introspection is then allowed). */
   caller: Scope | undefined;
+  /** The credential the request was made with (undefined exactly when `caller` is). */
+  credential?: Credential;
   deps: Deps;
   /** The origin (scheme://host) the request was addressed to, for links the API hands out. */
   origin?: string;

@@ -71,7 +71,8 @@ export function createGraphqlServer(deps: Deps, auth: Authenticator, log: Logger
     logging: false,
     context: async ({ request, connectionParams }) => {
       const authorization = connectionParams ? String(connectionParams.authorization ?? '') : request.headers.get('authorization');
-      return { caller: await auth.authenticate(authorization), deps, origin: originOf(request) };
+      const who = await auth.identify(authorization);
+      return { caller: who?.scope, credential: who?.credential, deps, origin: originOf(request) };
     },
   });
 

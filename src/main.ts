@@ -1,7 +1,6 @@
 // Process entry: config → store → app → listen; SIGTERM/SIGINT stop it gracefully.
 import { createApp, type App } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { createRedisPubSub } from './live/pubsub-redis.js';
 import { createLogger, type Logger } from './log.js';
 import { StartupError } from './startup-error.js';
 import { openStore } from './store/open.js';
@@ -10,7 +9,7 @@ import type { Store } from './store/ports.js';
 // What is open so far, closed in reverse by shutdown (a signal may arrive before all of it is).
 let config: Config | undefined;
 let store: Store | undefined;
-let redis: ReturnType<typeof createRedisPubSub> | undefined;
+let redis: Awaited<ReturnType<typeof import('./live/pubsub-redis.js')['createRedisPubSub']>> | undefined;
 let app: App | undefined;
 let stopping = false;
 // Until the configuration is read, the log has the default level; readable on a terminal, JSON otherwise.
@@ -28,7 +27,8 @@ async function main(): Promise<void> {
   log = createLogger({ level: config.logLevel, pretty });
   for (const warning of config.warnings) log.warn(`warning: ${warning}`, { kind: 'configuration' });
   store = await openStore(config);
-  redis = config.redisUrl ? createRedisPubSub(config.redisUrl) : undefined;
+  // Loaded only when configured, like the MongoDB driver: what is not used costs no memory.
+  redis = config.redisUrl ? (await import('./live/pubsub-redis.js')).createRedisPubSub(config.redisUrl) : undefined;
   app = await createApp({ config, store, pubsub: redis?.pubsub, log });
   if (app.generatedAdminToken) {
     // Deliberately not a log line (logs are shipped and kept): written once to the terminal or the

@@ -1,13 +1,17 @@
 // Builds the console (src/console/) into .tmp/console/, which the server serves at / and /portal:
-// one JavaScript bundle, one stylesheet and the page. Run by `npm install` (the package's
-// `prepare` script) and by `npm run console:build`. Nothing is fetched from anywhere at run time.
+// one JavaScript bundle, one stylesheet and the page; and GraphiQL's page (graphiql.html), served
+// at /graphql, rendered here once so that no server process holds its 9 MB of inlined assets in
+// memory. Run by `npm install` (the package's `prepare` script) and by `npm run console:build`.
+// Nothing is fetched from anywhere at run time.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { build } from 'esbuild';
+import { GRAPHIQL_PAGE, graphiqlOptions } from '../graphql/graphiql.js';
 
 export const CONSOLE_SOURCE_DIR = path.dirname(fileURLToPath(import.meta.url));
-export const CONSOLE_BUILD_DIR = path.resolve(CONSOLE_SOURCE_DIR, '../../.tmp/console');
+import { CONSOLE_BUILD_DIR } from '../http/console.js';
 
 export async function buildConsole(outDir = CONSOLE_BUILD_DIR): Promise<void> {
   // Built beside the folder, then each file renamed into it: a server reading it meanwhile never
@@ -28,6 +32,7 @@ export async function buildConsole(outDir = CONSOLE_BUILD_DIR): Promise<void> {
     logLevel: 'warning',
   });
   fs.copyFileSync(path.join(CONSOLE_SOURCE_DIR, 'index.html'), path.join(staging, 'index.html'));
+  fs.writeFileSync(path.join(staging, GRAPHIQL_PAGE), renderGraphiQL(graphiqlOptions));
   fs.mkdirSync(outDir, { recursive: true });
   for (const file of fs.readdirSync(staging)) fs.renameSync(path.join(staging, file), path.join(outDir, file));
   fs.rmSync(staging, { recursive: true, force: true });

@@ -1,6 +1,5 @@
 import type http from 'node:http';
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { GraphQLError, ValidationContext } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { createYoga } from 'graphql-yoga';
@@ -14,7 +13,7 @@ import type { Context } from './context.js';
 import { useMetrics } from '../http/metrics.js';
 import { useErrorAnswers, writeErrorAnswer } from './error-answers.js';
 import { handleGraphqlPost } from './fast-post.js';
-import { graphiqlOptions } from './graphiql.js';
+import { graphiqlOptions, readGraphiQLPage } from './graphiql.js';
 import { errorMasker } from './mask-errors.js';
 import { schema } from './schema/index.js';
 
@@ -64,7 +63,7 @@ export function createGraphqlServer(deps: Deps, auth: Authenticator, log: Logger
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
     landingPage: false,
-    renderGraphiQL,
+    renderGraphiQL: readGraphiQLPage,
     graphiql: graphiqlOptions,
     maskedErrors: { maskError: errorMasker(log) },
     plugins: [...armor.protect().plugins, useSharedSubscriptionExecution(), useErrorAnswers(GRAPHQL_PATH), useMetrics(deps.metrics, { slowMs: config.slowOperationMs, log })],

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { INSTALL_ROOT } from '../root.js';
 
 // The console's pages and assets, built at install into .tmp/console/ (src/console/build.ts):
 //  - `/`        the console (never framed: frame-ancestors 'none');
@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 //  - `/console/app.js`, `/console/app.css`.
 // A missing build is answered with how to make it; nothing else depends on it.
 
-export const CONSOLE_BUILD_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.tmp/console');
+export const CONSOLE_BUILD_DIR = path.join(INSTALL_ROOT, '.tmp/console');
 const ASSETS: Record<string, string> = { '/console/app.js': 'text/javascript; charset=utf-8', '/console/app.css': 'text/css; charset=utf-8' };
 
 /** The page's Content-Security-Policy: everything from this origin only, framed by `frameAncestors` only. */

@@ -7,7 +7,8 @@ import net from 'node:net';
 import path from 'node:path';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { ADMIN_TOKEN, Receiver, ROOT, Tidings, percentile, publishAtRate, publishMany, sleep, until, type EndpointSpec, type TidingsOptions } from './harness.js';
+import os from 'node:os';
+import { ADMIN_TOKEN, closedLoop, Receiver, Relay, ROOT, Tidings, percentile, publishAtRate, publishMany, sleep, until, type EndpointSpec, type TidingsOptions } from './harness.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -61,7 +62,36 @@ async function ceiling(receiver: Receiver): Promise<number> {
   return perSecond;
 }
 
-async function throughput(receiver: Receiver, endpoints: number, ceilingRate: number): Promise<void> {
+/**
+ * The minimal durable relay (relay.ts) doing the throughput scenario's work for one endpoint: the
+ * same events, 32 publishes in flight, first publish to last arrival. Tidings' rate is also given
+ * as a ratio to this: what a durable service can reach, where the ceiling is what the receiver takes.
+ */
+async function relayBaseline(receiver: Receiver): Promise<number> {
+  const scenario = '1b. durable relay, 1 endpoint';
+  const relay = await Relay.start(`${receiver.origin}/ok/0`);
+  try {
+    await receiver.stats({ reset: true });
+    const started = Date.now();
+    const publishing = closedLoop(SIZE.events, 32, (seq) => relay.publish(seq));
+    await until('every relayed delivery to arrive', async () => {
+      const n = await receiver.count();
+      progress(`${scenario}: ${n}/${SIZE.events} delivered`);
+      return n >= SIZE.events;
+    }, 600_000, 100);
+    const times = await publishing;
+    const last = Math.max(...Object.values(await receiver.stats()).map((s) => s.lastAt));
+    const rate = SIZE.events / ((last - started) / 1000);
+    record(scenario, 'deliveries/s', rate, '/s', 'SQLite group commit + undici, no tenants/signing/retries');
+    record(scenario, 'publish p50', percentile(times, 50), 'ms', 'closed loop, 32 in flight');
+    record(scenario, 'peak RSS', relay.peakRssMb(), 'MB');
+    return rate;
+  } finally {
+    await relay.stop();
+  }
+}
+
+async function throughput(receiver: Receiver, endpoints: number, ceilingRate: number, relayRate?: number): Promise<void> {
   const scenario = `2. throughput, ${endpoints} endpoint${endpoints > 1 ? 's' : ''}`;
   await withTidings(scenario, receiver, (o) => Array.from({ length: endpoints }, (_, i) => `${o}/ok/${i}`), async (t, app) => {
     const expected = SIZE.events * endpoints;
@@ -78,6 +108,7 @@ async function throughput(receiver: Receiver, endpoints: number, ceilingRate: nu
     const rate = expected / ((last - started) / 1000);
     record(scenario, 'deliveries/s', rate, '/s', `${expected} deliveries, first publish to last arrival`);
     record(scenario, 'ratio to ceiling', rate / ceilingRate, 'x');
+    if (relayRate) record(scenario, 'ratio to durable relay', rate / relayRate, 'x', 'target: at least 0.8x');
     record(scenario, 'publishEvent p50', percentile(times, 50), 'ms', 'closed loop, 32 in flight');
   });
 }
@@ -346,11 +377,15 @@ const wanted = (n: number) => !only || only.has(n);
 
 async function main(): Promise<void> {
   const started = Date.now();
+  // Figures from a loaded machine are meaningless: say what the load was.
+  const load = os.loadavg()[0]!;
+  record('0. machine', 'load average (1 min) at start', load, '', load > 0.7 ? 'LOADED: figures unreliable' : 'quiet');
   const receiver = await Receiver.start();
   try {
     const top = await ceiling(receiver);
     if (wanted(2)) {
-      await throughput(receiver, 1, top);
+      const relayRate = await relayBaseline(receiver);
+      await throughput(receiver, 1, top, relayRate);
       await throughput(receiver, 10, top);
     }
     if (wanted(3)) {

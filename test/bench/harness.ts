@@ -1,5 +1,5 @@
 // Processes and measurements shared by the benchmark scenarios.
-import { fork, type ChildProcess } from 'node:child_process';
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +10,8 @@ import { startTidingsProcess, type TidingsProcess } from '../support/processes.j
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const ADMIN_TOKEN = TEST_ADMIN_TOKEN;
+
+const PAD = 'x'.repeat(900);
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -83,6 +85,8 @@ export interface TidingsOptions {
   nodeArgs?: string[];
 }
 
+let built = false;
+
 export class Tidings {
   readonly pool: Pool;
   readonly child: ChildProcess;
@@ -94,6 +98,9 @@ export class Tidings {
   static async start(options: TidingsOptions = {}): Promise<Tidings> {
     const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'tidings-bench-'));
     // BENCH_CPU_PROF=<dir>: a V8 CPU profile of every Tidings process (and thread) into <dir>.
+    // Tidings runs compiled, as `npm start` runs it: built once per run from the sources measured.
+    if (!built) execFileSync('npm', ['run', '-s', 'build:server'], { cwd: ROOT, stdio: 'inherit' });
+    built = true;
     const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [];
     const started = await startTidingsProcess(
       {
@@ -104,16 +111,15 @@ export class Tidings {
         TIDINGS_MAX_PAGE_SIZE: '1000',
         ...options.env,
       },
-      { nodeArgs: [...profile, ...(options.nodeArgs ?? [])], testDefaults: false },
+      // The compiled server, as `npm start` runs it (bench.ts builds it first).
+      { nodeArgs: [...profile, ...(options.nodeArgs ?? [])], testDefaults: false, compiled: true },
     );
     return new Tidings(started, started.url, dataDir);
   }
 
   /** Peak resident memory of the process so far, in MB (VmHWM). */
   peakRssMb(): number {
-    const status = fs.readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
-    const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? NaN);
-    return kb / 1024;
+    return peakRssMbOf(this.child.pid!);
   }
 
   async gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
@@ -148,10 +154,54 @@ export class Tidings {
   }
 }
 
+// ---------------------------------------------------------------- durable relay baseline
+
+/** The minimal durable relay (relay.ts) in its own process, relaying to `target`. */
+export class Relay {
+  readonly pool: Pool;
+  private constructor(private readonly child: ChildProcess, readonly origin: string, private readonly dataDir: string) {
+    this.pool = new Pool(origin, { connections: 128 });
+  }
+
+  static async start(target: string): Promise<Relay> {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tidings-bench-relay-'));
+    const child = fork(path.join(ROOT, 'test/bench/relay.ts'), [target, dataDir], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const port = await new Promise<number>((resolve, reject) => {
+      child.once('message', (m: { port: number }) => resolve(m.port));
+      child.once('exit', (code) => reject(new Error(`relay exited with ${code}`)));
+    });
+    return new Relay(child, `http://127.0.0.1:${port}`, dataDir);
+  }
+
+  /** Relays one ~1 KB event, the same body publishOne sends Tidings; resolves with the response time in ms. */
+  async publish(seq: number): Promise<number> {
+    const started = performance.now();
+    const res = await this.pool.request({ path: '/events', method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'bench.event', payload: { sentAt: Date.now(), seq, pad: PAD } }) });
+    await res.body.dump();
+    if (res.statusCode !== 202) throw new Error(`the relay answered ${res.statusCode}`);
+    return performance.now() - started;
+  }
+
+  /** Peak resident memory of the relay process, in MB (VmHWM). */
+  peakRssMb(): number {
+    return peakRssMbOf(this.child.pid!);
+  }
+
+  async stop(): Promise<void> {
+    await this.pool.close();
+    this.child.kill();
+    fs.rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}
+
+function peakRssMbOf(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
+}
+
 // ---------------------------------------------------------------- publishing
 
 const PUBLISH = 'mutation($i: PublishEventInput!) { publishEvent(input: $i) { event { id } } }';
-const PAD = 'x'.repeat(900);
 
 /** Publishes one ~1 KB event; resolves with the mutation's response time in ms. */
 export async function publishOne(tidings: Tidings, applicationId: string, seq: number): Promise<number> {
@@ -162,13 +212,18 @@ export async function publishOne(tidings: Tidings, applicationId: string, seq: n
 
 /** Closed loop: `count` events with `concurrency` in flight. */
 export async function publishMany(tidings: Tidings, applicationId: string, count: number, concurrency = 32, onProgress?: (done: number) => void): Promise<number[]> {
+  return closedLoop(count, concurrency, (seq) => publishOne(tidings, applicationId, seq), onProgress);
+}
+
+/** Runs `publish(seq)` for seq 0..count-1 with `concurrency` in flight; returns each one's time in ms. */
+export async function closedLoop(count: number, concurrency: number, publish: (seq: number) => Promise<number>, onProgress?: (done: number) => void): Promise<number[]> {
   const times: number[] = [];
   let next = 0;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (next < count) {
         const seq = next++;
-        times.push(await publishOne(tidings, applicationId, seq));
+        times.push(await publish(seq));
         if (times.length % 1000 === 0) onProgress?.(times.length);
       }
     }),

@@ -67,7 +67,12 @@ export interface StartOptions {
   nodeArgs?: string[];
   /** PROCESS_TEST_ENV under `env` (default true; the benchmark wants Tidings' own defaults). */
   testDefaults?: boolean;
+  /** Run the compiled server (.tmp/server/main.js, `npm run build:server`) as `npm start` does, instead of the sources through tsx. */
+  compiled?: boolean;
 }
+
+/** The compiled server `npm start` runs (built by `npm run build:server`). */
+export const COMPILED_SERVER = '.tmp/server/main.js';
 
 /**
  * The environment of a Tidings child: the runner's own, minus its Tidings settings (so nothing
@@ -134,10 +139,11 @@ export async function runTidingsUntilExit(
   }
 }
 
-/** Starts `node --import tsx src/main.ts` with PORT=0, HOST=127.0.0.1 and `env`; resolves once it listens. */
+/** Starts `node --import tsx src/main.ts` (or the compiled server) with PORT=0, HOST=127.0.0.1 and `env`; resolves once it listens. */
 export async function startTidingsProcess(env: Record<string, string | undefined>, options: StartOptions = {}): Promise<TidingsProcess> {
   const childEnv = tidingsChildEnv({ ...env, PORT: '0', HOST: '127.0.0.1' }, options.testDefaults !== false);
-  const spawned = spawnInRepo(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'src/main.ts'], childEnv);
+  const entry = options.compiled ? [COMPILED_SERVER] : ['--import', 'tsx', 'src/main.ts'];
+  const spawned = spawnInRepo(process.execPath, [...(options.nodeArgs ?? []), ...entry], childEnv);
   const { child, exited, spawnFailed } = spawned;
   const output = () => spawned.output();
 

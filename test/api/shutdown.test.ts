@@ -16,7 +16,7 @@ import {
 import { GqlClient } from '../support/gql.js';
 import { subscribeWs } from '../support/live.js';
 import { startReceiver, type Receiver } from '../support/receiver.js';
-import { killGroup, spawnInRepo, startTidingsProcess, tidingsChildEnv } from '../support/processes.js';
+import { COMPILED_SERVER_ARGS, killGroup, spawnInRepo, startTidingsProcess, tidingsChildEnv } from '../support/processes.js';
 import { TEST_ADMIN_TOKEN } from '../support/server.js';
 import { waitFor } from '../support/wait.js';
 
@@ -251,6 +251,27 @@ describe('npm start under a supervisor', () => {
     });
     expect(await portIsFree(npm.port)).toBe(true);
   }
+
+  it('runs the server compiled to JavaScript (no TypeScript loader), which serves the API, the console and GraphiQL', async () => {
+    const npm = await npmStart();
+    const commands = npm.tree.map((pid) => fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean));
+    const server = commands.find((argv) => argv.includes('.tmp/server/main.js'));
+    expect(server?.slice(1), `processes of npm start: ${JSON.stringify(commands)}`).toEqual(COMPILED_SERVER_ARGS);
+    expect(commands.flat().join(' ')).not.toContain('tsx');
+    const origin = `http://127.0.0.1:${npm.port}`;
+    const admin = new GqlClient(`${origin}/graphql`, TEST_ADMIN_TOKEN);
+    // A write goes through the writer thread, which the compiled build starts from its own file.
+    const created = await admin.run<{ createApplication: { application: { name: string } } }, undefined>('mutation { createApplication(input: { name: "compiled" }) { application { name } } }');
+    expect(created.createApplication.application.name).toBe('compiled');
+    const page = await fetch(`${origin}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('/console/app.js');
+    const graphiql = await fetch(`${origin}/graphql`, { headers: { accept: 'text/html' } });
+    expect(graphiql.status).toBe(200);
+    expect(await graphiql.text()).toContain('Tidings: webhooks for your platform.');
+    process.kill(npm.spawned.child.pid!, 'SIGTERM');
+    await expectAllGone(npm, 'SIGTERM');
+  }, 90_000);
 
   it('on SIGTERM to the npm process stops the server gracefully: the whole tree exits, npm exits 0, the port is free', async () => {
     const npm = await npmStart();

@@ -102,6 +102,8 @@ export class Tidings {
     if (!built) execFileSync('npm', ['run', '-s', 'build:server'], { cwd: ROOT, stdio: 'inherit' });
     built = true;
     const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [];
+    // BENCH_NODE_ARGS='--max-semi-space-size=8 ...': node flags for every Tidings process (A/B runs of V8 settings).
+    profile.push(...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []));
     const started = await startTidingsProcess(
       {
         TIDINGS_DATA_DIR: dataDir,

@@ -18,7 +18,8 @@ afterEach(async () => {
 
 describe('restart', () => {
   it('resumes a retry schedule interrupted by a restart: the new process makes attempt 2 when due', async () => {
-    server = await startTestServer({ retryScheduleMs: [1_500] });
+    // Due 3 s after attempt 1: time enough for the restart on a loaded machine before it is due.
+    server = await startTestServer({ retryScheduleMs: [3_000] });
     receiver = await startReceiver((_req, n) => (n === 1 ? { status: 500, body: 'not yet' } : { status: 200, body: 'ok' }));
     const { app, type } = await setupEndpoint(server, receiver.url);
     const published = await publish(server, app.id, type, { step: 'restart' });

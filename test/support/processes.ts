@@ -71,8 +71,11 @@ export interface StartOptions {
   compiled?: boolean;
 }
 
-/** The compiled server `npm start` runs (built by `npm run build:server`). */
-export const COMPILED_SERVER = '.tmp/server/main.js';
+/**
+ * The command line `npm start` runs (package.json "start"; test/api/shutdown.test.ts checks they
+ * agree): the compiled server (`npm run build:server`) with V8 set for a small heap.
+ */
+export const COMPILED_SERVER_ARGS = ['--optimize-for-size', '--max-semi-space-size=4', '.tmp/server/main.js'];
 
 /**
  * The environment of a Tidings child: the runner's own, minus its Tidings settings (so nothing
@@ -142,7 +145,7 @@ export async function runTidingsUntilExit(
 /** Starts `node --import tsx src/main.ts` (or the compiled server) with PORT=0, HOST=127.0.0.1 and `env`; resolves once it listens. */
 export async function startTidingsProcess(env: Record<string, string | undefined>, options: StartOptions = {}): Promise<TidingsProcess> {
   const childEnv = tidingsChildEnv({ ...env, PORT: '0', HOST: '127.0.0.1' }, options.testDefaults !== false);
-  const entry = options.compiled ? [COMPILED_SERVER] : ['--import', 'tsx', 'src/main.ts'];
+  const entry = options.compiled ? COMPILED_SERVER_ARGS : ['--import', 'tsx', 'src/main.ts'];
   const spawned = spawnInRepo(process.execPath, [...(options.nodeArgs ?? []), ...entry], childEnv);
   const { child, exited, spawnFailed } = spawned;
   const output = () => spawned.output();

@@ -4,7 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ConflictError } from '../../errors.js';
 import { openDatabase } from './connection.js';
-import { SqliteWrites, type WriteOp } from './writes.js';
+import { LEASE_OPS, SqliteWrites, type WriteOp } from './writes.js';
 
 export interface WriteRequest { id: number; op: WriteOp; args: unknown[] }
 export interface WriteReply { id: number; ok: boolean; value: unknown }
@@ -27,6 +27,17 @@ function flush(): void {
   if (queue.length === 0) return;
   const batch = queue;
   queue = [];
+  // A claim must not wait behind other writes' fsync: claims commit first, unsynced (WAL with
+  // synchronous=NORMAL cannot corrupt the file; the next synced commit makes them durable too).
+  const leases = batch.filter((r) => LEASE_OPS.has(r.op));
+  if (leases.length > 0) commit(leases.length === batch.length ? batch : leases, 'NORMAL');
+  if (leases.length < batch.length) commit(leases.length === 0 ? batch : batch.filter((r) => !LEASE_OPS.has(r.op)), 'FULL');
+}
+
+let synchronous: 'FULL' | 'NORMAL' = 'FULL';
+
+function commit(batch: WriteRequest[], mode: 'FULL' | 'NORMAL'): void {
+  if (mode !== synchronous) db.pragma(`synchronous = ${(synchronous = mode)}`);
   let replies: WriteReply[];
   try {
     const results = writes.runBatch(batch.map(({ op, args }) => () => (writes[op] as (...a: unknown[]) => unknown)(...args)));

@@ -7,7 +7,8 @@ type Pending = { resolve: (value: any) => void; reject: (err: Error) => void };
 
 /**
  * The main thread's handle on the writer thread: `call` sends one write and resolves once it is
- * committed (or rejects with what the write threw). Calls are committed in the order they are made.
+ * committed (or rejects with what the write threw). Calls are committed in the order they are made,
+ * except that claims (LEASE_OPS) are committed ahead of the other writes they are batched with.
  */
 export class SqliteWriter {
   private readonly worker: Worker;

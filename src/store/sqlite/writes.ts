@@ -448,3 +448,11 @@ export class SqliteWrites {
 
 /** The operations the writer thread accepts: every method of SqliteWrites but the batch runner. */
 export type WriteOp = Exclude<keyof SqliteWrites, 'runBatch'>;
+
+/**
+ * Writes that only take a lease: if one is lost with the last commits in a power failure, its
+ * deliveries are simply due again (as after any crash), and nobody was told anything. The writer
+ * thread commits them without waiting for an fsync, ahead of the rest of their batch; every other
+ * write is acknowledged to someone and waits for its fsync.
+ */
+export const LEASE_OPS: ReadonlySet<WriteOp> = new Set<WriteOp>(['claimDue']);

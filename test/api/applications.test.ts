@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   ApplicationMetadataDocument, BulkJobDocument, CreatePortalSessionDocument, DeleteApplicationDocument, DeliveryDocument, DeliveriesDocument, EndpointDocument,
-  EventDocument, OperationsApplicationDocument, UpdateApplicationDocument,
+  EventDocument, LiveDeliveriesDocument, OperationsApplicationDocument, UpdateApplicationDocument,
 } from '../generated/graphql.js';
+import { subscribeWs } from '../support/live.js';
 import { createApplication, createEndpoint, createEventType, publish } from '../support/fixtures.js';
 import { useTestServerAndReceiver, type TestServer } from '../support/server.js';
 import type { Receiver } from '../support/receiver.js';
@@ -115,6 +116,19 @@ describe('applications: update and delete', () => {
     for (const e of events) {
       expect((await server.admin.run(EventDocument, { id: e.event.id })).event).toBeNull();
       expect((await server.admin.run(DeliveryDocument, { id: e.deliveries[0]!.id })).delivery).toBeNull();
+    }
+  });
+
+  it("closes a portal session's open live connection (4403) when its application is deleted", async () => {
+    const a = await createApplication(server);
+    const { createPortalSession } = await server.admin.run(CreatePortalSessionDocument, { input: { applicationId: a.id } });
+    const feed = await subscribeWs(server.wsUrl, createPortalSession.token, LiveDeliveriesDocument, {});
+    const closed = new Promise<number | undefined>((resolve) => feed.client.on('closed', (event) => resolve((event as { code?: number }).code)));
+    try {
+      await server.admin.run(DeleteApplicationDocument, { input: { id: a.id } });
+      expect(await closed).toBe(4403);
+    } finally {
+      await feed.close();
     }
   });
 

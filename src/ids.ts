@@ -10,6 +10,7 @@ export const ID_PREFIX = {
   Delivery: 'dlv',
   PortalSession: 'ps',
   BulkJob: 'job',
+  AuditEntry: 'aud',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIX;

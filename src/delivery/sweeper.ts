@@ -4,7 +4,8 @@ import { errorMessage, type Logger } from '../log.js';
 import type { DeliveryQueue } from '../store/ports.js';
 
 // Periodic maintenance in worker processes: applies the retention period, completes fan-outs that a
-// crashed publish left unfinished (MongoDB), and frees stale leases. Safe to run in many processes.
+// crashed publish left unfinished (MongoDB), and frees stale leases. The retention purge covers the
+// audit log and deleted applications (everything of theirs goes once they were deleted that long ago). Safe to run in many processes.
 
 /** A fan-out younger than this may still be in progress in an API process. */
 export const FANOUT_GRACE_MS = 30_000;
@@ -49,9 +50,10 @@ export class Sweeper {
         fanoutGraceMs: FANOUT_GRACE_MS,
       });
       announceDeliveries(this.deps.pubsub, [...result.created, ...result.expired]);
-      if (result.created.length || result.expired.length || result.purgedEvents || result.purgedDeliveries) {
+      if (result.created.length || result.expired.length || result.purgedEvents || result.purgedDeliveries || result.purgedApplicationRecords || result.purgedAuditEntries) {
         this.deps.log.info('sweep done', {
           fannedOut: result.created.length, expired: result.expired.length, purgedEvents: result.purgedEvents, purgedDeliveries: result.purgedDeliveries,
+          purgedApplicationRecords: result.purgedApplicationRecords, purgedAuditEntries: result.purgedAuditEntries,
         });
       }
     } catch (err) {

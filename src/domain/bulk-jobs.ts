@@ -5,13 +5,19 @@ import type { DeliveryFilter, Millis } from './records.js';
 // batch at a time; `cursor` is the ID of the last record walked, so a job taken over by another
 // process after a crash goes on from there.
 
-export type BulkJobKind = 'RETRY_DELIVERIES' | 'RECOVER_ENDPOINT' | 'REPLAY_EVENTS';
+export type BulkJobKind = 'RETRY_DELIVERIES' | 'RECOVER_ENDPOINT' | 'REPLAY_EVENTS' | 'PURGE_APPLICATION';
 export type BulkJobStatus = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
 
-/** Which records a job walks: FAILED deliveries matching a filter, or past events of one endpoint's application. */
+/**
+ * Which records a job walks: FAILED deliveries matching a filter, past events of one endpoint's
+ * application, or the whole history of a deleted application (removed a batch at a time: its
+ * deliveries with their attempts, then its events, then its endpoints, statistics, portal sessions
+ * and the application itself).
+ */
 export type BulkJobTarget =
   | { walk: 'failedDeliveries'; filter: DeliveryFilter }
-  | { walk: 'events'; endpointId: string; since: Millis | null; until: Millis | null; eventTypes: string[] | null };
+  | { walk: 'events'; endpointId: string; since: Millis | null; until: Millis | null; eventTypes: string[] | null }
+  | { walk: 'deletedApplication'; applicationId: string };
 
 export interface BulkJobRecord {
   id: string;

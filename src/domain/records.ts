@@ -19,6 +19,8 @@ export const appScope = (applicationId: string): Scope => ({ kind: 'app', applic
 export interface ApplicationRecord {
   id: string;
   name: string;
+  /** The platform's own labels for it (e.g. its customer ID): string values, see domain/applications.ts for the limits. */
+  metadata: Record<string, string>;
   createdAt: Millis;
 }
 

@@ -1,6 +1,7 @@
 // The store's ports, one per job. Adapters (sqlite/, mongo/) implement all of them and run the
 // same contract suites (test/store/). Consumers ask for the narrowest of them, or a Pick of one.
 // Tenant data is always read through a Scope, so a cross-tenant read cannot be written by accident.
+import type { AuditEntryRecord, AuditFilter } from '../domain/audit.js';
 import type { BulkJobRecord, ClaimedBulkJob } from '../domain/bulk-jobs.js';
 import type { EndpointShare } from '../domain/endpoint-slots.js';
 import type { StatsInterval, StatsTotals } from '../domain/stats.js';
@@ -21,12 +22,25 @@ export interface Page<T> {
   hasNextPage: boolean;
 }
 
-export interface NewApplication extends ApplicationRecord {
+export interface NewApplication extends Omit<ApplicationRecord, 'metadata'> {
+  /** None when absent. */
+  metadata?: Record<string, string>;
   apiKeyHash: string;
 }
 
 export interface StoredPortalSession extends PortalSessionRecord {
   tokenHash: string;
+}
+
+export type ApplicationPatch = Partial<Pick<ApplicationRecord, 'name' | 'metadata'>>;
+
+/** What deleting an application did at once. */
+export interface DeletedApplication {
+  application: ApplicationRecord;
+  /** Its unfinished deliveries, ended FAILED with the reason (to announce them). */
+  cancelled: DeliveryRecord[];
+  /** Its portal sessions that were still open, now revoked (their live connections are closed). */
+  revokedSessionIds: string[];
 }
 
 export type EventTypePatch = Partial<Pick<EventTypeRecord, 'description' | 'schema' | 'examples' | 'archived'>>;
@@ -42,8 +56,18 @@ export interface Catalogue {
   findApplication(scope: Scope, id: string): Promise<ApplicationRecord | null>;
   /** Applications by ID within the scope, in any order; missing or invisible ones are left out (batched reads). */
   findApplications(scope: Scope, ids: readonly string[]): Promise<ApplicationRecord[]>;
+  /** The application whose API key has this hash; a deleted application is never found (its key is refused). */
   findApplicationByKeyHash(apiKeyHash: string): Promise<ApplicationRecord | null>;
   listApplications(scope: Scope, page: PageArgs): Promise<Page<ApplicationRecord>>;
+  /** Renames it or replaces its metadata; null when it does not exist or was deleted. */
+  updateApplication(id: string, patch: ApplicationPatch): Promise<ApplicationRecord | null>;
+  /**
+   * Deletes it for the API at once: no read finds it (nor its key), its endpoints are deleted and
+   * their unfinished deliveries end FAILED with `reason`, its open portal sessions are revoked. Its
+   * history stays stored until the retention purge (sweep) or a purge job removes it. Null when it
+   * does not exist or was deleted already.
+   */
+  deleteApplication(id: string, now: Millis, reason: string): Promise<DeletedApplication | null>;
 
   /** Throws ConflictError when the name is taken. */
   createEventType(eventType: EventTypeRecord): Promise<void>;
@@ -135,6 +159,10 @@ export interface SweepResult {
   expired: DeliveryRecord[];
   purgedEvents: number;
   purgedDeliveries: number;
+  /** Records of applications deleted before the cutoff that were removed (deliveries, events, the rest once those are gone). */
+  purgedApplicationRecords: number;
+  /** Audit entries older than the retention period that were removed. */
+  purgedAuditEntries: number;
 }
 
 /** The lease protocol of the workers: claim due work, record what happened, maintain. */
@@ -149,7 +177,8 @@ export interface DeliveryQueue {
   recordAttempt(claim: Pick<ClaimedDelivery, 'delivery' | 'leaseToken'>, outcome: AttemptOutcome, now: Millis): Promise<DeliveryRecord | null>;
   /**
    * Periodic maintenance: completes interrupted work, ends FAILED what waited longer than the
-   * retention period, and removes finished history older than it.
+   * retention period, and removes finished history older than it, audit entries older than it, and
+   * everything of applications deleted longer ago than it.
    */
   sweep(options: SweepOptions): Promise<SweepResult>;
 }
@@ -233,9 +262,19 @@ export interface BulkJobLog {
    * the lease. Retry jobs queue one more attempt of each FAILED delivery walked (as
    * requeueDelivery does); replay jobs create the delivery of each event walked that the
    * endpoint hears (domain/fan-out.ts) and does not have yet; (event, endpoint) is unique, so a
-   * batch run twice creates nothing twice. Null when the lease was lost to another runner.
+   * batch run twice creates nothing twice. Purge jobs remove up to `limit` records of a deleted
+   * application (deliveries with their attempts, then events; the endpoints, statistics, portal
+   * sessions and the application last); removing is resumable as it is. Null when the lease was
+   * lost to another runner.
    */
   runBulkJobBatch(claim: Pick<ClaimedBulkJob, 'job' | 'leaseToken'>, options: { now: Millis; limit: number; leaseMs: number }): Promise<BulkJobStep | null>;
+}
+
+/** The audit log of management mutations (domain/audit.ts), kept for the retention period. */
+export interface AuditLog {
+  recordAuditEntry(entry: AuditEntryRecord): Promise<void>;
+  /** Entries within the scope (an application sees its own application's), newest first. */
+  listAuditEntries(scope: Scope, filter: AuditFilter, page: PageArgs): Promise<Page<AuditEntryRecord>>;
 }
 
 export interface StoreLifecycle {
@@ -245,4 +284,4 @@ export interface StoreLifecycle {
 }
 
 /** Everything an adapter provides. */
-export type Store = StoreLifecycle & Catalogue & DeliveryLog & DeliveryQueue & DeliveryStatsLog & EndpointHealthLog & BulkJobLog;
+export type Store = StoreLifecycle & Catalogue & DeliveryLog & DeliveryQueue & DeliveryStatsLog & EndpointHealthLog & BulkJobLog & AuditLog;

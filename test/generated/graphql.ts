@@ -28,6 +28,8 @@ export type Application = Node & {
   endpoints: EndpointConnection;
   /** Globally unique, type-prefixed, time-sortable ID. */
   id: Scalars['ID']['output'];
+  /** The platform's own labels for it (e.g. its customer ID): a JSON object of string values, {} when none. */
+  metadata: Scalars['JSON']['output'];
   /** Display name. */
   name: Scalars['String']['output'];
 };
@@ -89,6 +91,75 @@ export type AttemptOutcomes = {
   timeout: Scalars['Int']['output'];
 };
 
+/** The credential a change was made with (never its token). */
+export type AuditActor = {
+  __typename?: 'AuditActor';
+  /** The credential's ID (for an application key today, its application's ID; "admin" for the admin token). */
+  id: Scalars['ID']['output'];
+  /** What kind of credential it is. */
+  kind: AuditActorKind;
+  /** A name a person recognises. */
+  name: Scalars['String']['output'];
+};
+
+/** What kind of credential made a change. */
+export type AuditActorKind =
+  /** The admin token (TIDINGS_ADMIN_TOKEN or the generated one). */
+  | 'ADMIN_BOOTSTRAP'
+  /** An application's API key. */
+  | 'API_KEY'
+  /** A portal session's token (createPortalSession). */
+  | 'PORTAL_SESSION';
+
+/** One management change that succeeded: every mutation but publishEvent (events are their own record). */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** The mutation, e.g. deleteEndpoint. */
+  action: Scalars['String']['output'];
+  /** Who made the change. */
+  actor: AuditActor;
+  /** The application it acted on; null for platform-wide changes (event types). */
+  applicationId?: Maybe<Scalars['ID']['output']>;
+  /** When the change was made. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The entry ID (IDs sort by time). */
+  id: Scalars['ID']['output'];
+  /** IDs named in the mutation's input or returned in its payload (event types by name). */
+  targetIds: Array<Scalars['ID']['output']>;
+};
+
+/** A page of audit entrys, newest first. */
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  /** The audit entrys of this page. */
+  edges: Array<AuditEntryEdge>;
+  /** Whether more pages follow, and the cursors to read them. */
+  pageInfo: PageInfo;
+};
+
+/** One audit entry in a list, with its cursor. */
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  /** Pass as `after` to read the records after this one. */
+  cursor: Scalars['String']['output'];
+  /** The audit entry. */
+  node: AuditEntry;
+};
+
+/** Which audit entries to list; every field given must match. */
+export type AuditLogFilter = {
+  /** Entries of this mutation, e.g. deleteEndpoint. */
+  action?: InputMaybe<Scalars['String']['input']>;
+  /** Entries made with this credential (AuditActor.id). */
+  actorId?: InputMaybe<Scalars['ID']['input']>;
+  /** Entries about this application (an application key sees only its own anyway). */
+  applicationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Entries made at or after this time. */
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Entries made before this time. */
+  until?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
 /** Unfinished deliveries now. */
 export type Backlog = {
   __typename?: 'Backlog';
@@ -133,7 +204,7 @@ export type BulkJob = Node & {
   kind: BulkJobKind;
   /** Where the job stands. */
   status: BulkJobStatus;
-  /** Records to walk (FAILED deliveries, or events for a replay), counted when the job starts; null while QUEUED. */
+  /** Records to walk (FAILED deliveries, events for a replay, deliveries and events for a purge), counted when the job starts; null while QUEUED. */
   total?: Maybe<Scalars['Int']['output']>;
 };
 
@@ -157,6 +228,8 @@ export type BulkJobEdge = {
 
 /** What a bulk job does. */
 export type BulkJobKind =
+  /** deleteApplication with purge: removes the deleted application's history (deliveries and events are counted as progress). */
+  | 'PURGE_APPLICATION'
   /** recoverEndpoint: one more attempt for every delivery that FAILED to an endpoint since a time. */
   | 'RECOVER_ENDPOINT'
   /** replayEvents: deliveries of past events to an endpoint that never had them. */
@@ -168,7 +241,7 @@ export type BulkJobKind =
 export type BulkJobStatus =
   /** Stopped by cancelBulkJob; what it did before stays done. */
   | 'CANCELLED'
-  /** Stopped early: its endpoint was deleted while it ran. */
+  /** Stopped early: its endpoint was deleted while it ran (see error). */
   | 'FAILED'
   /** Waiting for a job runner of a worker process. */
   | 'QUEUED'
@@ -292,6 +365,23 @@ export type CreatePortalSessionPayload = {
   token: Scalars['String']['output'];
   /** The portal page with the token in its #fragment (browsers never send it to a server): open it, or put it in an iframe. */
   url: Scalars['String']['output'];
+};
+
+/** The application to delete. */
+export type DeleteApplicationInput = {
+  /** The application ID. */
+  id: Scalars['ID']['input'];
+  /** Also remove its history now, in a PURGE_APPLICATION bulk job, instead of after the retention period (default false). */
+  purge?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** The deleted application, and the job removing its history when purge was asked for. */
+export type DeleteApplicationPayload = {
+  __typename?: 'DeleteApplicationPayload';
+  /** ID of the deleted application. */
+  deletedApplicationId: Scalars['ID']['output'];
+  /** The PURGE_APPLICATION job removing its history (follow it with bulkJobUpdated); null without purge. */
+  job?: Maybe<BulkJob>;
 };
 
 /** The endpoint to delete. */
@@ -750,6 +840,8 @@ export type Mutation = {
   createEventType: CreateEventTypePayload;
   /** Opens the console for one application's developers (admin only): a token that acts exactly as that application's key until it expires or is revoked. */
   createPortalSession: CreatePortalSessionPayload;
+  /** Deletes an application (admin only): at once its API key and portal sessions are refused, its endpoints are deleted and their unfinished deliveries end FAILED; its history is removed after the retention period (TIDINGS_RETENTION), or now with purge. */
+  deleteApplication: DeleteApplicationPayload;
   /** Deletes an endpoint: its unfinished deliveries end FAILED; its history stays readable. */
   deleteEndpoint: DeleteEndpointPayload;
   /** Publishes an event (admin only): stored with its deliveries before this returns, then delivered. */
@@ -768,6 +860,8 @@ export type Mutation = {
   rotateEndpointSecret: RotateEndpointSecretPayload;
   /** Publishes the event type's first example to one endpoint only, as a real event with a recorded delivery. */
   sendTestEvent: SendTestEventPayload;
+  /** Renames an application or replaces its metadata (admin only). */
+  updateApplication: UpdateApplicationPayload;
   /** Changes an endpoint; disabling pauses its deliveries until it is enabled again. */
   updateEndpoint: UpdateEndpointPayload;
   /** Changes an event type (admin only). */
@@ -808,6 +902,12 @@ export type MutationCreateEventTypeArgs = {
 /** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
 export type MutationCreatePortalSessionArgs = {
   input: CreatePortalSessionInput;
+};
+
+
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
+export type MutationDeleteApplicationArgs = {
+  input: DeleteApplicationInput;
 };
 
 
@@ -862,6 +962,12 @@ export type MutationRotateEndpointSecretArgs = {
 /** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
 export type MutationSendTestEventArgs = {
   input: SendTestEventInput;
+};
+
+
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
+export type MutationUpdateApplicationArgs = {
+  input: UpdateApplicationInput;
 };
 
 
@@ -979,6 +1085,8 @@ export type Query = {
   application?: Maybe<Application>;
   /** Every application, newest first (admin only). */
   applications: ApplicationConnection;
+  /** The audit log of management changes, newest first, kept for the retention period (TIDINGS_RETENTION). The admin sees every entry; an application key its own application's. */
+  auditLog: AuditEntryConnection;
   /** One bulk job; null when it does not exist or belongs to another application. */
   bulkJob?: Maybe<BulkJob>;
   /** Bulk jobs the caller can see, newest first: an application's own, or every job for the admin. */
@@ -1019,6 +1127,14 @@ export type QueryApplicationArgs = {
 /** Read the catalogue, applications, endpoints, events and deliveries. */
 export type QueryApplicationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Read the catalogue, applications, endpoints, events and deliveries. */
+export type QueryAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditLogFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1307,6 +1423,23 @@ export type SubscriptionEndpointHealthChangedArgs = {
 /** Live updates. */
 export type SubscriptionEventPublishedArgs = {
   filter?: InputMaybe<EventPublishedFilter>;
+};
+
+/** Changes to an application; fields left out stay as they are. */
+export type UpdateApplicationInput = {
+  /** The application ID. */
+  id: Scalars['ID']['input'];
+  /** Replaces its metadata: a JSON object of string values, at most 50 keys of 1 to 40 characters, values of at most 500 characters ({} clears it). */
+  metadata?: InputMaybe<Scalars['JSON']['input']>;
+  /** New display name, 1 to 256 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The changed application. */
+export type UpdateApplicationPayload = {
+  __typename?: 'UpdateApplicationPayload';
+  /** The application as it now stands. */
+  application: Application;
 };
 
 /** Changes to an endpoint; omitted fields stay as they are. */
@@ -1700,6 +1833,36 @@ export type EventDeliveriesPageQueryVariables = Exact<{
 
 export type EventDeliveriesPageQuery = { __typename?: 'Query', event?: { __typename?: 'Event', deliveries: { __typename?: 'DeliveryConnection', edges: Array<{ __typename?: 'DeliveryEdge', cursor: string, node: { __typename?: 'Delivery', id: string, createdAt: string } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null } } } | null };
 
+export type UpdateApplicationMutationVariables = Exact<{
+  input: UpdateApplicationInput;
+}>;
+
+
+export type UpdateApplicationMutation = { __typename?: 'Mutation', updateApplication: { __typename?: 'UpdateApplicationPayload', application: { __typename?: 'Application', id: string, name: string, metadata: unknown, createdAt: string } } };
+
+export type DeleteApplicationMutationVariables = Exact<{
+  input: DeleteApplicationInput;
+}>;
+
+
+export type DeleteApplicationMutation = { __typename?: 'Mutation', deleteApplication: { __typename?: 'DeleteApplicationPayload', deletedApplicationId: string, job?: { __typename?: 'BulkJob', id: string, kind: BulkJobKind, status: BulkJobStatus, total?: number | null, done: number, failed: number, error?: string | null, createdAt: string, finishedAt?: string | null } | null } };
+
+export type ApplicationMetadataQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ApplicationMetadataQuery = { __typename?: 'Query', application?: { __typename?: 'Application', id: string, name: string, metadata: unknown } | null };
+
+export type AuditLogQueryVariables = Exact<{
+  filter?: InputMaybe<AuditLogFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type AuditLogQuery = { __typename?: 'Query', auditLog: { __typename?: 'AuditEntryConnection', edges: Array<{ __typename?: 'AuditEntryEdge', cursor: string, node: { __typename?: 'AuditEntry', id: string, action: string, applicationId?: string | null, targetIds: Array<string>, createdAt: string, actor: { __typename?: 'AuditActor', id: string, kind: AuditActorKind, name: string } } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+
 export type BulkJobFieldsFragment = { __typename?: 'BulkJob', id: string, kind: BulkJobKind, status: BulkJobStatus, total?: number | null, done: number, failed: number, error?: string | null, createdAt: string, finishedAt?: string | null };
 
 export type RetryDeliveriesMutationVariables = Exact<{
@@ -2065,6 +2228,10 @@ export const DeliveriesPageDocument = {"kind":"Document","definitions":[{"kind":
 export const ApplicationsPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ApplicationsPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applications"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<ApplicationsPageQuery, ApplicationsPageQueryVariables>;
 export const EndpointCountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EndpointCount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"applicationId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endpoints"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"applicationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"applicationId"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"eventTypes"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}}]}}]}}]}}]} as unknown as DocumentNode<EndpointCountQuery, EndpointCountQueryVariables>;
 export const EventDeliveriesPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EventDeliveriesPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"event"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deliveries"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]}}]} as unknown as DocumentNode<EventDeliveriesPageQuery, EventDeliveriesPageQueryVariables>;
+export const UpdateApplicationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateApplication"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateApplicationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateApplication"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"metadata"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateApplicationMutation, UpdateApplicationMutationVariables>;
+export const DeleteApplicationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteApplication"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeleteApplicationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteApplication"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletedApplicationId"}},{"kind":"Field","name":{"kind":"Name","value":"job"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BulkJobFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BulkJobFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BulkJob"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}}]}}]} as unknown as DocumentNode<DeleteApplicationMutation, DeleteApplicationMutationVariables>;
+export const ApplicationMetadataDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ApplicationMetadata"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"application"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"metadata"}}]}}]}}]} as unknown as DocumentNode<ApplicationMetadataQuery, ApplicationMetadataQueryVariables>;
+export const AuditLogDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AuditLog"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"AuditLogFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditLog"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"applicationId"}},{"kind":"Field","name":{"kind":"Name","value":"targetIds"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<AuditLogQuery, AuditLogQueryVariables>;
 export const RetryDeliveriesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RetryDeliveries"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RetryDeliveriesInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"retryDeliveries"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"job"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BulkJobFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BulkJobFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BulkJob"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}}]}}]} as unknown as DocumentNode<RetryDeliveriesMutation, RetryDeliveriesMutationVariables>;
 export const RecoverEndpointDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecoverEndpoint"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecoverEndpointInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recoverEndpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"job"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BulkJobFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BulkJobFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BulkJob"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}}]}}]} as unknown as DocumentNode<RecoverEndpointMutation, RecoverEndpointMutationVariables>;
 export const ReplayEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReplayEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReplayEventsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"replayEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"job"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BulkJobFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BulkJobFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BulkJob"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"done"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}}]}}]} as unknown as DocumentNode<ReplayEventsMutation, ReplayEventsMutationVariables>;

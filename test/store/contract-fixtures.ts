@@ -18,7 +18,7 @@ export const appScope = (applicationId: string): Scope => ({ kind: 'app', applic
 /** Record builders bound to the store of the running case. */
 export function fixtures(current: () => Store) {
   async function application(name = 'app') {
-    const app = { id: newId('Application'), name, createdAt: T0 };
+    const app = { id: newId('Application'), name, metadata: {}, createdAt: T0 };
     await current().createApplication({ ...app, apiKeyHash: `hash-${app.id}` });
     return app;
   }

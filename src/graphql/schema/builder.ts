@@ -4,10 +4,12 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import type { AdminScope, Scope } from '../../domain/records.js';
 import { ForbiddenError, UnauthenticatedError } from '../../errors.js';
 import type { Context } from '../context.js';
+import './audit-plugin.js';
 
 // The schema builder and what every field shares, declared once:
 //  - who may call: root fields require the `caller` scope (any valid token) or `admin` (the admin
 //    token) through scope-auth; their resolvers then get a context whose caller is narrowed;
+//  - every successful mutation leaves an audit entry (audit-plugin.ts);
 //  - nested records are loaded in batches (dataloader): a page of 100 deliveries with their
 //    endpoint and event costs three store reads, not 201.
 
@@ -24,7 +26,7 @@ export const builder = new SchemaBuilder<{
   };
 }>({
   defaultFieldNullability: false,
-  plugins: [ScopeAuthPlugin, DataloaderPlugin],
+  plugins: [ScopeAuthPlugin, DataloaderPlugin, 'audit'],
   scopeAuth: {
     // Subscriptions are authorized when they start, not on each event.
     authorizeOnSubscribe: true,

@@ -14,7 +14,7 @@ const BulkJobStatusEnum = builder.enumType('BulkJobStatus', {
     QUEUED: { description: 'Waiting for a job runner of a worker process.' },
     RUNNING: { description: 'A job runner is working through it, a small batch at a time.' },
     SUCCEEDED: { description: 'Every record was walked.' },
-    FAILED: { description: 'Stopped early: its endpoint was deleted while it ran.' },
+    FAILED: { description: 'Stopped early: its endpoint was deleted while it ran (see error).' },
     CANCELLED: { description: 'Stopped by cancelBulkJob; what it did before stays done.' },
   } satisfies Record<BulkJobStatus, unknown>,
 });
@@ -25,10 +25,11 @@ const BulkJobKindEnum = builder.enumType('BulkJobKind', {
     RETRY_DELIVERIES: { description: 'retryDeliveries: one more attempt for every FAILED delivery matching a filter.' },
     RECOVER_ENDPOINT: { description: 'recoverEndpoint: one more attempt for every delivery that FAILED to an endpoint since a time.' },
     REPLAY_EVENTS: { description: 'replayEvents: deliveries of past events to an endpoint that never had them.' },
+    PURGE_APPLICATION: { description: 'deleteApplication with purge: removes the deleted application\'s history (deliveries and events are counted as progress).' },
   } satisfies Record<BulkJobKind, unknown>,
 });
 
-const BulkJobRef = builder.objectRef<BulkJobRecord>('BulkJob').implement({
+export const BulkJobRef = builder.objectRef<BulkJobRecord>('BulkJob').implement({
   description: 'A background job of bulk recovery, with its progress. Survives restarts: another worker process resumes it where it was.',
   interfaces: [NodeRef],
   isTypeOf: isKind('BulkJob'),
@@ -37,7 +38,7 @@ const BulkJobRef = builder.objectRef<BulkJobRecord>('BulkJob').implement({
     status: t.field({ type: BulkJobStatusEnum, description: 'Where the job stands.', resolve: (j) => j.status }),
     total: t.exposeInt('total', {
       nullable: true,
-      description: 'Records to walk (FAILED deliveries, or events for a replay), counted when the job starts; null while QUEUED.',
+      description: 'Records to walk (FAILED deliveries, events for a replay, deliveries and events for a purge), counted when the job starts; null while QUEUED.',
     }),
     done: t.exposeInt('done', { description: 'Records handled so far: deliveries queued again, or events replayed (or found already delivered or not for the endpoint).' }),
     failed: t.exposeInt('failed', { description: 'Records that could not be handled, e.g. deliveries whose endpoint was deleted.' }),

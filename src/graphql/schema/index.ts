@@ -13,6 +13,7 @@ import './delivery.js';
 import './stats.js';
 import './portal.js';
 import './bulk-job.js';
+import './audit.js';
 
 builder.queryType({ description: 'Read the catalogue, applications, endpoints, events and deliveries.' });
 builder.mutationType({ description: 'Change the catalogue, applications and endpoints; publish events; retry deliveries.' });

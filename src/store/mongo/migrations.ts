@@ -65,6 +65,20 @@ export const MONGO_MIGRATIONS: readonly { description: string; up(db: Db): Promi
   { description: 'endpoint health, per-endpoint timeout and retry schedule', up: endpointHealth },
   // Bulk recovery jobs; a replay relies on the unique (eventId, endpointId) index of the first release.
   { description: 'bulk recovery jobs', up: (db) => createIndexes(db, { bulk_jobs: [{ key: { applicationId: 1, _id: -1 } }, { key: { status: 1, leaseUntil: 1 } }] }) },
+  {
+    // Issue 14: applications get metadata and a deletion time (absent on older documents reads as
+    // none / not deleted); the audit log is read newest first by application (an application key's
+    // view) and removed by age; portal sessions are revoked by application when it is deleted.
+    description: 'application metadata and deletion, audit log',
+    up: async (db) => {
+      await db.collection('applications').updateMany({ deletedAt: { $exists: false } }, { $set: { metadata: {}, deletedAt: null } });
+      await createIndexes(db, {
+        audit_log: [{ key: { applicationId: 1, _id: -1 } }, { key: { createdAt: 1 } }],
+        portal_sessions: [{ key: { applicationId: 1 } }],
+        applications: [{ key: { deletedAt: 1 } }],
+      });
+    },
+  },
 ];
 
 const VERSION_KEY = 'schema_version';

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { MongoClient, MongoNetworkError, MongoServerError, MongoServerSelectionError, MongoTopologyClosedError, type Collection, type Db, type Filter } from 'mongodb';
+import type { AuditEntryRecord, AuditFilter } from '../../domain/audit.js';
+import { DELETED_APPLICATION_REASON } from '../../domain/applications.js';
 import { afterBatch, type BulkJobRecord, type BulkJobTarget, type ClaimedBulkJob } from '../../domain/bulk-jobs.js';
 import { EndpointSlots } from '../../domain/endpoint-slots.js';
 import { DELETED_ENDPOINT_REASON, EXPIRED_WHILE_WAITING_REASON } from '../../domain/failure-reasons.js';
@@ -15,12 +17,12 @@ import { settleOnStored } from '../../domain/settle.js';
 import { ConflictError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import type {
-  BacklogCounts, BulkJobStep, ClaimOptions, ClaimedDelivery, EndpointPatch, EventTypePatch, NewApplication, Page, PageArgs, PublishResult, HealthChange, StatsQuery, Store, StoredPortalSession,
+  ApplicationPatch, BacklogCounts, BulkJobStep, ClaimOptions, DeletedApplication, ClaimedDelivery, EndpointPatch, EventTypePatch, NewApplication, Page, PageArgs, PublishResult, HealthChange, StatsQuery, Store, StoredPortalSession,
   SweepOptions, SweepResult,
 } from '../ports.js';
 import { reportingUnavailable } from '../unavailable.js';
 import { migrateMongo } from './migrations.js';
-import { MongoStats, readMongoBacklog } from './stats.js';
+import { MongoStats, readMongoBacklog, STATS_COLLECTION } from './stats.js';
 import { attemptIncrement, publishIncrements, type StatsTotals } from '../../domain/stats.js';
 
 // The MongoDB store. One code path for MongoDB 6-8 and FerretDB 1.x, so it relies on no
@@ -36,7 +38,8 @@ import { attemptIncrement, publishIncrements, type StatsTotals } from '../../dom
 //    for nothing else, so any other filter reads the whole collection.
 //  - payloads and JSON Schemas are stored as text (keys such as "$schema" are not valid field names).
 
-interface AppDoc { _id: string; name: string; apiKeyHash: string; createdAt: number }
+interface AppDoc { _id: string; name: string; apiKeyHash: string; metadata?: Record<string, string>; createdAt: number; deletedAt?: number | null }
+interface AuditDoc extends Omit<AuditEntryRecord, 'id'> { _id: string }
 interface EventTypeDoc { _id: string; description: string | null; schemaText: string | null; examplesText?: string; archived: boolean; createdAt: number; updatedAt: number }
 /** Delivery options are stored as JSON text: a filter's keys (`$gt`, dotted paths) are not valid field names. */
 interface EndpointDoc extends Omit<EndpointRecord, 'id' | 'delivery'> {
@@ -71,7 +74,10 @@ interface KeyDoc { _id: string; eventId: string; createdAt: number }
 interface SettingDoc { _id: string; value: string }
 interface PortalSessionDoc { _id: string; applicationId: string; tokenHash: string; expiresAt: number; revokedAt: number | null; createdAt: number }
 
-const toApplication = ({ _id, name, createdAt }: AppDoc): ApplicationRecord => ({ id: _id, name, createdAt });
+const toApplication = ({ _id, name, metadata, createdAt }: AppDoc): ApplicationRecord => ({ id: _id, name, metadata: metadata ?? {}, createdAt });
+/** Applications written before deletion existed have no `deletedAt`. */
+const live = (doc: AppDoc | null): doc is AppDoc => doc !== null && (doc.deletedAt ?? null) === null;
+const toAuditEntry = ({ _id, ...rest }: AuditDoc): AuditEntryRecord => ({ id: _id, ...rest });
 const toEventType = (d: EventTypeDoc): EventTypeRecord => ({
   name: d._id, description: d.description, schema: d.schemaText === null ? null : JSON.parse(d.schemaText), examples: d.examplesText ? JSON.parse(d.examplesText) : [],
   archived: d.archived, createdAt: d.createdAt, updatedAt: d.updatedAt,
@@ -148,6 +154,7 @@ export class MongoStore implements Store {
   private readonly portalSessions: Collection<PortalSessionDoc>;
   private readonly circuits: Collection<CircuitDoc>;
   private readonly bulkJobs: Collection<BulkJobDoc>;
+  private readonly auditLog: Collection<AuditDoc>;
 
   private constructor(private readonly client: MongoClient, private readonly db: Db) {
     this.settings = db.collection('settings');
@@ -164,6 +171,7 @@ export class MongoStore implements Store {
     this.portalSessions = db.collection('portal_sessions');
     this.circuits = db.collection('circuits');
     this.bulkJobs = db.collection('bulk_jobs');
+    this.auditLog = db.collection('audit_log');
   }
 
   /** Connects and brings the database's indexes up to date (migrations.ts). */
@@ -208,24 +216,107 @@ export class MongoStore implements Store {
   }
 
   async createApplication(app: NewApplication): Promise<void> {
-    await this.applications.insertOne({ _id: app.id, name: app.name, apiKeyHash: app.apiKeyHash, createdAt: app.createdAt });
+    await this.applications.insertOne({ _id: app.id, name: app.name, apiKeyHash: app.apiKeyHash, metadata: app.metadata ?? {}, createdAt: app.createdAt, deletedAt: null });
   }
 
   async findApplication(scope: Scope, id: string): Promise<ApplicationRecord | null> {
     if (scope.kind === 'app' && scope.applicationId !== id) return null;
     const doc = await this.applications.findOne({ _id: id });
-    return doc ? toApplication(doc) : null;
+    return live(doc) ? toApplication(doc) : null;
   }
 
   async findApplications(scope: Scope, ids: readonly string[]): Promise<ApplicationRecord[]> {
     const wanted = scope.kind === 'app' ? ids.filter((id) => id === scope.applicationId) : [...ids];
     if (wanted.length === 0) return [];
-    return (await this.applications.find({ _id: { $in: wanted } }).toArray()).map(toApplication);
+    return (await this.applications.find({ _id: { $in: wanted } }).toArray()).filter(live).map(toApplication);
   }
 
   async findApplicationByKeyHash(apiKeyHash: string): Promise<ApplicationRecord | null> {
     const doc = await this.applications.findOne({ apiKeyHash });
-    return doc ? toApplication(doc) : null;
+    return live(doc) ? toApplication(doc) : null;
+  }
+
+  async updateApplication(id: string, patch: ApplicationPatch): Promise<ApplicationRecord | null> {
+    if (!live(await this.applications.findOne({ _id: id }))) return null;
+    const set: Partial<AppDoc> = {};
+    if (patch.name !== undefined) set.name = patch.name;
+    if (patch.metadata !== undefined) set.metadata = patch.metadata;
+    if (Object.keys(set).length) await this.applications.updateOne({ _id: id, deletedAt: null }, { $set: set });
+    const doc = await this.applications.findOne({ _id: id });
+    return live(doc) ? toApplication(doc) : null;
+  }
+
+  /**
+   * Marks it deleted first (from then on nothing finds it), then deletes its endpoints and revokes
+   * its sessions; a crash in between is completed by the next sweep (completeDeletions).
+   */
+  async deleteApplication(id: string, now: Millis, reason: string): Promise<DeletedApplication | null> {
+    const doc = await this.applications.findOneAndUpdate({ _id: id, deletedAt: null }, { $set: { deletedAt: now } }, { returnDocument: 'after' });
+    if (!doc) return null;
+    const { cancelled, revokedSessionIds } = await this.completeDeletion(id, now, reason);
+    return { application: toApplication(doc), cancelled, revokedSessionIds };
+  }
+
+  private async completeDeletion(applicationId: string, now: Millis, reason: string): Promise<Omit<DeletedApplication, 'application'>> {
+    const cancelled: DeliveryRecord[] = [];
+    for (const e of await this.endpoints.find({ applicationId, deletedAt: null }, { projection: { _id: 1 } }).toArray()) {
+      await this.endpoints.updateOne({ _id: e._id }, { $set: { deletedAt: now, updatedAt: now, enabled: false } });
+      cancelled.push(...(await this.cancelDeliveries(e._id, now, reason)));
+    }
+    const open = await this.portalSessions.find({ applicationId, revokedAt: null }, { projection: { _id: 1 } }).toArray();
+    for (const s of open) await this.portalSessions.updateOne({ _id: s._id, revokedAt: null }, { $set: { revokedAt: now } });
+    return { cancelled, revokedSessionIds: open.map((s) => s._id) };
+  }
+
+  async recordAuditEntry(entry: AuditEntryRecord): Promise<void> {
+    const { id, ...rest } = entry;
+    await this.auditLog.insertOne({ _id: id, ...rest });
+  }
+
+  async listAuditEntries(scope: Scope, filter: AuditFilter, page: PageArgs): Promise<Page<AuditEntryRecord>> {
+    const q: Filter<AuditDoc> = {};
+    if (scope.kind === 'app') q.applicationId = scope.applicationId;
+    if (filter.applicationId !== undefined) {
+      if (scope.kind === 'app' && filter.applicationId !== scope.applicationId) return { items: [], hasNextPage: false };
+      q.applicationId = filter.applicationId;
+    }
+    if (filter.actorId !== undefined) q.actorId = filter.actorId;
+    if (filter.action !== undefined) q.action = filter.action;
+    if (filter.since !== undefined || filter.until !== undefined) {
+      q.createdAt = { ...(filter.since !== undefined ? { $gte: filter.since } : {}), ...(filter.until !== undefined ? { $lt: filter.until } : {}) };
+    }
+    return this.page(this.auditLog, q, page, toAuditEntry);
+  }
+
+  /**
+   * Removes up to `limit` records of a deleted application: deliveries (with attempts and queue
+   * entries), then events (with idempotency keys); once both are gone, its endpoints (and circuits),
+   * statistics, portal sessions and the application. Returns the deliveries and events removed.
+   */
+  private async purgeApplication(applicationId: string, limit: number): Promise<number> {
+    const deliveryIds = (await this.deliveries.find({ applicationId }, { projection: { _id: 1 } }).limit(limit).toArray()).map((d) => d._id);
+    let removed = 0;
+    if (deliveryIds.length) {
+      await this.attempts.deleteMany({ deliveryId: { $in: deliveryIds } });
+      await this.queue.deleteMany({ _id: { $in: deliveryIds } });
+      removed += (await this.deliveries.deleteMany({ _id: { $in: deliveryIds } })).deletedCount;
+    }
+    if (removed < limit) {
+      const eventIds = (await this.events.find({ applicationId }, { projection: { _id: 1 } }).limit(limit - removed).toArray()).map((e) => e._id);
+      if (eventIds.length) {
+        await this.keys.deleteMany({ eventId: { $in: eventIds } });
+        removed += (await this.events.deleteMany({ _id: { $in: eventIds } })).deletedCount;
+      }
+    }
+    if (removed < limit) {
+      const endpointIds = (await this.endpoints.find({ applicationId }, { projection: { _id: 1 } }).toArray()).map((e) => e._id);
+      if (endpointIds.length) await this.circuits.deleteMany({ _id: { $in: endpointIds } });
+      await this.endpoints.deleteMany({ applicationId });
+      await this.db.collection(STATS_COLLECTION).deleteMany({ applicationId });
+      await this.portalSessions.deleteMany({ applicationId });
+      await this.applications.deleteOne({ _id: applicationId, deletedAt: { $ne: null } });
+    }
+    return removed;
   }
 
   async createPortalSession(session: StoredPortalSession): Promise<void> {
@@ -250,7 +341,7 @@ export class MongoStore implements Store {
   }
 
   async listApplications(scope: Scope, page: PageArgs): Promise<Page<ApplicationRecord>> {
-    const filter: Filter<AppDoc> = scope.kind === 'app' ? { _id: scope.applicationId } : {};
+    const filter: Filter<AppDoc> = scope.kind === 'app' ? { _id: scope.applicationId, deletedAt: null } : { deletedAt: null };
     return this.page(this.applications, filter, page, toApplication);
   }
 
@@ -711,7 +802,16 @@ export class MongoStore implements Store {
     const kept = new Set(oldEvents.length ? await this.deliveries.distinct('eventId', { eventId: { $in: oldEvents } }) : []);
     const gone = oldEvents.filter((id) => !kept.has(id));
     const purgedEvents = gone.length ? (await this.events.deleteMany({ _id: { $in: gone } })).deletedCount : 0;
-    return { created, expired, purgedEvents, purgedDeliveries };
+    // Applications deleted: an interrupted deletion is completed; past the retention period, everything of theirs goes.
+    let purgedApplicationRecords = 0;
+    for (const app of await this.applications.find({ deletedAt: { $ne: null } }, { projection: { _id: 1, deletedAt: 1 } }).limit(100).toArray()) {
+      if (app.deletedAt == null) continue;
+      const { cancelled } = await this.completeDeletion(app._id, now, DELETED_APPLICATION_REASON);
+      expired.push(...cancelled);
+      if (app.deletedAt < cutoff && purgedApplicationRecords < 10_000) purgedApplicationRecords += await this.purgeApplication(app._id, 10_000 - purgedApplicationRecords);
+    }
+    const purgedAuditEntries = (await this.auditLog.deleteMany({ createdAt: { $lt: cutoff } })).deletedCount;
+    return { created, expired, purgedEvents, purgedDeliveries, purgedApplicationRecords, purgedAuditEntries };
   }
 
   /** Unfinished deliveries created before the cutoff (their endpoint stayed paused) end FAILED with a reason. */
@@ -781,7 +881,9 @@ export class MongoStore implements Store {
     const job = toBulkJob(doc);
     if (job.status !== 'RUNNING') return { job, changed: [] };
     if (doc.leaseToken !== claim.leaseToken) return null;
-    const step = job.target.walk === 'failedDeliveries' ? await this.retryBatch(job, job.target.filter, now, limit) : await this.replayBatch(job, job.target, now, limit);
+    const step = job.target.walk === 'failedDeliveries' ? await this.retryBatch(job, job.target.filter, now, limit)
+      : job.target.walk === 'events' ? await this.replayBatch(job, job.target, now, limit)
+      : await this.purgeBatch(job, job.target.applicationId, limit);
     const next: BulkJobRecord = 'error' in step
       ? { ...job, status: 'FAILED', error: step.error, updatedAt: now, finishedAt: now }
       : afterBatch(job, step, limit, now);
@@ -797,6 +899,15 @@ export class MongoStore implements Store {
       return current && current.status === 'CANCELLED' ? { job: toBulkJob(current), changed: 'error' in step ? [] : step.changed } : null;
     }
     return { job: next, changed: 'error' in step ? [] : step.changed };
+  }
+
+  /** The next records of a deleted application, removed; the total is its deliveries and events when the job starts. */
+  private async purgeBatch(job: BulkJobRecord, applicationId: string, limit: number) {
+    const app = await this.applications.findOne({ _id: applicationId });
+    if (live(app)) return { error: `application ${applicationId} is not deleted` };
+    const total = job.total ?? (await this.deliveries.countDocuments({ applicationId })) + (await this.events.countDocuments({ applicationId }));
+    const removed = await this.purgeApplication(applicationId, limit);
+    return { walked: removed, last: null, done: removed, failed: 0, total, changed: [] as DeliveryRecord[] };
   }
 
   private async retryBatch(job: BulkJobRecord, filter: DeliveryFilter, now: Millis, limit: number) {

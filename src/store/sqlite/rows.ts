@@ -1,6 +1,7 @@
 // Rows of the embedded store and how they map to the store's records; shared by the reading
 // connection (main thread) and the writer thread.
 import { DEFAULT_DELIVERY_OPTIONS, type DeliveryOptions } from '../../domain/records.js';
+import type { AuditEntryRecord } from '../../domain/audit.js';
 import type { BulkJobRecord } from '../../domain/bulk-jobs.js';
 import type { ApplicationRecord, AttemptRecord, DeliveryFilter, DeliveryRecord, EndpointRecord, EventRecord, EventTypeRecord, Scope } from '../../domain/records.js';
 import { healthOf } from '../../domain/health.js';
@@ -8,7 +9,18 @@ import type { Page, PageArgs, StoredPortalSession } from '../ports.js';
 
 export type Row = Record<string, any>;
 
-export const toApplication = (r: Row): ApplicationRecord => ({ id: r.id, name: r.name, createdAt: r.created_at });
+export const toApplication = (r: Row): ApplicationRecord => ({ id: r.id, name: r.name, metadata: r.metadata ? JSON.parse(r.metadata) : {}, createdAt: r.created_at });
+
+export const toAuditEntry = (r: Row): AuditEntryRecord => ({
+  id: r.id,
+  actorId: r.actor_id,
+  actorKind: r.actor_kind,
+  actorName: r.actor_name,
+  action: r.action,
+  applicationId: r.application_id,
+  targetIds: JSON.parse(r.target_ids),
+  createdAt: r.created_at,
+});
 
 export const toPortalSession = (r: Row): StoredPortalSession => ({
   id: r.id,

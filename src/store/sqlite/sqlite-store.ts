@@ -5,14 +5,15 @@ import type {
 } from '../../domain/records.js';
 import type { HealthInput, HealthSettings } from '../../domain/health.js';
 import type {
-  BacklogCounts, BulkJobStep, ClaimOptions, HealthChange, ClaimedDelivery, EndpointPatch, StatsQuery, EventTypePatch, NewApplication, Page, PageArgs, PublishResult, Store, StoredPortalSession, SweepOptions, SweepResult,
+  ApplicationPatch, BacklogCounts, BulkJobStep, DeletedApplication, ClaimOptions, HealthChange, ClaimedDelivery, EndpointPatch, StatsQuery, EventTypePatch, NewApplication, Page, PageArgs, PublishResult, Store, StoredPortalSession, SweepOptions, SweepResult,
 } from '../ports.js';
 import { openDatabase, StatementCache } from './connection.js';
-import { deliveryConditions, pageQuery, scoped, toApplication, toBulkJob, toAttempt, toDelivery, toEndpoint, toEvent, toEventType, toPage, toPortalSession, type Row } from './rows.js';
+import { deliveryConditions, pageQuery, scoped, toApplication, toBulkJob, toAttempt, toDelivery, toEndpoint, toEvent, toEventType, toPage, toPortalSession, toAuditEntry, type Row } from './rows.js';
 import { SqliteWriter } from './writer.js';
 import { readBacklog, readStats } from './stats.js';
 import type { StatsTotals } from '../../domain/stats.js';
 import type { BulkJobRecord, ClaimedBulkJob } from '../../domain/bulk-jobs.js';
+import type { AuditEntryRecord, AuditFilter } from '../../domain/audit.js';
 
 /**
  * The embedded store: one SQLite file. Reads run here on their own connection; writes go to the
@@ -65,13 +66,13 @@ export class SqliteStore implements Store {
 
   async findApplication(scope: Scope, id: string): Promise<ApplicationRecord | null> {
     const [cond, params] = scoped(scope, 'id');
-    const row = this.stmt(`SELECT * FROM applications WHERE id = ? AND ${cond}`).get(id, ...params) as Row | undefined;
+    const row = this.stmt(`SELECT * FROM applications WHERE id = ? AND ${cond} AND deleted_at IS NULL`).get(id, ...params) as Row | undefined;
     return row ? toApplication(row) : null;
   }
 
   async findApplications(scope: Scope, ids: readonly string[]): Promise<ApplicationRecord[]> {
     const [cond, params] = scoped(scope, 'id');
-    return this.byIds('applications', ids, cond, params).map(toApplication);
+    return this.byIds('applications', ids, `${cond} AND deleted_at IS NULL`, params).map(toApplication);
   }
 
   /** Rows of `table` whose id is one of `ids`, within the scope condition: one query for a whole batch. */
@@ -81,14 +82,41 @@ export class SqliteStore implements Store {
   }
 
   async findApplicationByKeyHash(apiKeyHash: string): Promise<ApplicationRecord | null> {
-    const row = this.stmt('SELECT * FROM applications WHERE api_key_hash = ?').get(apiKeyHash) as Row | undefined;
+    const row = this.stmt('SELECT * FROM applications WHERE api_key_hash = ? AND deleted_at IS NULL').get(apiKeyHash) as Row | undefined;
     return row ? toApplication(row) : null;
   }
 
   async listApplications(scope: Scope, page: PageArgs): Promise<Page<ApplicationRecord>> {
     const [cond, params] = scoped(scope, 'id');
-    const [sql, all] = pageQuery('applications', [cond], params, page);
+    const [sql, all] = pageQuery('applications', [cond, 'deleted_at IS NULL'], params, page);
     return toPage(this.stmt(sql).all(...all) as Row[], page.first, toApplication);
+  }
+
+  updateApplication(id: string, patch: ApplicationPatch): Promise<ApplicationRecord | null> {
+    return this.writer.call('updateApplication', id, patch);
+  }
+
+  deleteApplication(id: string, now: Millis, reason: string): Promise<DeletedApplication | null> {
+    return this.writer.call('deleteApplication', id, now, reason);
+  }
+
+  async recordAuditEntry(entry: AuditEntryRecord): Promise<void> {
+    await this.writer.call('recordAuditEntry', entry);
+  }
+
+  async listAuditEntries(scope: Scope, filter: AuditFilter, page: PageArgs): Promise<Page<AuditEntryRecord>> {
+    const [cond, params] = scoped(scope);
+    const conditions = [cond];
+    const eq = (column: string, value: unknown) => {
+      if (value !== undefined) conditions.push(`${column} = ?`), params.push(value);
+    };
+    eq('application_id', filter.applicationId);
+    eq('actor_id', filter.actorId);
+    eq('action', filter.action);
+    if (filter.since !== undefined) conditions.push('created_at >= ?'), params.push(filter.since);
+    if (filter.until !== undefined) conditions.push('created_at < ?'), params.push(filter.until);
+    const [sql, all] = pageQuery('audit_log', conditions, params, page);
+    return toPage(this.stmt(sql).all(...all) as Row[], page.first, toAuditEntry);
   }
 
   async createPortalSession(session: StoredPortalSession): Promise<void> {

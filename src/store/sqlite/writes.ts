@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import type { AuditEntryRecord } from '../../domain/audit.js';
 import { afterBatch, type BulkJobRecord, type ClaimedBulkJob } from '../../domain/bulk-jobs.js';
 import { EndpointSlots } from '../../domain/endpoint-slots.js';
 import { EXPIRED_WHILE_WAITING_REASON } from '../../domain/failure-reasons.js';
@@ -7,14 +8,14 @@ import { fanOutTargets, newDelivery } from '../../domain/fan-out.js';
 import { trackHealth, type HealthInput, type HealthSettings } from '../../domain/health.js';
 import { takeRateSlot } from '../../domain/rate-limit.js';
 import { mayClaimInOrder } from '../../domain/ordering.js';
-import type { AttemptOutcome, DeliveryFilter, DeliveryRecord, EndpointRecord, EventRecord, EventTypeRecord, Millis, PortalSessionRecord, Scope } from '../../domain/records.js';
+import type { ApplicationRecord, AttemptOutcome, DeliveryFilter, DeliveryRecord, EndpointRecord, EventRecord, EventTypeRecord, Millis, PortalSessionRecord, Scope } from '../../domain/records.js';
 import { settleOnStored } from '../../domain/settle.js';
 import { attemptIncrement, publishIncrements } from '../../domain/stats.js';
 import { ConflictError } from '../../errors.js';
 import { newId } from '../../ids.js';
-import type { BulkJobStep, ClaimOptions, ClaimedDelivery, EndpointPatch, EventTypePatch, HealthChange, NewApplication, PublishResult, StoredPortalSession, SweepResult } from '../ports.js';
+import type { ApplicationPatch, BulkJobStep, ClaimOptions, DeletedApplication, ClaimedDelivery, EndpointPatch, EventTypePatch, HealthChange, NewApplication, PublishResult, StoredPortalSession, SweepResult } from '../ports.js';
 import { StatementCache } from './connection.js';
-import { deliveryConditions, scoped, toBulkJob, toDelivery, toEndpoint, toEvent, toEventType, toPortalSession, type Row } from './rows.js';
+import { deliveryConditions, scoped, toApplication, toBulkJob, toDelivery, toEndpoint, toEvent, toEventType, toPortalSession, type Row } from './rows.js';
 import { applyStats } from './stats.js';
 
 /**
@@ -61,7 +62,61 @@ export class SqliteWrites {
   }
 
   createApplication(app: NewApplication): void {
-    this.stmt('INSERT INTO applications (id, name, api_key_hash, created_at) VALUES (?, ?, ?, ?)').run(app.id, app.name, app.apiKeyHash, app.createdAt);
+    this.stmt('INSERT INTO applications (id, name, api_key_hash, metadata, created_at) VALUES (?, ?, ?, ?, ?)')
+      .run(app.id, app.name, app.apiKeyHash, JSON.stringify(app.metadata ?? {}), app.createdAt);
+  }
+
+  updateApplication(id: string, patch: ApplicationPatch): ApplicationRecord | null {
+    const sets: string[] = [];
+    const params: unknown[] = [];
+    if (patch.name !== undefined) sets.push('name = ?'), params.push(patch.name);
+    if (patch.metadata !== undefined) sets.push('metadata = ?'), params.push(JSON.stringify(patch.metadata));
+    if (sets.length === 0) {
+      const row = this.stmt('SELECT * FROM applications WHERE id = ? AND deleted_at IS NULL').get(id) as Row | undefined;
+      return row ? toApplication(row) : null;
+    }
+    const row = this.stmt(`UPDATE applications SET ${sets.join(', ')} WHERE id = ? AND deleted_at IS NULL RETURNING *`).get(...params, id) as Row | undefined;
+    return row ? toApplication(row) : null;
+  }
+
+  /** The application, its endpoints and its unfinished deliveries, and its open portal sessions, in one transaction. */
+  deleteApplication(id: string, now: Millis, reason: string): DeletedApplication | null {
+    const row = this.stmt('UPDATE applications SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL RETURNING *').get(now, id) as Row | undefined;
+    if (!row) return null;
+    const cancelled: DeliveryRecord[] = [];
+    for (const e of this.stmt('SELECT id FROM endpoints WHERE application_id = ? AND deleted_at IS NULL').all(id) as Row[]) {
+      cancelled.push(...this.deleteEndpoint({ kind: 'admin' }, e.id, now, reason)!.cancelled);
+    }
+    const revoked = this.stmt('UPDATE portal_sessions SET revoked_at = ? WHERE application_id = ? AND revoked_at IS NULL RETURNING id').all(now, id) as Row[];
+    return { application: toApplication(row), cancelled, revokedSessionIds: revoked.map((r) => r.id as string) };
+  }
+
+  recordAuditEntry(e: AuditEntryRecord): void {
+    this.stmt(
+      `INSERT INTO audit_log (id, actor_id, actor_kind, actor_name, action, application_id, target_ids, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(e.id, e.actorId, e.actorKind, e.actorName, e.action, e.applicationId, JSON.stringify(e.targetIds), e.createdAt);
+  }
+
+  /**
+   * Removes up to `limit` records of a deleted application: deliveries (with their attempts) first,
+   * then events; once both are gone, its endpoints, statistics, portal sessions and the application
+   * row. Returns how many deliveries and events were removed (`removed < limit` means it is all gone).
+   */
+  private purgeApplication(applicationId: string, limit: number): number {
+    const batch = `SELECT id FROM deliveries WHERE application_id = ? ORDER BY id LIMIT ?`;
+    this.stmt(`DELETE FROM attempts WHERE delivery_id IN (${batch})`).run(applicationId, limit);
+    let removed = this.stmt(`DELETE FROM deliveries WHERE id IN (${batch})`).run(applicationId, limit).changes;
+    if (removed < limit) {
+      removed += this.stmt('DELETE FROM events WHERE id IN (SELECT id FROM events WHERE application_id = ? ORDER BY id LIMIT ?)').run(applicationId, limit - removed).changes;
+    }
+    if (removed < limit) {
+      this.stmt('DELETE FROM endpoints WHERE application_id = ?').run(applicationId);
+      this.stmt('DELETE FROM delivery_stats WHERE application_id = ?').run(applicationId);
+      this.stmt('DELETE FROM delivery_stats_cells WHERE application_id = ?').run(applicationId);
+      this.stmt('DELETE FROM portal_sessions WHERE application_id = ?').run(applicationId);
+      this.stmt('DELETE FROM applications WHERE id = ? AND deleted_at IS NOT NULL').run(applicationId);
+    }
+    return removed;
   }
 
   createPortalSession(s: StoredPortalSession): void {
@@ -346,7 +401,13 @@ export class SqliteWrites {
     const purgedEvents = this.stmt(
       `DELETE FROM events WHERE id IN (SELECT id FROM events WHERE created_at < ? AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = events.id) LIMIT ?)`,
     ).run(cutoff, batch).changes;
-    return { created: [], expired, purgedEvents, purgedDeliveries };
+    let purgedApplicationRecords = 0;
+    for (const app of this.stmt('SELECT id FROM applications WHERE deleted_at IS NOT NULL AND deleted_at < ? LIMIT 100').all(cutoff) as Row[]) {
+      if (purgedApplicationRecords >= batch) break;
+      purgedApplicationRecords += this.purgeApplication(app.id, batch - purgedApplicationRecords);
+    }
+    const purgedAuditEntries = this.stmt('DELETE FROM audit_log WHERE id IN (SELECT id FROM audit_log WHERE created_at < ? LIMIT ?)').run(cutoff, batch).changes;
+    return { created: [], expired, purgedEvents, purgedDeliveries, purgedApplicationRecords, purgedAuditEntries };
   }
 
   createBulkJob(job: BulkJobRecord): void {
@@ -383,7 +444,9 @@ export class SqliteWrites {
     const job = toBulkJob(row);
     if (job.status !== 'RUNNING') return { job, changed: [] };
     if (row.lease_token !== leaseToken) return null;
-    const step = job.target.walk === 'failedDeliveries' ? this.retryBatch(job, job.target.filter, now, limit) : this.replayBatch(job, job.target, now, limit);
+    const step = job.target.walk === 'failedDeliveries' ? this.retryBatch(job, job.target.filter, now, limit)
+      : job.target.walk === 'events' ? this.replayBatch(job, job.target, now, limit)
+      : this.purgeBatch(job, job.target.applicationId, limit);
     const next: BulkJobRecord = 'error' in step
       ? { ...job, status: 'FAILED', error: step.error, updatedAt: now, finishedAt: now }
       : afterBatch(job, step, limit, now);
@@ -393,6 +456,16 @@ export class SqliteWrites {
        WHERE id = ?`,
     ).run(next.status, next.total, next.done, next.failed, next.cursor, next.error, now, next.finishedAt, finished ? null : leaseToken, finished ? null : now + leaseMs, jobId);
     return { job: next, changed: 'error' in step ? [] : step.changed };
+  }
+
+  /** The next records of a deleted application, removed; the total is its deliveries and events when the job starts. */
+  private purgeBatch(job: BulkJobRecord, applicationId: string, limit: number) {
+    const app = this.stmt('SELECT deleted_at FROM applications WHERE id = ?').get(applicationId) as Row | undefined;
+    if (app && app.deleted_at === null) return { error: `application ${applicationId} is not deleted` };
+    const total = job.total ?? ((this.stmt('SELECT COUNT(*) AS n FROM deliveries WHERE application_id = ?').get(applicationId) as Row).n as number)
+      + ((this.stmt('SELECT COUNT(*) AS n FROM events WHERE application_id = ?').get(applicationId) as Row).n as number);
+    const removed = this.purgeApplication(applicationId, limit);
+    return { walked: removed, last: null, done: removed, failed: 0, total, changed: [] as DeliveryRecord[] };
   }
 
   /** The next FAILED deliveries of the filter after the cursor, each queued for one more attempt (as requeueDelivery does). */

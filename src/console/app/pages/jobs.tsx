@@ -14,6 +14,7 @@ export const KIND_LABELS: Record<BulkJobKind, string> = {
   RECOVER_ENDPOINT: 'Recover endpoint',
   REPLAY_EVENTS: 'Replay events',
   RETRY_DELIVERIES: 'Retry deliveries',
+  PURGE_APPLICATION: 'Purge deleted application',
 };
 
 const unfinished = (job: BulkJobRowFragment) => job.status === 'QUEUED' || job.status === 'RUNNING';

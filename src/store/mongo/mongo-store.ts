@@ -372,7 +372,7 @@ export class MongoStore implements Store {
   /**
    * A batch in as few writes as its steps allow, each step one command for the whole batch: the
    * idempotency slots, the events (`fanoutDone: false`), their deliveries, their queue entries, the
-   * statistics, then the flags. A crash between steps leaves what one publishEvent would: events
+   * statistics (one write per aggregate row), then the flags. A crash between steps leaves what one publishEvent would: events
    * the sweep fans out again, slots pointing at unwritten events that the next claim frees.
    */
   async publishEvents(events: readonly EventRecord[], options: { idempotentSince: Millis }): Promise<PublishResult[]> {
@@ -399,7 +399,9 @@ export class MongoStore implements Store {
       await this.events.insertMany(fresh.map(({ id, ...rest }) => ({ _id: id, ...rest, fanoutDone: false })));
       const created = await this.fanOutFresh(fresh);
       await this.stats.apply(mergeIncrements(fresh.flatMap((e) => publishIncrements(e, created.get(e.id)!))));
-      await this.events.bulkWrite(fresh.map((e) => ({ updateOne: { filter: { _id: e.id }, update: { $set: { fanoutDone: true } } } })), { ordered: false });
+      // One update: FerretDB 1.x stalls on an update command of a few hundred statements (a bulkWrite).
+      if (fresh.length === 1) await this.events.updateOne({ _id: fresh[0]!.id }, { $set: { fanoutDone: true } });
+      else await this.events.updateMany({ _id: { $in: fresh.map((e) => e.id) } }, { $set: { fanoutDone: true } });
       events.forEach((event, i) => {
         if (!replayed.has(i) && !sameKeyAs.has(i)) results[i] = { event, deliveries: created.get(event.id)!, created: true };
       });

@@ -70,6 +70,8 @@ export interface Config {
   maxPayloadBytes: number;
   /** Deepest nesting of lists and objects accepted in any JSON input (payload, schema). */
   maxJsonDepth: number;
+  /** Most events one publishEvents call takes. */
+  maxEventsPerCall: number;
   /** The installation's name in default CloudEvents sources: `tidings://<this>/applications/<id>`. */
   cloudEventsSource: string;
   /** Largest `first` accepted by connections. */
@@ -111,7 +113,7 @@ export const VARIABLES = [
   'TIDINGS_STATS_LIVE_INTERVAL', 'TIDINGS_METRICS_TOKEN', 'TIDINGS_LOG_LEVEL', 'TIDINGS_SLOW_OPERATION',
   'TIDINGS_PORTAL_FRAME_ANCESTORS',
   'TIDINGS_RETRY_AFTER_MAX', 'TIDINGS_CIRCUIT_FAILURES', 'TIDINGS_CIRCUIT_COOLDOWN', 'TIDINGS_DISABLE_AFTER',
-  'TIDINGS_BULK_JOB_BATCH',
+  'TIDINGS_BULK_JOB_BATCH', 'TIDINGS_MAX_EVENTS_PER_CALL',
 ] as const;
 
 export type Variable = (typeof VARIABLES)[number];
@@ -220,6 +222,7 @@ export function loadConfig(env: Env = process.env): Config {
     secretRotationGraceMs: duration(read, 'TIDINGS_SECRET_ROTATION_GRACE', '24h'),
     maxPayloadBytes: integer(read, 'TIDINGS_MAX_PAYLOAD_BYTES', 256 * 1024, 2),
     maxJsonDepth: integer(read, 'TIDINGS_MAX_JSON_DEPTH', 64, 1, 256),
+    maxEventsPerCall: integer(read, 'TIDINGS_MAX_EVENTS_PER_CALL', 1000, 1, 100_000),
     maxPageSize: integer(read, 'TIDINGS_MAX_PAGE_SIZE', 100, 1, 10_000),
     cloudEventsSource: cloudEventsSource(read('TIDINGS_CLOUDEVENTS_SOURCE')),
     graphqlMaxDepth: integer(read, 'TIDINGS_GRAPHQL_MAX_DEPTH', 12, 1),

@@ -123,6 +123,22 @@ export function publishIncrements(event: EventRecord, deliveries: readonly Pick<
   ];
 }
 
+/** The same increments with those of one key summed (cells concatenated): one write per key for a batch. */
+export function mergeIncrements(increments: readonly StatsIncrement[]): StatsIncrement[] {
+  const merged = new Map<string, StatsIncrement>();
+  for (const inc of increments) {
+    const key = JSON.stringify([inc.applicationId, inc.endpointId, inc.eventType, inc.minute]);
+    const into = merged.get(key);
+    if (!into) {
+      merged.set(key, { ...inc, counters: { ...inc.counters }, cells: [...inc.cells] });
+      continue;
+    }
+    for (const [c, n] of Object.entries(inc.counters) as [StatsCounter, number][]) into.counters[c] = (into.counters[c] ?? 0) + n;
+    into.cells.push(...inc.cells);
+  }
+  return [...merged.values()];
+}
+
 /**
  * What a recorded attempt adds, given the status the store settled the delivery in: one attempt
  * of its outcome class, the delivery succeeded, failed for good or retried, and its times.

@@ -111,6 +111,13 @@ export interface DeliveryLog {
    * application used at or after `idempotentSince`, stores nothing and returns that event.
    */
   publishEvent(event: EventRecord, options: { idempotentSince: Millis }): Promise<PublishResult>;
+  /**
+   * Publishes many events as publishEvent would one after another, in order (an event whose
+   * idempotency key an earlier one of the same batch and application holds returns that one), with
+   * every event and delivery durable before returning: one write where the store can (SQLite: one
+   * transaction), as few as it can otherwise. One result per event, in the order given.
+   */
+  publishEvents(events: readonly EventRecord[], options: { idempotentSince: Millis }): Promise<PublishResult[]>;
   findEvent(scope: Scope, id: string): Promise<EventRecord | null>;
   /** Events by ID within the scope, in any order (batched reads). */
   findEvents(scope: Scope, ids: readonly string[]): Promise<EventRecord[]>;

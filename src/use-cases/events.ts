@@ -1,8 +1,8 @@
 import type { Deps } from '../deps.js';
 import { announceDeliveries, announceEventPublished } from '../live/announce.js';
-import { BadInputError, ConflictError } from '../errors.js';
+import { BadInputError, ConflictError, DomainError } from '../errors.js';
 import { newId } from '../ids.js';
-import type { AdminScope, EventRecord, Scope } from '../domain/records.js';
+import type { AdminScope, EventRecord, EventTypeRecord, Scope } from '../domain/records.js';
 import type { Page, PageArgs, PublishResult } from '../store/ports.js';
 import { narrowScope, resolveApplicationId } from './access.js';
 import { publishableEventType, validatePayload } from './event-types.js';
@@ -25,8 +25,98 @@ export interface PublishEventInput {
  * A repeated idempotency key returns the original event when type and payload are the same.
  */
 export async function publishEvent(deps: Deps, admin: AdminScope, input: PublishEventInput): Promise<PublishResult> {
-  const applicationId = await resolveApplicationId(deps.store, admin, input.applicationId);
-  const eventType = await publishableEventType(deps, input.type);
+  const now = deps.now();
+  const event = await acceptEvent(deps, admin, input, now, newLookups());
+  const result = await deps.store.publishEvent(event, { idempotentSince: now - deps.config.idempotencyWindowMs });
+  if (!result.created) {
+    assertSameReplay(result, event);
+    return result;
+  }
+  announceEventPublished(deps.pubsub, result.event);
+  announceDeliveries(deps.pubsub, result.deliveries);
+  return result;
+}
+
+/** The errors one event of a batch can get; any other fails the whole call. */
+export const ITEM_ERROR_CODES = ['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT'] as const;
+type ItemError = DomainError & { code: (typeof ITEM_ERROR_CODES)[number] };
+const isItemError = (err: unknown): err is ItemError => err instanceof DomainError && (ITEM_ERROR_CODES as readonly string[]).includes(err.code);
+
+/** One event of a publishEvents call: what was stored (or replayed) for it, or why it was refused. */
+export type PublishOutcome = { index: number } & ({ result: PublishResult; error?: undefined } | { result?: undefined; error: ItemError });
+
+/**
+ * Publishes a batch: each event is checked as publishEvent checks it, and one that fails (or
+ * repeats an idempotency key of an earlier event of the batch) gets its error without failing the
+ * others. Every accepted event and its deliveries are stored in one store call before this
+ * returns, and announced once for the batch. Only a failure of the call itself (too many events,
+ * the store unavailable) throws.
+ */
+export async function publishEvents(deps: Deps, admin: AdminScope, inputs: readonly PublishEventInput[]): Promise<PublishOutcome[]> {
+  if (inputs.length > deps.config.maxEventsPerCall) {
+    throw new BadInputError('events', `has ${inputs.length} events; the limit is ${deps.config.maxEventsPerCall} per call (TIDINGS_MAX_EVENTS_PER_CALL)`);
+  }
+  const now = deps.now();
+  const lookups = newLookups();
+  const outcomes: PublishOutcome[] = [];
+  const accepted: { index: number; event: EventRecord }[] = [];
+  // Which event of the batch holds each (application, idempotency key).
+  const keyHolders = new Map<string, number>();
+  for (const [index, input] of inputs.entries()) {
+    try {
+      const event = await acceptEvent(deps, admin, input, now, lookups);
+      if (event.idempotencyKey !== null) {
+        const slot = JSON.stringify([event.applicationId, event.idempotencyKey]);
+        const holder = keyHolders.get(slot);
+        if (holder !== undefined) throw new BadInputError('idempotencyKey', `"${event.idempotencyKey}" is also the key of event ${holder} of this batch; give each event its own key`);
+        keyHolders.set(slot, index);
+      }
+      accepted.push({ index, event });
+    } catch (err) {
+      if (!isItemError(err)) throw err;
+      outcomes[index] = { index, error: err };
+    }
+  }
+  const results = accepted.length ? await deps.store.publishEvents(accepted.map((a) => a.event), { idempotentSince: now - deps.config.idempotencyWindowMs }) : [];
+  const created: PublishResult[] = [];
+  for (const [i, { index, event }] of accepted.entries()) {
+    const result = results[i]!;
+    try {
+      if (!result.created) assertSameReplay(result, event);
+      else created.push(result);
+      outcomes[index] = { index, result };
+    } catch (err) {
+      if (!isItemError(err)) throw err;
+      outcomes[index] = { index, error: err };
+    }
+  }
+  for (const result of created) announceEventPublished(deps.pubsub, result.event);
+  announceDeliveries(deps.pubsub, created.flatMap((r) => r.deliveries));
+  return outcomes;
+}
+
+/** Per call: each application and event type a batch names is looked up once. */
+interface Lookups {
+  applications: Map<string, Promise<string>>;
+  eventTypes: Map<string, Promise<EventTypeRecord>>;
+}
+
+const newLookups = (): Lookups => ({ applications: new Map(), eventTypes: new Map() });
+
+function lookUp<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+  let found = cache.get(key);
+  if (!found) cache.set(key, (found = load()));
+  return found;
+}
+
+/**
+ * The event record of one input, every publish rule checked: a visible application, a publishable
+ * type, exactly one payload within the depth and size limits that matches the type's JSON Schema,
+ * valid channels and idempotency key. Throws the domain error of the first rule broken.
+ */
+async function acceptEvent(deps: Deps, admin: AdminScope, input: PublishEventInput, now: number, lookups: Lookups): Promise<EventRecord> {
+  const applicationId = await lookUp(lookups.applications, input.applicationId, () => resolveApplicationId(deps.store, admin, input.applicationId));
+  const eventType = await lookUp(lookups.eventTypes, input.type, () => publishableEventType(deps, input.type));
   const { field, payload, value } = payloadOf(input, deps.config.maxJsonDepth);
   const size = Buffer.byteLength(payload);
   if (size > deps.config.maxPayloadBytes) {
@@ -38,23 +128,17 @@ export async function publishEvent(deps: Deps, admin: AdminScope, input: Publish
   if (idempotencyKey !== null && (idempotencyKey.length === 0 || idempotencyKey.length > 256)) {
     throw new BadInputError('idempotencyKey', 'must be 1 to 256 characters');
   }
-  const now = deps.now();
-  const result = await deps.store.publishEvent(
-    { id: newId('Event', now), applicationId, type: eventType.name, payload, channels, testEndpointId: null, idempotencyKey, createdAt: now },
-    { idempotentSince: now - deps.config.idempotencyWindowMs },
-  );
-  if (!result.created) {
-    // Compared as JSON values, both read back from JSON text: an inline literal (null-prototype
-    // objects from the JSON scalar), a variable, another key order or whitespace are the same payload.
-    const same = result.event.type === eventType.name && sameJsonValue(JSON.parse(result.event.payload), JSON.parse(payload));
-    if (!same) {
-      throw new ConflictError(`idempotency key "${idempotencyKey}" was already used for event ${result.event.id} with a different type or payload`);
-    }
-    return result;
+  return { id: newId('Event', now), applicationId, type: eventType.name, payload, channels, testEndpointId: null, idempotencyKey, createdAt: now };
+}
+
+/** A replayed idempotency key must come with the original's type and payload; otherwise CONFLICT. */
+function assertSameReplay(result: PublishResult, event: EventRecord): void {
+  // Compared as JSON values, both read back from JSON text: an inline literal (null-prototype
+  // objects from the JSON scalar), a variable, another key order or whitespace are the same payload.
+  const same = result.event.type === event.type && sameJsonValue(JSON.parse(result.event.payload), JSON.parse(event.payload));
+  if (!same) {
+    throw new ConflictError(`idempotency key "${event.idempotencyKey}" was already used for event ${result.event.id} with a different type or payload`);
   }
-  announceEventPublished(deps.pubsub, result.event);
-  announceDeliveries(deps.pubsub, result.deliveries);
-  return result;
 }
 
 /**

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import os from 'node:os';
-import { ADMIN_TOKEN, closedLoop, Receiver, Relay, ROOT, Tidings, percentile, publishAtRate, publishMany, sleep, until, type EndpointSpec, type TidingsOptions } from './harness.js';
+import { ADMIN_TOKEN, closedLoop, Receiver, Relay, ROOT, Tidings, percentile, publishAtRate, publishBatches, publishMany, sleep, until, type EndpointSpec, type TidingsOptions } from './harness.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -363,6 +363,35 @@ async function shaping(receiver: Receiver): Promise<void> {
   }
 }
 
+// Scenario 10 (issue 13): bulk publish. SIZE.events ~1 KB events in publishEvents batches of 100
+// (4 batches in flight) to 10 endpoints: how fast batches are accepted (each durable when it
+// returns), and whether delivery keeps up with them.
+const BATCH_SIZE = 100;
+const BATCHES_IN_FLIGHT = 4;
+
+async function bulkPublish(receiver: Receiver): Promise<void> {
+  const scenario = `10. bulk publish, batches of ${BATCH_SIZE}, 10 endpoints`;
+  await withTidings(scenario, receiver, (o) => Array.from({ length: 10 }, (_, i) => `${o}/ok/${i}`), async (t, app) => {
+    const expected = SIZE.events * 10;
+    const started = Date.now();
+    const times = await publishBatches(t, app.applicationId, SIZE.events, BATCH_SIZE, BATCHES_IN_FLIGHT, (n) => progress(`${scenario}: accepted ${n}/${SIZE.events}`));
+    const accepted = Date.now();
+    await until('every delivery to arrive', async () => {
+      const n = await receiver.count();
+      progress(`${scenario}: ${n}/${expected} delivered`);
+      return n >= expected;
+    }, 600_000, 100);
+    const stats = await receiver.stats();
+    const last = Math.max(...Object.values(stats).map((s) => s.lastAt));
+    record(scenario, 'events/s accepted', SIZE.events / ((accepted - started) / 1000), '/s', `${SIZE.events} events, durable when each batch returns; ${BATCHES_IN_FLIGHT} batches in flight`);
+    record(scenario, 'publishEvents p50', percentile(times, 50), 'ms', `per batch of ${BATCH_SIZE}`);
+    record(scenario, 'publishEvents p99', percentile(times, 99), 'ms');
+    record(scenario, 'deliveries/s', expected / ((last - started) / 1000), '/s', `${expected} deliveries, first batch to last arrival`);
+    record(scenario, 'all delivered after', last - started, 'ms', 'from the first batch');
+    record(scenario, 'delivery lag after last batch', Math.max(0, last - accepted), 'ms', 'last batch accepted to last arrival');
+  });
+}
+
 function printTable(): void {
   const lines = rows.map((r) => [r.scenario, r.metric, r.value >= 100 ? r.value.toFixed(0) : r.value.toFixed(2), r.unit, r.note ?? '']);
   const widths = [0, 1, 2, 3].map((i) => Math.max(...lines.map((l) => l[i]!.length), 8));
@@ -409,6 +438,7 @@ async function main(): Promise<void> {
       record('8. dead endpoint', 'healthy p99 ratio (dead / none)', bad / good, 'x', 'target: within 1.2x');
     }
     if (wanted(9)) await shaping(receiver);
+    if (wanted(10)) await bulkPublish(receiver);
   } finally {
     receiver.stop();
   }

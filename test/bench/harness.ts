@@ -261,3 +261,32 @@ export async function publishAtRate(tidings: Tidings, applicationId: string, rat
   await Promise.all(pending);
   return { times, achieved: sent / ((performance.now() - started) / 1000), sent };
 }
+
+const PUBLISH_BATCH = 'mutation($i: PublishEventsInput!) { publishEvents(input: $i) { results { error { code message } } } }';
+
+/**
+ * Closed loop of publishEvents: `count` ~1 KB events in batches of `batchSize`, `concurrency`
+ * batches in flight. Resolves with each batch's response time in ms (every batch must be accepted whole).
+ */
+export async function publishBatches(tidings: Tidings, applicationId: string, count: number, batchSize: number, concurrency = 4, onProgress?: (done: number) => void): Promise<number[]> {
+  const times: number[] = [];
+  let next = 0;
+  let done = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) {
+        const first = next;
+        next = Math.min(count, next + batchSize);
+        const events = Array.from({ length: next - first }, (_, k) => ({ applicationId, type: 'bench.event', payload: { sentAt: Date.now(), seq: first + k, pad: PAD } }));
+        const started = performance.now();
+        const { publishEvents } = await tidings.gql(PUBLISH_BATCH, { i: { events } });
+        times.push(performance.now() - started);
+        const refused = (publishEvents.results as { error: unknown }[]).filter((r) => r.error !== null);
+        if (refused.length) throw new Error(`publishEvents refused ${refused.length} events: ${JSON.stringify(refused[0])}`);
+        done += events.length;
+        onProgress?.(done);
+      }
+    }),
+  );
+  return times;
+}

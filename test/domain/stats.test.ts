@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { histogramBucket } from '../../src/domain/histogram.js';
 import type { AttemptOutcome } from '../../src/domain/records.js';
 import {
-  addTotals, assembleStats, attemptIncrement, bucketStarts, emptyTotals, measureAttempt, NO_ENDPOINT, outcomeClass, publishIncrements, readPlan, rowsOf,
+  addTotals, assembleStats, attemptIncrement, bucketStarts, emptyTotals, measureAttempt, mergeIncrements, NO_ENDPOINT, outcomeClass, publishIncrements, readPlan, rowsOf,
 } from '../../src/domain/stats.js';
 
 const T0 = Date.UTC(2026, 0, 1);
@@ -39,6 +39,28 @@ describe('what a write adds to the aggregates', () => {
       { applicationId: 'app', endpointId: 'a', eventType: 't', minute: T0, counters: { deliveriesCreated: 1 }, cells: [] },
       { applicationId: 'app', endpointId: 'b', eventType: 't', minute: T0, counters: { deliveriesCreated: 1 }, cells: [] },
     ]);
+  });
+
+  it('a batch of publishes adds one write per row key: counters summed, histogram cells kept, other minutes and types apart', () => {
+    const event = (id: string, type: string, createdAt: number) => ({ id, applicationId: 'app', type, payload: '{}', idempotencyKey: null, createdAt, channels: [], testEndpointId: null });
+    const increments = [
+      ...publishIncrements(event('e1', 't', T0), [{ endpointId: 'a' }, { endpointId: 'b' }]),
+      ...publishIncrements(event('e2', 't', T0 + 1_000), [{ endpointId: 'a' }]),
+      ...publishIncrements(event('e3', 'u', T0 + 2_000), [{ endpointId: 'a' }]),
+      ...publishIncrements(event('e4', 't', T0 + 60_000), []),
+      { applicationId: 'app', endpointId: 'a', eventType: 't', minute: T0, counters: { attempts: 1 }, cells: [['attemptDuration', 3]] as [ 'attemptDuration', number][] },
+    ];
+    const merged = mergeIncrements(increments);
+    expect(merged).toEqual([
+      { applicationId: 'app', endpointId: NO_ENDPOINT, eventType: 't', minute: T0, counters: { eventsPublished: 2 }, cells: [] },
+      { applicationId: 'app', endpointId: 'a', eventType: 't', minute: T0, counters: { deliveriesCreated: 2, attempts: 1 }, cells: [['attemptDuration', 3]] },
+      { applicationId: 'app', endpointId: 'b', eventType: 't', minute: T0, counters: { deliveriesCreated: 1 }, cells: [] },
+      { applicationId: 'app', endpointId: NO_ENDPOINT, eventType: 'u', minute: T0, counters: { eventsPublished: 1 }, cells: [] },
+      { applicationId: 'app', endpointId: 'a', eventType: 'u', minute: T0, counters: { deliveriesCreated: 1 }, cells: [] },
+      { applicationId: 'app', endpointId: NO_ENDPOINT, eventType: 't', minute: T0 + 60_000, counters: { eventsPublished: 1 }, cells: [] },
+    ]);
+    // The increments given are left as they were.
+    expect(increments[0]!.counters).toEqual({ eventsPublished: 1 });
   });
 
   it('an attempt adds its outcome class, what became of the delivery as stored, and its times, in the minute it started', () => {

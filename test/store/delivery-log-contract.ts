@@ -104,6 +104,60 @@ export function deliveryLogContract(name: string, open: () => Promise<StoreHarne
       expect((await publish(event(b.id, { idempotencyKey: 'k1' }), 0)).created).toBe(true);
     });
 
+    it('publishes a batch in order, each event fanned out as publishEvent fans it out, across applications, and counts it in the statistics', async () => {
+      const a = await application();
+      const all = await endpoint(a.id);
+      const users = await endpoint(a.id, { eventTypes: ['user.*'] });
+      const paused = await endpoint(a.id, { enabled: false });
+      const b = await application();
+      const other = await endpoint(b.id);
+      const batch = [event(a.id), event(b.id), event(a.id, { type: 'user.created' }), event(a.id, { channels: ['eu'] })];
+      const results = await store.publishEvents(batch, { idempotentSince: 0 });
+      expect(results.map((r) => [r.event.id, r.created])).toEqual(batch.map((e) => [e.id, true]));
+      const endpointsOf = (i: number) => results[i]!.deliveries.map((d) => d.endpointId).sort();
+      expect(endpointsOf(0)).toEqual([all.id, paused.id].sort());
+      expect(endpointsOf(1)).toEqual([other.id]);
+      expect(endpointsOf(2)).toEqual([all.id, users.id, paused.id].sort());
+      expect(endpointsOf(3)).toEqual([all.id, paused.id].sort());
+      for (const [i, r] of results.entries()) {
+        for (const d of r.deliveries) expect(d).toMatchObject({ status: 'PENDING', attemptCount: 0, applicationId: batch[i]!.applicationId, eventId: batch[i]!.id, eventType: batch[i]!.type });
+        expect(await store.findEvent(admin, r.event.id)).toEqual(batch[i]);
+      }
+      // Every delivery but the paused endpoint's is due, once.
+      const claimed = await store.claimDue({ now: T0, limit: 100, leaseMs: 1000 });
+      const due = results.flatMap((r) => r.deliveries).filter((d) => d.endpointId !== paused.id);
+      expect(claimed.map((c) => c.delivery.id).sort()).toEqual(due.map((d) => d.id).sort());
+      const stats = (await store.readStats(admin, { since: T0, until: T0 + 86_400_000, interval: 'DAY' })).get(T0)!;
+      expect(stats.counters).toMatchObject({ eventsPublished: 4, deliveriesCreated: results.flatMap((r) => r.deliveries).length });
+      expect(await store.publishEvents([], { idempotentSince: 0 })).toEqual([]);
+    });
+
+    it('in a batch, returns the original event for a key used before, and for a key an earlier event of the batch took', async () => {
+      const a = await application();
+      await endpoint(a.id);
+      const original = await publish(event(a.id, { idempotencyKey: 'k1' }));
+      const b = await application();
+      const batch = [
+        event(a.id, { idempotencyKey: 'k1', createdAt: T0 + 10 }),
+        event(a.id, { idempotencyKey: 'k2', createdAt: T0 + 10 }),
+        event(a.id, { idempotencyKey: 'k2', createdAt: T0 + 10, payload: '{"n":2}' }),
+        event(b.id, { idempotencyKey: 'k2', createdAt: T0 + 10 }),
+        event(a.id, { createdAt: T0 + 10 }),
+      ];
+      const results = await store.publishEvents(batch, { idempotentSince: T0 });
+      expect(results.map((r) => r.created)).toEqual([false, true, false, true, true]);
+      expect(results[0]!.event).toEqual(original.event);
+      expect(results[0]!.deliveries.map((d) => d.id)).toEqual(original.deliveries.map((d) => d.id));
+      expect(results[2]!.event).toEqual(batch[1]);
+      expect(results[2]!.deliveries.map((d) => d.id)).toEqual(results[1]!.deliveries.map((d) => d.id));
+      expect((await store.listEvents(admin, {}, { first: 10 })).items.map((e) => e.id).sort()).toEqual([original.event.id, batch[1]!.id, batch[3]!.id, batch[4]!.id].sort());
+      expect((await store.listDeliveries(admin, {}, { first: 10 })).items).toHaveLength(3);
+      // The whole batch again: every event is the one stored the first time, and nothing new is stored.
+      const again = await store.publishEvents(batch.map((e) => ({ ...e, id: `${e.id}x` })).slice(0, 4), { idempotentSince: T0 });
+      expect(again.map((r) => [r.event.id, r.created])).toEqual([[original.event.id, false], [batch[1]!.id, false], [batch[1]!.id, false], [batch[3]!.id, false]]);
+      expect((await store.listDeliveries(admin, {}, { first: 10 })).items).toHaveLength(3);
+    });
+
     describe('filters deliveries as the live feed does (one table of cases)', () => {
       async function world(): Promise<FilterWorld> {
         const a = await application();

@@ -846,6 +846,8 @@ export type Mutation = {
   deleteEndpoint: DeleteEndpointPayload;
   /** Publishes an event (admin only): stored with its deliveries before this returns, then delivered. */
   publishEvent: PublishEventPayload;
+  /** Publishes a batch of events (admin only). Each event is published or refused on its own; every accepted event and its deliveries are stored before this returns, in one write. */
+  publishEvents: PublishEventsPayload;
   /** Starts a background job that sends again everything that FAILED to the endpoint since a time. Returns at once. */
   recoverEndpoint: RecoverEndpointPayload;
   /** Starts a background job that creates deliveries of past events the endpoint hears but never had (one per event, never two). Returns at once. */
@@ -920,6 +922,12 @@ export type MutationDeleteEndpointArgs = {
 /** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
 export type MutationPublishEventArgs = {
   input: PublishEventInput;
+};
+
+
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
+export type MutationPublishEventsArgs = {
+  input: PublishEventsInput;
 };
 
 
@@ -1051,6 +1059,26 @@ export type PreviewDeliveryInput = {
   payload: Scalars['JSON']['input'];
 };
 
+/** Why one event of a batch was not published; nothing was stored for it. */
+export type PublishEventError = {
+  __typename?: 'PublishEventError';
+  /** The error code, as a failed publishEvent would give it in extensions.code. */
+  code: PublishEventErrorCode;
+  /** The input field at fault (payload, type, idempotencyKey, ...), when one is. */
+  field?: Maybe<Scalars['String']['output']>;
+  /** What is wrong, for a person. */
+  message: Scalars['String']['output'];
+};
+
+/** Why one event of a batch was not published. */
+export type PublishEventErrorCode =
+  /** The event broke a rule (unknown or archived type, payload not matching its schema, too deep or too large, invalid channels, an idempotency key already in this batch): see field and message. */
+  | 'BAD_USER_INPUT'
+  /** Its idempotency key was already used for an event with another type or payload. */
+  | 'CONFLICT'
+  /** Its application does not exist. */
+  | 'NOT_FOUND';
+
 /** An event to publish for one application. */
 export type PublishEventInput = {
   /** The application whose endpoints receive the event. */
@@ -1076,6 +1104,34 @@ export type PublishEventPayload = {
   duplicate: Scalars['Boolean']['output'];
   /** The event (the original one when the idempotency key was seen before). */
   event: Event;
+};
+
+/** What became of one event of a batch: published (or an idempotent repeat), or refused with an error. */
+export type PublishEventResult = {
+  __typename?: 'PublishEventResult';
+  /** One delivery per matching endpoint; empty when refused. */
+  deliveries: Array<Delivery>;
+  /** True when the idempotency key matched an earlier event and nothing new was stored. */
+  duplicate: Scalars['Boolean']['output'];
+  /** Why the event was not published; null when it was. */
+  error?: Maybe<PublishEventError>;
+  /** The stored event (the original one when the idempotency key was seen before); null when refused. */
+  event?: Maybe<Event>;
+  /** Its position in the input list, from 0. */
+  index: Scalars['Int']['output'];
+};
+
+/** A batch of events to publish, each for its own application. */
+export type PublishEventsInput = {
+  /** The events, in order; at most TIDINGS_MAX_EVENTS_PER_CALL (default 1000). Each is checked and published as publishEvent would; an idempotency key may appear once per application in a batch. */
+  events: Array<PublishEventInput>;
+};
+
+/** One result per event of the batch, in input order. */
+export type PublishEventsPayload = {
+  __typename?: 'PublishEventsPayload';
+  /** The results, in the order of input.events. */
+  results: Array<PublishEventResult>;
 };
 
 /** Read the catalogue, applications, endpoints, events and deliveries. */

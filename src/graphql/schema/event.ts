@@ -1,6 +1,6 @@
 import { loadApplications } from '../../use-cases/applications.js';
 import { listDeliveries } from '../../use-cases/deliveries.js';
-import { findEvent, followEvents, listEvents, publishEvent } from '../../use-cases/events.js';
+import { findEvent, followEvents, ITEM_ERROR_CODES, listEvents, publishEvent, publishEvents, type PublishOutcome } from '../../use-cases/events.js';
 import type { PublishResult } from '../../store/ports.js';
 import { builder, byId, scopeOf } from './builder.js';
 import { pageArgs, pageFrom, toConnection } from './connection.js';
@@ -61,6 +61,76 @@ builder.mutationField('publishEvent', (t) =>
     description: 'Publishes an event (admin only): stored with its deliveries before this returns, then delivered.',
     args: { input: t.arg({ type: PublishEventInput, required: true, description: 'The event to publish.' }) },
     resolve: (_root, { input }, { caller, deps }) => publishEvent(deps, caller, input),
+  }),
+);
+
+const PublishEventsInput = builder.inputType('PublishEventsInput', {
+  description: 'A batch of events to publish, each for its own application.',
+  fields: (t) => ({
+    events: t.field({
+      type: [PublishEventInput],
+      required: true,
+      description: 'The events, in order; at most TIDINGS_MAX_EVENTS_PER_CALL (default 1000). Each is checked and published as publishEvent would; an idempotency key may appear once per application in a batch.',
+    }),
+  }),
+});
+
+const PublishEventErrorCode = builder.enumType('PublishEventErrorCode', {
+  description: 'Why one event of a batch was not published.',
+  values: {
+    BAD_USER_INPUT: { description: 'The event broke a rule (unknown or archived type, payload not matching its schema, too deep or too large, invalid channels, an idempotency key already in this batch): see field and message.' },
+    NOT_FOUND: { description: 'Its application does not exist.' },
+    CONFLICT: { description: 'Its idempotency key was already used for an event with another type or payload.' },
+  } satisfies Record<(typeof ITEM_ERROR_CODES)[number], unknown>,
+});
+
+// A plain record, not the error itself: graphql-js would treat an Error a resolver returns as thrown.
+type ItemError = { code: NonNullable<PublishOutcome['error']>['code']; message: string; field: string | null };
+
+const PublishEventError = builder.objectRef<ItemError>('PublishEventError').implement({
+  description: 'Why one event of a batch was not published; nothing was stored for it.',
+  fields: (t) => ({
+    code: t.field({ type: PublishEventErrorCode, description: 'The error code, as a failed publishEvent would give it in extensions.code.', resolve: (e) => e.code }),
+    message: t.exposeString('message', { description: 'What is wrong, for a person.' }),
+    field: t.exposeString('field', { nullable: true, description: 'The input field at fault (payload, type, idempotencyKey, ...), when one is.' }),
+  }),
+});
+
+const PublishEventResult = builder.objectRef<PublishOutcome>('PublishEventResult').implement({
+  description: 'What became of one event of a batch: published (or an idempotent repeat), or refused with an error.',
+  fields: (t) => ({
+    index: t.exposeInt('index', { description: 'Its position in the input list, from 0.' }),
+    event: t.withAuth({ caller: true }).field({
+      type: EventRef,
+      nullable: true,
+      description: 'The stored event (the original one when the idempotency key was seen before); null when refused.',
+      resolve: (o) => o.result?.event ?? null,
+    }),
+    deliveries: t.field({ type: [DeliveryRef], description: 'One delivery per matching endpoint; empty when refused.', resolve: (o) => o.result?.deliveries ?? [] }),
+    duplicate: t.boolean({ description: 'True when the idempotency key matched an earlier event and nothing new was stored.', resolve: (o) => o.result !== undefined && !o.result.created }),
+    error: t.field({
+      type: PublishEventError,
+      nullable: true,
+      description: 'Why the event was not published; null when it was.',
+      resolve: ({ error }) => error ? { code: error.code, message: error.message, field: typeof error.details.field === 'string' ? error.details.field : null } : null,
+    }),
+  }),
+});
+
+const PublishEventsPayload = builder.objectRef<PublishOutcome[]>('PublishEventsPayload').implement({
+  description: 'One result per event of the batch, in input order.',
+  fields: (t) => ({
+    results: t.field({ type: [PublishEventResult], description: 'The results, in the order of input.events.', resolve: (outcomes) => outcomes }),
+  }),
+});
+
+builder.mutationField('publishEvents', (t) =>
+  t.withAuth({ admin: true }).field({
+    type: PublishEventsPayload,
+    description:
+      'Publishes a batch of events (admin only). Each event is published or refused on its own; every accepted event and its deliveries are stored before this returns, in one write.',
+    args: { input: t.arg({ type: PublishEventsInput, required: true, description: 'The events to publish.' }) },
+    resolve: (_root, { input }, { caller, deps }) => publishEvents(deps, caller, input.events),
   }),
 );
 

@@ -23,7 +23,7 @@ import type {
 import { reportingUnavailable } from '../unavailable.js';
 import { migrateMongo } from './migrations.js';
 import { MongoStats, readMongoBacklog, STATS_COLLECTION } from './stats.js';
-import { attemptIncrement, publishIncrements, type StatsTotals } from '../../domain/stats.js';
+import { attemptIncrement, mergeIncrements, publishIncrements, type StatsTotals } from '../../domain/stats.js';
 
 // The MongoDB store. One code path for MongoDB 6-8 and FerretDB 1.x, so it relies on no
 // multi-document transaction, change stream, TTL or partial index, and on no atomic
@@ -108,6 +108,17 @@ export function isDuplicateKey(err: unknown): boolean {
 function onlyDuplicateKeys(err: unknown): boolean {
   const all = (err as { writeErrors?: unknown[] }).writeErrors;
   return isDuplicateKey(err) || (Array.isArray(all) && all.every((e) => (e as { code?: number }).code === 11000));
+}
+
+/** The idempotency slot of an event's (application, key). */
+const keySlotId = (event: Pick<EventRecord, 'applicationId' | 'idempotencyKey'>) => `${event.applicationId}\u0000${event.idempotencyKey}`;
+
+/** The deliveries of an event to the endpoints the fan-out rule picks; a paused endpoint's is parked (out of the queue) until it is enabled again. */
+function deliveryDocs(event: EventRecord, endpoints: readonly EndpointRecord[]): DeliveryDoc[] {
+  return fanOutTargets(endpoints, event).map((e) => {
+    const { id, ...delivery } = newDelivery(newId('Delivery', event.createdAt), event, e.id);
+    return { _id: id, ...delivery, parked: !e.enabled };
+  });
 }
 
 /** The database cannot be reached (as opposed to a query it refused). */
@@ -446,16 +457,64 @@ export class MongoStore implements Store {
   }
 
   async publishEvent(event: EventRecord, options: { idempotentSince: Millis }): Promise<PublishResult> {
-    if (event.idempotencyKey !== null) {
-      const earlier = await this.claimIdempotencyKey(event, options.idempotentSince);
-      if (earlier) return { event: earlier, deliveries: await this.deliveriesOf(earlier.id), created: false };
+    return (await this.publishEvents([event], options))[0]!;
+  }
+
+  /**
+   * A batch in as few writes as its steps allow, each step one command for the whole batch: the
+   * idempotency slots, the events (`fanoutDone: false`), their deliveries, their queue entries, the
+   * statistics (one write per aggregate row), then the flags. A crash between steps leaves what one publishEvent would: events
+   * the sweep fans out again, slots pointing at unwritten events that the next claim frees.
+   */
+  async publishEvents(events: readonly EventRecord[], options: { idempotentSince: Millis }): Promise<PublishResult[]> {
+    const results: (PublishResult | undefined)[] = new Array(events.length);
+    // The first event of a batch with an (application, key) takes the slot; later ones return it.
+    const firstWithKey = new Map<string, number>();
+    const sameKeyAs = new Map<number, number>();
+    const keyed: number[] = [];
+    events.forEach((e, i) => {
+      if (e.idempotencyKey === null) return;
+      const first = firstWithKey.get(keySlotId(e));
+      if (first === undefined) firstWithKey.set(keySlotId(e), i), keyed.push(i);
+      else sameKeyAs.set(i, first);
+    });
+    const earlier = await this.claimIdempotencyKeys(keyed.map((i) => events[i]!), options.idempotentSince);
+    const replayed = new Map<number, EventRecord>();
+    keyed.forEach((i, k) => earlier[k] && replayed.set(i, earlier[k]!));
+    if (replayed.size) {
+      const stored = await this.deliveriesOfEvents([...replayed.values()].map((e) => e.id));
+      for (const [i, event] of replayed) results[i] = { event, deliveries: stored.get(event.id) ?? [], created: false };
     }
-    const { id, ...rest } = event;
-    await this.events.insertOne({ _id: id, ...rest, fanoutDone: false });
-    const deliveries = await this.fanOut(event);
-    await this.stats.apply(publishIncrements(event, deliveries));
-    await this.events.updateOne({ _id: id }, { $set: { fanoutDone: true } });
-    return { event, deliveries, created: true };
+    const fresh = events.filter((_, i) => !replayed.has(i) && !sameKeyAs.has(i));
+    if (fresh.length) {
+      await this.events.insertMany(fresh.map(({ id, ...rest }) => ({ _id: id, ...rest, fanoutDone: false })));
+      const created = await this.fanOutFresh(fresh);
+      await this.stats.apply(mergeIncrements(fresh.flatMap((e) => publishIncrements(e, created.get(e.id)!))));
+      // One update: FerretDB 1.x stalls on an update command of a few hundred statements (a bulkWrite).
+      if (fresh.length === 1) await this.events.updateOne({ _id: fresh[0]!.id }, { $set: { fanoutDone: true } });
+      else await this.events.updateMany({ _id: { $in: fresh.map((e) => e.id) } }, { $set: { fanoutDone: true } });
+      events.forEach((event, i) => {
+        if (!replayed.has(i) && !sameKeyAs.has(i)) results[i] = { event, deliveries: created.get(event.id)!, created: true };
+      });
+    }
+    for (const [i, first] of sameKeyAs) results[i] = { ...results[first]!, created: false };
+    return results as PublishResult[];
+  }
+
+  /** The slots of events with distinct keys, in one insert; only those already taken are looked at one by one. */
+  private async claimIdempotencyKeys(events: readonly EventRecord[], since: Millis): Promise<(EventRecord | null)[]> {
+    if (events.length === 0) return [];
+    let taken: number[] = [];
+    try {
+      await this.keys.insertMany(events.map((e) => ({ _id: keySlotId(e), eventId: e.id, createdAt: e.createdAt })), { ordered: false });
+    } catch (err) {
+      if (!onlyDuplicateKeys(err)) throw err;
+      const writeErrors = (err as { writeErrors?: { index: number }[] }).writeErrors;
+      taken = Array.isArray(writeErrors) ? writeErrors.map((e) => e.index) : events.map((_, i) => i);
+    }
+    const earlier: (EventRecord | null)[] = events.map(() => null);
+    for (const i of taken) earlier[i] = await this.claimIdempotencyKey(events[i]!, since);
+    return earlier;
   }
 
   /**
@@ -463,7 +522,7 @@ export class MongoStore implements Store {
    * window. A slot that is too old, or that points at an event a crashed publish never wrote, is freed.
    */
   private async claimIdempotencyKey(event: EventRecord, since: Millis): Promise<EventRecord | null> {
-    const _id = `${event.applicationId}\u0000${event.idempotencyKey}`;
+    const _id = keySlotId(event);
     for (let tries = 0; tries < 5; tries++) {
       try {
         await this.keys.insertOne({ _id, eventId: event.id, createdAt: event.createdAt });
@@ -483,11 +542,7 @@ export class MongoStore implements Store {
   /** Inserts the event's deliveries; repeatable, since (eventId, endpointId) is unique. */
   private async fanOut(event: EventRecord): Promise<DeliveryRecord[]> {
     const endpoints = await this.endpoints.find({ applicationId: event.applicationId, deletedAt: null }).sort({ _id: 1 }).toArray();
-    // A paused endpoint's delivery is parked (out of the queue) until the endpoint is enabled again.
-    const docs: DeliveryDoc[] = fanOutTargets(endpoints.map(toEndpoint), event).map((e) => {
-      const { id, ...delivery } = newDelivery(newId('Delivery', event.createdAt), event, e.id);
-      return { _id: id, ...delivery, parked: !e.enabled };
-    });
+    const docs = deliveryDocs(event, endpoints.map(toEndpoint));
     if (docs.length === 0) return [];
     try {
       await this.deliveries.insertMany(docs, { ordered: false });
@@ -504,6 +559,25 @@ export class MongoStore implements Store {
     return docs.map(toDelivery);
   }
 
+  /**
+   * The deliveries of events just inserted (none can exist yet), in one read of the endpoints, one
+   * insert and one enqueue for the batch. Cut short, the sweep completes it through fanOut.
+   */
+  private async fanOutFresh(events: readonly EventRecord[]): Promise<Map<string, DeliveryRecord[]>> {
+    const applications = [...new Set(events.map((e) => e.applicationId))];
+    const endpoints = (await this.endpoints.find({ applicationId: applications.length === 1 ? applications[0]! : { $in: applications }, deletedAt: null }).sort({ _id: 1 }).toArray()).map(toEndpoint);
+    const docs: DeliveryDoc[] = [];
+    const created = new Map<string, DeliveryRecord[]>();
+    for (const event of events) {
+      const mine = deliveryDocs(event, endpoints);
+      docs.push(...mine);
+      created.set(event.id, mine.map(toDelivery));
+    }
+    if (docs.length) await this.deliveries.insertMany(docs, { ordered: false });
+    await this.enqueue(docs.filter((d) => !d.parked).map((d) => ({ _id: d._id, runAt: d.createdAt, endpointId: d.endpointId })));
+    return created;
+  }
+
   private async enqueue(items: QueueDoc[]): Promise<void> {
     if (items.length === 0) return;
     try {
@@ -515,6 +589,16 @@ export class MongoStore implements Store {
 
   private async deliveriesOf(eventId: string): Promise<DeliveryRecord[]> {
     return (await this.deliveries.find({ eventId }).sort({ _id: 1 }).toArray()).map(toDelivery);
+  }
+
+  /** The deliveries of several events in one read, oldest first within each. */
+  private async deliveriesOfEvents(eventIds: readonly string[]): Promise<Map<string, DeliveryRecord[]>> {
+    if (eventIds.length === 1) return new Map([[eventIds[0]!, await this.deliveriesOf(eventIds[0]!)]]);
+    const byEvent = new Map<string, DeliveryRecord[]>();
+    for (const d of (await this.deliveries.find({ eventId: { $in: [...eventIds] } }).sort({ _id: 1 }).toArray()).map(toDelivery)) {
+      byEvent.set(d.eventId, [...(byEvent.get(d.eventId) ?? []), d]);
+    }
+    return byEvent;
   }
 
   async findEvent(scope: Scope, id: string): Promise<EventRecord | null> {

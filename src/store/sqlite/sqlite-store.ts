@@ -184,6 +184,10 @@ export class SqliteStore implements Store {
     return this.writer.call('publishEvent', event, options.idempotentSince);
   }
 
+  publishEvents(events: readonly EventRecord[], options: { idempotentSince: Millis }): Promise<PublishResult[]> {
+    return this.writer.call('publishEvents', events, options.idempotentSince);
+  }
+
   async findEvent(scope: Scope, id: string): Promise<EventRecord | null> {
     const [cond, params] = scoped(scope);
     const row = this.stmt(`SELECT * FROM events WHERE id = ? AND ${cond}`).get(id, ...params) as Row | undefined;

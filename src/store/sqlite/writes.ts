@@ -10,7 +10,7 @@ import { takeRateSlot } from '../../domain/rate-limit.js';
 import { mayClaimInOrder } from '../../domain/ordering.js';
 import type { ApplicationRecord, AttemptOutcome, DeliveryFilter, DeliveryRecord, EndpointRecord, EventRecord, EventTypeRecord, Millis, PortalSessionRecord, Scope } from '../../domain/records.js';
 import { settleOnStored } from '../../domain/settle.js';
-import { attemptIncrement, publishIncrements } from '../../domain/stats.js';
+import { attemptIncrement, mergeIncrements, publishIncrements, type StatsIncrement } from '../../domain/stats.js';
 import { ConflictError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import type { ApplicationPatch, BulkJobStep, ClaimOptions, DeletedApplication, ClaimedDelivery, EndpointPatch, EventTypePatch, HealthChange, NewApplication, PublishResult, StoredPortalSession, SweepResult } from '../ports.js';
@@ -200,28 +200,43 @@ export class SqliteWrites {
   }
 
   publishEvent(event: EventRecord, idempotentSince: Millis): PublishResult {
-    if (event.idempotencyKey !== null) {
-      const earlier = this.stmt('SELECT * FROM events WHERE application_id = ? AND idempotency_key = ? AND created_at >= ? ORDER BY id LIMIT 1')
-        .get(event.applicationId, event.idempotencyKey, idempotentSince) as Row | undefined;
-      if (earlier) {
-        const deliveries = this.stmt('SELECT * FROM deliveries WHERE event_id = ? ORDER BY id').all(earlier.id) as Row[];
-        return { event: toEvent(earlier), deliveries: deliveries.map(toDelivery), created: false };
-      }
-    }
-    this.stmt('INSERT INTO events (id, application_id, type, payload, channels, test_endpoint_id, idempotency_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(event.id, event.applicationId, event.type, event.payload, JSON.stringify(event.channels), event.testEndpointId, event.idempotencyKey, event.createdAt);
-    const endpoints = (this.stmt('SELECT * FROM endpoints WHERE application_id = ? AND deleted_at IS NULL ORDER BY id').all(event.applicationId) as Row[]).map(toEndpoint);
-    const insert = this.stmt(
+    return this.publishEvents([event], idempotentSince)[0]!;
+  }
+
+  /**
+   * The events in order, each with its deliveries (or the earlier event its idempotency key names,
+   * an earlier one of this batch included), in the one transaction this write runs in.
+   */
+  publishEvents(events: readonly EventRecord[], idempotentSince: Millis): PublishResult[] {
+    const findEarlier = this.stmt('SELECT * FROM events WHERE application_id = ? AND idempotency_key = ? AND created_at >= ? ORDER BY id LIMIT 1');
+    const deliveriesOf = this.stmt('SELECT * FROM deliveries WHERE event_id = ? ORDER BY id');
+    const insertEvent = this.stmt('INSERT INTO events (id, application_id, type, payload, channels, test_endpoint_id, idempotency_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    const endpointsOf = this.stmt('SELECT * FROM endpoints WHERE application_id = ? AND deleted_at IS NULL ORDER BY id');
+    const insertDelivery = this.stmt(
       `INSERT INTO deliveries (id, application_id, event_id, endpoint_id, event_type, status, attempt_count, next_attempt_at,
          run_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const deliveries = fanOutTargets(endpoints, event).map((endpoint) => {
-      const d = newDelivery(newId('Delivery', event.createdAt), event, endpoint.id);
-      insert.run(d.id, d.applicationId, d.eventId, d.endpointId, d.eventType, d.status, d.attemptCount, d.nextAttemptAt, d.nextAttemptAt, d.createdAt, d.updatedAt);
-      return d;
+    // Endpoints are read once per application of the batch: nothing else writes during this transaction.
+    const endpoints = new Map<string, EndpointRecord[]>();
+    const increments: StatsIncrement[] = [];
+    const results = events.map((event): PublishResult => {
+      if (event.idempotencyKey !== null) {
+        const earlier = findEarlier.get(event.applicationId, event.idempotencyKey, idempotentSince) as Row | undefined;
+        if (earlier) return { event: toEvent(earlier), deliveries: (deliveriesOf.all(earlier.id) as Row[]).map(toDelivery), created: false };
+      }
+      insertEvent.run(event.id, event.applicationId, event.type, event.payload, JSON.stringify(event.channels), event.testEndpointId, event.idempotencyKey, event.createdAt);
+      let candidates = endpoints.get(event.applicationId);
+      if (!candidates) endpoints.set(event.applicationId, (candidates = (endpointsOf.all(event.applicationId) as Row[]).map(toEndpoint)));
+      const deliveries = fanOutTargets(candidates, event).map((endpoint) => {
+        const d = newDelivery(newId('Delivery', event.createdAt), event, endpoint.id);
+        insertDelivery.run(d.id, d.applicationId, d.eventId, d.endpointId, d.eventType, d.status, d.attemptCount, d.nextAttemptAt, d.nextAttemptAt, d.createdAt, d.updatedAt);
+        return d;
+      });
+      if (this.options.stats) increments.push(...publishIncrements(event, deliveries));
+      return { event, deliveries, created: true };
     });
-    if (this.options.stats) applyStats(this.stmt, publishIncrements(event, deliveries));
-    return { event, deliveries, created: true };
+    if (increments.length) applyStats(this.stmt, events.length === 1 ? increments : mergeIncrements(increments));
+    return results;
   }
 
   requeueDelivery(scope: Scope, id: string, now: Millis): DeliveryRecord | null {

@@ -1,0 +1,126 @@
+// `npx tsx test/bench/mongo-scaling.ts [--quick]`: the throughput scenario on the MongoDB store with
+// 1, 2 and 4 worker processes (TIDINGS_ROLE=worker) behind one API process (TIDINGS_ROLE=api),
+// sharing one database and a Redis live feed (so a publish wakes the workers), on two MongoDB-wire
+// servers: FerretDB on SQLite (what the tests use) and FerretDB on PostgreSQL (Debian's postgresql,
+// closer to a concurrent server). 10 endpoints, events published 32 at a time, first publish to
+// last arrival. Needs .tmp/ferretdb, redis-server, and PostgreSQL's initdb/pg_ctl on PATH (run as
+// root, the server runs as the `postgres` user).
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { FERRETDB_BIN, freePort, startMongoServer } from '../support/ferretdb.js';
+import { waitFor } from '../support/wait.js';
+import { Receiver, Tidings, percentile, publishMany, until } from './harness.js';
+
+const quick = process.argv.includes('--quick');
+const EVENTS = quick ? 300 : 2_000;
+const ENDPOINTS = 10;
+const WORKERS = [1, 2, 4];
+
+interface Service { uri: string; stop(): Promise<void> }
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  return exited;
+}
+
+async function startRedis(): Promise<Service> {
+  const port = await freePort();
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  await waitFor('redis-server to listen', async () => {
+    try {
+      execFileSync('redis-cli', ['-p', String(port), 'ping'], { stdio: 'pipe' });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 15_000);
+  return { uri: `redis://127.0.0.1:${port}`, stop: () => stopChild(child) };
+}
+
+/** PostgreSQL in a scratch folder (fsync on, as shipped) and FerretDB's postgresql handler on it. */
+async function startFerretOnPostgres(): Promise<Service> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tidings-bench-pg-'));
+  fs.chmodSync(dir, 0o777);
+  const data = path.join(dir, 'data');
+  const asPostgres = (cmd: string, args: string[]) => execFileSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { stdio: 'pipe' });
+  const pgPort = await freePort();
+  asPostgres('initdb', ['-D', data, '--auth=trust', '-U', 'postgres']);
+  asPostgres('pg_ctl', ['-D', data, '-l', path.join(dir, 'log'), '-w', '-o', `-p ${pgPort} -k ${dir} -c listen_addresses=127.0.0.1`, 'start']);
+  asPostgres('createdb', ['-h', '127.0.0.1', '-p', String(pgPort), '-U', 'postgres', 'ferretdb']);
+  const port = await freePort();
+  const ferret = spawn(FERRETDB_BIN, ['--handler=postgresql', `--postgresql-url=postgres://postgres@127.0.0.1:${pgPort}/ferretdb`, `--listen-addr=127.0.0.1:${port}`, '--telemetry=disable', '--debug-addr=-', '--state-dir=-', '--log-level=error'], { stdio: 'ignore' });
+  await waitFor('FerretDB (PostgreSQL) to accept connections', async () => {
+    try {
+      execFileSync(process.execPath, ['-e', `require('net').connect(${port},'127.0.0.1').on('connect',()=>process.exit(0)).on('error',()=>process.exit(1))`]);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 20_000);
+  return {
+    uri: `mongodb://127.0.0.1:${port}/?directConnection=true`,
+    async stop() {
+      await stopChild(ferret);
+      asPostgres('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+let databases = 0;
+
+async function run(backend: string, mongoUri: string, redisUri: string, workers: number, receiver: Receiver): Promise<string> {
+  const env = { MONGODB_URI: mongoUri, TIDINGS_MONGODB_DB: `scaling_${process.pid}_${++databases}`, REDIS_URL: redisUri };
+  const api = await Tidings.start({ env: { ...env, TIDINGS_ROLE: 'api' } });
+  const started: Tidings[] = [];
+  try {
+    const app = await api.setup(Array.from({ length: ENDPOINTS }, (_, i) => `${receiver.origin}/ok/${i}`));
+    for (let i = 0; i < workers; i++) started.push(await Tidings.start({ env: { ...env, TIDINGS_ROLE: 'worker' } }));
+    await receiver.stats({ reset: true });
+    const expected = EVENTS * ENDPOINTS;
+    const t0 = Date.now();
+    const times = await publishMany(api, app.applicationId, EVENTS, 32);
+    await until('every delivery to arrive', async () => {
+      const n = await receiver.count();
+      process.stderr.write(`\r\x1b[K[scaling] ${backend}, ${workers} worker(s): ${n}/${expected}`);
+      return n >= expected;
+    }, 1_800_000, 200);
+    const stats = await receiver.stats();
+    const last = Math.max(...Object.values(stats).map((s) => s.lastAt));
+    const rate = expected / ((last - t0) / 1000);
+    const rss = started.map((w) => w.peakRssMb().toFixed(0)).join('/');
+    return `${backend.padEnd(22)} ${String(workers).padStart(2)} worker(s)  ${rate.toFixed(0).padStart(6)} deliveries/s  publishEvent p50 ${percentile(times, 50).toFixed(1)} ms  API RSS ${api.peakRssMb().toFixed(0)} MB, workers ${rss} MB`;
+  } finally {
+    await Promise.all(started.map((w) => w.stop()));
+    await api.stop();
+  }
+}
+
+const load = os.loadavg()[0]!;
+const receiver = await Receiver.start();
+const redis = await startRedis();
+const lines: string[] = [];
+try {
+  const sqliteFerret = await startMongoServer();
+  try {
+    for (const w of WORKERS) lines.push(await run('FerretDB on SQLite', sqliteFerret.uri, redis.uri, w, receiver));
+  } finally {
+    await sqliteFerret.destroy();
+  }
+  const pgFerret = await startFerretOnPostgres();
+  try {
+    for (const w of WORKERS) lines.push(await run('FerretDB on PostgreSQL', pgFerret.uri, redis.uri, w, receiver));
+  } finally {
+    await pgFerret.stop();
+  }
+} finally {
+  await redis.stop();
+  receiver.stop();
+}
+process.stderr.write('\r\x1b[K');
+console.log(`MongoDB store scaling (${quick ? 'quick' : 'full'}: ${EVENTS} events x ${ENDPOINTS} endpoints; load average at start ${load.toFixed(2)})`);
+for (const line of lines) console.log(line);

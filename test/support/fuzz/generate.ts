@@ -1,0 +1,400 @@
+import {
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
+  isUnionType,
+  type GraphQLArgument,
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLNamedType,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+} from 'graphql';
+import type { Rng } from './rng.js';
+
+// Requests generated from the schema itself: every root field of Query, Mutation and Subscription,
+// with arguments built from their input types (a field added later is fuzzed without a list to
+// keep). Most arguments are well formed (known enum values, plausible strings, IDs of the
+// caller's own records and of another tenant's, real and garbage cursors); each request may also
+// carry one kind of wrong input: a wrong type, a missing required value, null where not allowed,
+// odd strings, a 1 MB string, JSON nested 10,000 deep, or a huge list. Sent as variables or as
+// inline literals, over POST or GET (subscriptions over graphql-ws or SSE), by various callers.
+
+export type OperationKind = 'query' | 'mutation' | 'subscription';
+export type Caller = 'admin' | 'own' | 'foreign' | 'none' | 'bad';
+export type Transport = 'post' | 'get' | 'ws' | 'sse';
+export type Flavour = 'valid' | 'wrong-type' | 'missing-required' | 'null-required' | 'odd-strings' | 'huge-string' | 'deep-json' | 'huge-list';
+
+/** What the generator picks realistic values from: records that exist, per tenant. */
+export interface FuzzPools {
+  /** Records of the application whose key is the 'own' caller (its ids, by prefix). */
+  own: string[];
+  /** Records of the other application (the 'foreign' caller's). */
+  foreign: string[];
+  /** Event type names in the catalogue. */
+  eventTypes: string[];
+  /** A receiver that answers 2xx, for endpoint URLs. */
+  receiverUrl: string;
+}
+
+export interface FuzzRequest {
+  n: number;
+  kind: OperationKind;
+  field: string;
+  flavour: Flavour;
+  caller: Caller;
+  transport: Transport;
+  query: string;
+  variables: Record<string, unknown>;
+}
+
+/** A value nested `depth` levels deep, written out only when the request is serialised. */
+export class Deep {
+  constructor(readonly depth: number, readonly shape: 'list' | 'object') {}
+  json(): string {
+    return this.shape === 'list' ? '['.repeat(this.depth) + ']'.repeat(this.depth) : '{"a":'.repeat(this.depth) + '1' + '}'.repeat(this.depth);
+  }
+  literal(): string {
+    return this.shape === 'list' ? '['.repeat(this.depth) + ']'.repeat(this.depth) : '{a: '.repeat(this.depth) + '1' + '}'.repeat(this.depth);
+  }
+}
+
+const DEEP_MARK = '\u0000deep:';
+
+/** JSON of a request body or variables, with Deep values written out (JSON.stringify would recurse 10,000 deep). */
+export function toJson(value: unknown): string {
+  const found: Deep[] = [];
+  const text = JSON.stringify(value, (_key, v: unknown) => {
+    if (v instanceof Deep) {
+      found.push(v);
+      return `${DEEP_MARK}${found.length - 1}`;
+    }
+    return v;
+  });
+  if (found.length === 0) return text;
+  return text.replace(/"\\u0000deep:(\d+)"/g, (_m, i: string) => found[Number(i)]!.json());
+}
+
+const MB = 1 << 20;
+const NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
+
+/** Strings that have broken parsers, stores and templating before. */
+export const ODD_STRINGS: readonly string[] = [
+  '',
+  ' ',
+  '\u0000',
+  'a\u0000b',
+  '\uD800',
+  'x\uDC00y',
+  '日本語 🎉 ﷽ \u202E',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  '{"$gt": ""}',
+  '{"$where": "sleep(1000)"}',
+  "' OR '1'='1",
+  '"; DROP TABLE applications; --',
+  '%00%27',
+  '${7*7}{{7*7}}',
+  '\\',
+  '\n\r\t',
+  '-1',
+  'null',
+  'NaN',
+  'app_',
+  'ep_01J0000000000000000000000',
+];
+
+/** Values of every JSON-ish type, for wrong-type slots. */
+const WRONG_VALUES: readonly unknown[] = [123, -1.5, 'a string', true, { a: 1 }, [1, 'two'], 2 ** 53, ''];
+
+function hostileJson(rng: Rng): unknown {
+  return rng.pick<() => unknown>([
+    () => JSON.parse('{"__proto__": {"polluted": true}, "a": 1}'),
+    () => ({ constructor: { prototype: { polluted: true } } }),
+    () => ({ $gt: '' }),
+    () => ({ $where: 'sleep(100)', $expr: { $eq: [1, 1] } }),
+    () => ({ a: { $regex: '(a+)+$' } }),
+    () => ({ 'a.b.c': 1, '': 2, '$': 3 }),
+    () => [null, true, 1e308, -0, 'x'],
+    () => ({ total: { $gte: 100 }, 'customer.country': { $in: ['DE', 'FR'] } }),
+  ])();
+}
+
+function plausibleJson(rng: Rng, name: string): unknown {
+  if (name === 'schema') {
+    return rng.pick<unknown>([{ type: 'object' }, { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] }, {}, { type: 'nonsense' }, { $ref: 'http://127.0.0.1:1/schema' }, { type: 'string', pattern: '(a+)+$' }]);
+  }
+  if (name === 'filter') return rng.pick<unknown>([{ total: { $gte: 100 } }, { 'customer.country': { $in: ['DE', 'FR'] } }, { a: { $exists: true } }, { $or: [{ a: 1 }, { b: 2 }] }, {}]);
+  return rng.pick<unknown>([{ id: 'ord_1', total: 120 }, { id: `x${rng.int(1000)}` }, {}, [], 'text', 42, null, { nested: { list: [1, 2, { deep: true }] } }]);
+}
+
+/** What a slot is called, for plausible values: the argument or input field name. */
+function idFor(rng: Rng, name: string, pools: FuzzPools): string {
+  const prefix = /application/i.test(name) ? 'app_' : /endpoint/i.test(name) ? 'ep_' : /event/i.test(name) ? 'evt_' : undefined;
+  const fit = (ids: string[]) => (prefix ? ids.filter((id) => id.startsWith(prefix)) : ids);
+  return rng.weighted<() => string>([
+    [5, () => rng.pick(fit(pools.own).length ? fit(pools.own) : pools.own)],
+    [3, () => rng.pick(fit(pools.foreign).length ? fit(pools.foreign) : pools.foreign)],
+    [1, () => rng.pick(['app_01ARZ3NDEKTSV4RRFFQ69G5FAV', 'ep_00000000000000000000000000', 'dlv_x', 'job_', 'nonsense', '', 'evt_' + 'Z'.repeat(26)])],
+  ])();
+}
+
+function stringFor(rng: Rng, name: string, pools: FuzzPools, n: number): string {
+  const lower = name.toLowerCase();
+  if (lower === 'after') return rng.chance(0.6) ? rng.pick([...pools.own, ...pools.foreign]) : rng.pick(['garbage', '', 'ep_', 'eyJpZCI6MX0=', '-1']);
+  if (lower.includes('url')) return rng.pick([pools.receiverUrl, 'https://example.com/hook', 'http://169.254.169.254/latest/meta-data', 'not a url', 'file:///etc/passwd', 'http://[::1]:1/']);
+  if (lower.includes('secret')) return rng.pick(['whsec_' + Buffer.alloc(32, n % 256).toString('base64'), 'whsec_short', 'whsk_' + Buffer.alloc(64, 1).toString('base64'), 'secret']);
+  if (lower === 'timeout' || lower.includes('schedule')) return rng.pick(['5s', '250ms', '0s', '100d', 'soon', '-1s']);
+  if (lower === 'transform') return rng.pick(['event.data', '$', '{ "body": event.data, "headers": { "x-a": "1" } }', '$$$(', '($f := function(){$f()}; $f())']);
+  if (lower === 'payloadtext') return rng.pick(['{"a":1}', '12345678901234567890', '{', '"text"', '[]']);
+  if (lower === 'cloudeventssource') return rng.pick(['urn:fuzz', '/relative', 'not a uri ^']);
+  if (lower.includes('eventtype') || lower === 'type' || (lower === 'name' && rng.chance(0.5))) {
+    return rng.chance(0.7) ? rng.pick(pools.eventTypes) : rng.pick([`fuzz.t${n}`, 'a.*', '*', 'bad name!', 'x'.repeat(300)]);
+  }
+  if (lower === 'name') return `Fuzz ${n}`;
+  if (lower === 'username' || lower === 'clientid') return 'user';
+  if (lower === 'scope') return 'read';
+  return rng.pick(['text', `v${n}`, 'order.created', 'c1', 'x-fuzz', 'value with spaces']);
+}
+
+function intFor(rng: Rng, name: string): number {
+  if (name === 'first') return rng.pick([0, -1, 1, 5, 100, 101, 2 ** 31 - 1, 1_000_000_000]);
+  if (/rate/i.test(name)) return rng.pick([1, 10, 100_000, 0, -5, 100_001]);
+  if (/expires/i.test(name)) return rng.pick([60, 3600, 0, -1, 2 ** 31 - 1]);
+  return rng.pick([0, 1, -1, 42, 2 ** 31 - 1, -(2 ** 31)]);
+}
+
+function dateFor(rng: Rng): string {
+  return rng.weighted<() => string>([
+    [6, () => new Date(Date.now() - rng.int(3_600_000)).toISOString()],
+    [1, () => new Date(Date.now() + 86_400_000).toISOString()],
+    [1, () => rng.pick(['2026-13-45T99:00:00Z', 'yesterday', '', '0', '1970-01-01T00:00:00.000Z', '+275760-09-13T00:00:00.000Z'])],
+  ])();
+}
+
+const OMIT = Symbol('omit');
+
+interface GenState {
+  rng: Rng;
+  pools: FuzzPools;
+  flavour: Flavour;
+  n: number;
+  /** Whether the flavour's one wrong input was placed yet. */
+  placed: boolean;
+}
+
+/** A well-formed value for `type` (most of the time; see the flavour), or OMIT for a left-out optional. */
+function gen(type: GraphQLInputType, name: string, s: GenState, depth: number): unknown {
+  const { rng, flavour } = s;
+  const nonNull = isNonNullType(type);
+  const inner = nonNull ? type.ofType : type;
+  const place = (p: number) => !s.placed && rng.chance(p) && (s.placed = true);
+
+  if (nonNull && flavour === 'missing-required' && place(0.3)) return OMIT;
+  if (nonNull && flavour === 'null-required' && place(0.3)) return null;
+  if (flavour === 'wrong-type' && place(0.2)) return rng.pick(WRONG_VALUES);
+  if (!nonNull && rng.chance(depth === 0 ? 0.3 : 0.45)) return rng.chance(0.8) ? OMIT : null;
+
+  if (isListType(inner)) {
+    const item = inner.ofType as GraphQLInputType;
+    if (flavour === 'huge-list' && place(0.6)) {
+      const one = gen(item, name, { ...s, flavour: 'valid' }, depth + 1);
+      return Array.from({ length: 20_000 }, () => (one === OMIT ? 'x' : one));
+    }
+    const count = rng.pick([0, 1, 1, 2, 3]);
+    const items: unknown[] = [];
+    for (let i = 0; i < count; i++) {
+      const v = gen(item, name, s, depth + 1);
+      items.push(v === OMIT ? null : v);
+    }
+    return items;
+  }
+  if (isInputObjectType(inner)) {
+    const out: Record<string, unknown> = {};
+    for (const field of Object.values(inner.getFields())) {
+      const v = gen(field.type, field.name, s, depth + 1);
+      if (v !== OMIT) out[field.name] = v;
+    }
+    return out;
+  }
+  if (isEnumType(inner)) {
+    const values = inner.getValues().map((v) => v.name);
+    return flavour === 'odd-strings' && place(0.3) ? rng.pick(['UNKNOWN_VALUE', values[0]!.toLowerCase(), '']) : rng.pick(values);
+  }
+  // Scalars.
+  const scalar = inner.name;
+  if (scalar === 'JSON') {
+    if (flavour === 'deep-json' && place(0.7)) return new Deep(10_000, rng.pick(['list', 'object'] as const));
+    if (flavour === 'huge-string' && place(0.4)) return { big: 'x'.repeat(MB) };
+    return flavour === 'odd-strings' || rng.chance(0.25) ? hostileJson(rng) : plausibleJson(rng, name);
+  }
+  if (scalar === 'Int') return intFor(rng, name);
+  if (scalar === 'Float') return rng.pick([0, 1.5, -1, 1e308]);
+  if (scalar === 'Boolean') return rng.chance(0.5);
+  // String-like: String, ID, DateTime and any custom scalar.
+  if (flavour === 'huge-string' && place(0.5)) return rng.pick(['x', 'é', '🎉']).repeat(MB / 4);
+  if (flavour === 'odd-strings' && rng.chance(0.5)) return rng.pick(ODD_STRINGS);
+  if (scalar === 'ID') return idFor(rng, name, s.pools);
+  if (scalar === 'DateTime') return dateFor(rng);
+  return stringFor(rng, name, s.pools, s.n);
+}
+
+/** An inline GraphQL literal for a value, or undefined when it cannot be written inline (keys that are not names). */
+function literal(value: unknown, type: GraphQLInputType | undefined): string | undefined {
+  if (value === null || value === undefined) return 'null';
+  if (value instanceof Deep) return value.literal();
+  const named = type ? getNamedType(type) : undefined;
+  if (typeof value === 'string') {
+    if (named && isEnumType(named) && NAME.test(value) && named.getValue(value)) return value;
+    return JSON.stringify(value);
+  }
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  const itemType = type && isNonNullType(type) ? type.ofType : type;
+  if (Array.isArray(value)) {
+    const inner = itemType && isListType(itemType) ? (itemType.ofType as GraphQLInputType) : undefined;
+    const parts = value.map((v) => literal(v, inner ?? (itemType && !isListType(itemType) ? itemType : undefined)));
+    return parts.some((p) => p === undefined) ? undefined : `[${parts.join(', ')}]`;
+  }
+  const fields = named && isInputObjectType(named) ? named.getFields() : undefined;
+  const parts: string[] = [];
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    if (!NAME.test(k)) return undefined;
+    const part = literal(v, fields?.[k]?.type);
+    if (part === undefined) return undefined;
+    parts.push(`${k}: ${part}`);
+  }
+  return `{${parts.join(', ')}}`;
+}
+
+const selections = new Map<string, string>();
+
+/** A selection of every field without required arguments, `maxDepth` object levels deep. */
+function selectionOf(type: GraphQLNamedType, depth: number, maxDepth: number): string {
+  if (isLeafType(type)) return '';
+  if (isUnionType(type)) return '{ __typename }';
+  if (isInterfaceType(type) && !isObjectType(type)) {
+    const idField = type.getFields().id ? ' id' : '';
+    return `{ __typename${idField} }`;
+  }
+  const fields = Object.values((type as GraphQLObjectType).getFields()).filter((f) => f.args.every((a) => !isNonNullType(a.type) || a.defaultValue !== undefined));
+  const parts: string[] = ['__typename'];
+  for (const f of fields) {
+    const named = getNamedType(f.type);
+    if (isLeafType(named)) parts.push(f.name);
+    else if (depth < maxDepth) parts.push(`${f.name} ${selectionOf(named, depth + 1, maxDepth)}`);
+  }
+  return `{ ${parts.join(' ')} }`;
+}
+
+function selectionFor(field: GraphQLField<unknown, unknown>, kind: OperationKind): string {
+  const key = `${kind}.${field.name}`;
+  let s = selections.get(key);
+  if (s === undefined) {
+    // Connections need edges > node > records' own objects; payloads need their records' ids.
+    s = selectionOf(getNamedType(field.type), 1, 4);
+    selections.set(key, s);
+  }
+  return s;
+}
+
+export interface RootField {
+  kind: OperationKind;
+  field: GraphQLField<unknown, unknown>;
+}
+
+/** Every root field of the schema, by operation kind. */
+export function rootFields(schema: GraphQLSchema): RootField[] {
+  const roots: [OperationKind, GraphQLObjectType | null | undefined][] = [
+    ['query', schema.getQueryType()],
+    ['mutation', schema.getMutationType()],
+    ['subscription', schema.getSubscriptionType()],
+  ];
+  return roots.flatMap(([kind, type]) => Object.values(type?.getFields() ?? {}).map((field) => ({ kind, field })));
+}
+
+function argsText(args: readonly GraphQLArgument[], values: Map<string, unknown>, variables: Record<string, unknown>, decls: string[], inline: boolean, s: GenState): string {
+  const parts: string[] = [];
+  for (const arg of args) {
+    if (!values.has(arg.name)) {
+      // missing-required with variables: declare the variable, send no value.
+      if (s.flavour === 'missing-required' && isNonNullType(arg.type) && !inline && s.rng.chance(0.5)) {
+        decls.push(`$${arg.name}: ${String(arg.type)}`);
+        parts.push(`${arg.name}: $${arg.name}`);
+      }
+      continue;
+    }
+    const value = values.get(arg.name);
+    const lit = inline ? literal(value, arg.type) : undefined;
+    if (lit !== undefined) {
+      parts.push(`${arg.name}: ${lit}`);
+    } else {
+      decls.push(`$${arg.name}: ${String(arg.type)}`);
+      variables[arg.name] = value;
+      parts.push(`${arg.name}: $${arg.name}`);
+    }
+  }
+  return parts.length ? `(${parts.join(', ')})` : '';
+}
+
+export interface GenerateOptions {
+  count: number;
+  pools: FuzzPools;
+  /** Share of subscription requests among all (they are slower to answer). */
+  subscriptionShare?: number;
+}
+
+/** `count` requests over every root field, round-robin so that each field gets its share. */
+export function* generateRequests(schema: GraphQLSchema, rng: Rng, options: GenerateOptions): Generator<FuzzRequest> {
+  const all = rootFields(schema);
+  const plain = all.filter((r) => r.kind !== 'subscription');
+  const live = all.filter((r) => r.kind === 'subscription');
+  const subscriptionShare = options.subscriptionShare ?? 0.03;
+  for (let n = 0; n < options.count; n++) {
+    // Every field once before any twice, then at random.
+    const root = n < all.length ? all[n]! : live.length && rng.chance(subscriptionShare) ? rng.pick(live) : rng.pick(plain);
+    const flavour = rng.weighted<Flavour>([
+      [50, 'valid'],
+      [10, 'wrong-type'],
+      [8, 'missing-required'],
+      [8, 'null-required'],
+      [14, 'odd-strings'],
+      [3, 'huge-string'],
+      [4, 'deep-json'],
+      [3, 'huge-list'],
+    ]);
+    const caller = rng.weighted<Caller>([[30, 'admin'], [30, 'own'], [15, 'foreign'], [12, 'none'], [13, 'bad']]);
+    const transport: Transport = root.kind === 'subscription' ? rng.pick(['ws', 'sse'] as const) : rng.weighted<Transport>([[85, 'post'], [15, 'get']]);
+    const s: GenState = { rng, pools: options.pools, flavour, n, placed: false };
+    const values = new Map<string, unknown>();
+    for (const arg of root.field.args) {
+      const v = gen(arg.type, arg.name, s, 0);
+      if (v !== OMIT) values.set(arg.name, v);
+    }
+    // The flavour's wrong input lands on the first argument when no slot took it.
+    const first = root.field.args[0];
+    if (!s.placed && flavour !== 'valid' && flavour !== 'odd-strings' && first) {
+      if (flavour === 'missing-required') values.delete(first.name);
+      else if (flavour === 'null-required') values.set(first.name, null);
+      else if (flavour === 'wrong-type') values.set(first.name, rng.pick(WRONG_VALUES));
+      else if (flavour === 'huge-string') values.set(first.name, 'x'.repeat(MB));
+      else if (flavour === 'deep-json') values.set(first.name, new Deep(10_000, 'list'));
+      else if (flavour === 'huge-list') values.set(first.name, Array.from({ length: 20_000 }, (_, i) => `item${i}`));
+    }
+    const inline = rng.chance(0.4);
+    const variables: Record<string, unknown> = {};
+    const decls: string[] = [];
+    const args = argsText(root.field.args, values, variables, decls, inline, s);
+    const header = decls.length ? `${root.kind} Fuzz(${decls.join(', ')})` : `${root.kind} Fuzz`;
+    const query = `${header} { ${root.field.name}${args} ${selectionFor(root.field, root.kind)} }`;
+    yield { n, kind: root.kind, field: root.field.name, flavour, caller, transport, query, variables };
+  }
+}

@@ -290,7 +290,8 @@ function selectionOf(type: GraphQLNamedType, depth: number, maxDepth: number): s
   for (const f of fields) {
     const named = getNamedType(f.type);
     if (isLeafType(named)) parts.push(f.name);
-    else if (depth < maxDepth) parts.push(`${f.name} ${selectionOf(named, depth + 1, maxDepth)}`);
+    // Nested lists read a few records: enough to see whose they are, cheap enough for thousands of requests.
+    else if (depth < maxDepth) parts.push(`${f.name}${f.args.some((a) => a.name === 'first') ? '(first: 3)' : ''} ${selectionOf(named, depth + 1, maxDepth)}`);
   }
   return `{ ${parts.join(' ')} }`;
 }

@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { getNamedType, isListType, isNonNullType, isObjectType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { createApp, type App } from '../../../src/app.js';
 import type { Config } from '../../../src/config.js';
@@ -163,6 +164,8 @@ export interface FuzzOptions {
   count: number;
   /** Requests in flight at once. */
   concurrency?: number;
+  /** Stop sending after this long (a loaded machine gets through fewer requests, not a longer run). */
+  budgetMs?: number;
 }
 
 export interface FuzzReport {
@@ -172,6 +175,8 @@ export interface FuzzReport {
   requests: number;
   /** One example (request and first error message) per field and outcome. */
   examples: Map<string, string>;
+  /** Milliseconds spent waiting for answers, by flavour, field and transport. */
+  timings: Map<string, number>;
 }
 
 function describe(req: FuzzRequest, requestText: string): string {
@@ -199,19 +204,24 @@ export async function runFuzz(schema: GraphQLSchema, target: FuzzTarget, options
   const problems: string[] = [];
   const outcomes = new Map<string, Map<string, number>>();
   const examples = new Map<string, string>();
+  const timings = new Map<string, number>();
   const rng = new Rng(options.seed);
   const requests = generateRequests(schema, rng, { count: options.count, pools });
   let sent = 0;
+  const deadline = Date.now() + (options.budgetMs ?? Infinity);
 
   const worker = async () => {
-    for (let next = requests.next(); !next.done; next = requests.next()) {
+    for (let next = requests.next(); !next.done && Date.now() < deadline; next = requests.next()) {
       const req = next.value;
       const requestText = `${req.query} ${toJson(req.variables)}`;
       let answer;
+      const started = performance.now();
       try {
         answer = await send(target, req, tokens[req.caller]);
+        const ms = performance.now() - started;
+        for (const key of [`flavour ${req.flavour}`, `field ${req.field}`, `transport ${req.transport}`]) timings.set(key, (timings.get(key) ?? 0) + ms);
       } catch (err) {
-        problems.push(`${describe(req, requestText)}\n  → no answer: ${(err as Error).message}`);
+        problems.push(`${describe(req, requestText)}\n  → no answer: ${err instanceof Error ? err.stack : inspect(err, { depth: 2 })}`);
         continue;
       }
       sent++;
@@ -267,5 +277,5 @@ export async function runFuzz(schema: GraphQLSchema, target: FuzzTarget, options
       if (listed) problems.push(`${type} ${id} was returned by a successful mutation but is not listed`);
     }
   }
-  return { problems, outcomes, requests: sent, examples };
+  return { problems, outcomes, requests: sent, examples, timings };
 }

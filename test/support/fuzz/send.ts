@@ -93,6 +93,12 @@ async function sendWs(wsUrl: string, req: FuzzRequest, token: string | undefined
     connectionParams: token === undefined ? {} : { authorization: `Bearer ${token}` },
     on: { message: (m) => void frames.push(JSON.stringify(m)), closed: (e) => void (closeCode = (e as { code?: number }).code) },
   });
+  const closed = (err: unknown) => {
+    // graphql-ws reports a socket the server closed (4403 for a refused token) as a CloseEvent.
+    const code = (err as { code?: unknown } | null)?.code;
+    if (typeof code === 'number') closeCode = code;
+    else throw err;
+  };
   await new Promise<void>((resolve) => {
     const timer = setTimeout(finish, LISTEN_MS);
     const unsubscribe = client.subscribe(
@@ -102,6 +108,7 @@ async function sendWs(wsUrl: string, req: FuzzRequest, token: string | undefined
         error: (err) => {
           // A list of GraphQL errors (the operation failed) or a close event.
           if (Array.isArray(err)) results.push({ errors: err as Answer['results'][number]['errors'] });
+          else closed(err);
           finish();
         },
         complete: finish,
@@ -113,7 +120,7 @@ async function sendWs(wsUrl: string, req: FuzzRequest, token: string | undefined
       resolve();
     }
   });
-  await client.dispose();
+  await Promise.resolve(client.dispose()).catch(closed);
   return { status: 101, text: frames.join('\n'), results, closeCode };
 }
 

@@ -137,48 +137,75 @@ function plausibleJson(rng: Rng, name: string): unknown {
   return rng.pick<unknown>([{ id: 'ord_1', total: 120 }, { id: `x${rng.int(1000)}` }, {}, [], 'text', 42, null, { nested: { list: [1, 2, { deep: true }] } }]);
 }
 
-/** What a slot is called, for plausible values: the argument or input field name. */
-function idFor(rng: Rng, name: string, pools: FuzzPools): string {
-  const prefix = /application/i.test(name) ? 'app_' : /endpoint/i.test(name) ? 'ep_' : /event/i.test(name) ? 'evt_' : undefined;
-  const fit = (ids: string[]) => (prefix ? ids.filter((id) => id.startsWith(prefix)) : ids);
+/** Mostly a well-formed value, sometimes a plausible mistake (more often outside the 'valid' flavour). */
+function choose<T>(s: GenState, valid: readonly T[], invalid: readonly T[]): T {
+  return s.rng.chance(s.flavour === 'valid' ? 0.9 : 0.6) || invalid.length === 0 ? s.rng.pick(valid) : s.rng.pick(invalid);
+}
+
+/** The record kind an ID slot most likely means: from its name, else from the input type or root field around it. */
+const PREFIXES: readonly [RegExp, string][] = [
+  [/application/i, 'app_'],
+  [/endpoint/i, 'ep_'],
+  [/delivery|deliveries/i, 'dlv_'],
+  [/bulkjob/i, 'job_'],
+  [/portalsession/i, 'ps_'],
+  [/event/i, 'evt_'],
+];
+
+function idFor(s: GenState, name: string): string {
+  const { rng, pools } = s;
+  const hint = name === 'id' ? s.context : name;
+  const prefix = PREFIXES.find(([re]) => re.test(hint))?.[1];
+  const fit = (ids: string[]) => {
+    const fitting = prefix ? ids.filter((id) => id.startsWith(prefix)) : ids;
+    return fitting.length && rng.chance(0.9) ? fitting : ids;
+  };
   return rng.weighted<() => string>([
-    [5, () => rng.pick(fit(pools.own).length ? fit(pools.own) : pools.own)],
-    [3, () => rng.pick(fit(pools.foreign).length ? fit(pools.foreign) : pools.foreign)],
+    [6, () => rng.pick(fit(pools.own))],
+    [3, () => rng.pick(fit(pools.foreign))],
     [1, () => rng.pick(['app_01ARZ3NDEKTSV4RRFFQ69G5FAV', 'ep_00000000000000000000000000', 'dlv_x', 'job_', 'nonsense', '', 'evt_' + 'Z'.repeat(26)])],
   ])();
 }
 
-function stringFor(rng: Rng, name: string, pools: FuzzPools, n: number): string {
+function stringFor(s: GenState, name: string): string {
+  const { rng, pools, n } = s;
   const lower = name.toLowerCase();
-  if (lower === 'after') return rng.chance(0.6) ? rng.pick([...pools.own, ...pools.foreign]) : rng.pick(['garbage', '', 'ep_', 'eyJpZCI6MX0=', '-1']);
-  if (lower.includes('url')) return rng.pick([pools.receiverUrl, 'https://example.com/hook', 'http://169.254.169.254/latest/meta-data', 'not a url', 'file:///etc/passwd', 'http://[::1]:1/']);
-  if (lower.includes('secret')) return rng.pick(['whsec_' + Buffer.alloc(32, n % 256).toString('base64'), 'whsec_short', 'whsk_' + Buffer.alloc(64, 1).toString('base64'), 'secret']);
-  if (lower === 'timeout' || lower.includes('schedule')) return rng.pick(['5s', '250ms', '0s', '100d', 'soon', '-1s']);
-  if (lower === 'transform') return rng.pick(['event.data', '$', '{ "body": event.data, "headers": { "x-a": "1" } }', '$$$(', '($f := function(){$f()}; $f())']);
-  if (lower === 'payloadtext') return rng.pick(['{"a":1}', '12345678901234567890', '{', '"text"', '[]']);
-  if (lower === 'cloudeventssource') return rng.pick(['urn:fuzz', '/relative', 'not a uri ^']);
-  if (lower.includes('eventtype') || lower === 'type' || (lower === 'name' && rng.chance(0.5))) {
-    return rng.chance(0.7) ? rng.pick(pools.eventTypes) : rng.pick([`fuzz.t${n}`, 'a.*', '*', 'bad name!', 'x'.repeat(300)]);
+  if (lower === 'after') return choose(s, [...pools.own, ...pools.foreign], ['garbage', '', 'ep_', 'eyJpZCI6MX0=', '-1']);
+  if (lower.includes('url')) return choose(s, [pools.receiverUrl, 'https://example.com/hook'], ['http://169.254.169.254/latest/meta-data', 'not a url', 'file:///etc/passwd', 'http://[::1]:1/']);
+  if (lower.includes('secret')) return choose(s, ['whsec_' + Buffer.alloc(32, n % 256).toString('base64')], ['whsec_short', 'whsk_' + Buffer.alloc(64, 1).toString('base64'), 'secret']);
+  if (lower === 'timeout') return choose(s, ['5s', '250ms'], ['0s', '100d', 'soon', '-1s']);
+  if (lower.includes('schedule')) return choose(s, ['5s', '1m'], ['0s', 'soon']);
+  if (lower === 'transform') return choose(s, ['event.data', '{ "body": event.data, "headers": { "x-a": "1" } }'], ['$$$(', '($f := function(){$f()}; $f())', '$']);
+  if (lower === 'payloadtext') return choose(s, ['{"a":1}', '12345678901234567890', '"text"', '[]'], ['{', 'null', '']);
+  if (lower === 'cloudeventssource') return choose(s, ['urn:fuzz', '/relative'], ['not a uri ^']);
+  if (lower === 'idempotencykey') return choose(s, [`key-${rng.int(20)}`], ['', 'x'.repeat(1000)]);
+  if (lower === 'description') return choose(s, [`described ${n}`], ['']);
+  if (lower === 'channels' || lower === 'includefields') return choose(s, ['c1', 'customer.email', 'id'], ['', 'bad channel!']);
+  if (lower.includes('eventtype') || lower === 'type' || (lower === 'name' && /EventType/.test(s.context))) {
+    return choose(s, [...pools.eventTypes, ...(/create/i.test(s.context) ? [`fuzz.t${n}`] : [])], [`fuzz.t${n}`, 'a.*', '*', 'bad name!', 'x'.repeat(300)]);
   }
-  if (lower === 'name') return `Fuzz ${n}`;
+  if (lower === 'name' && /header/i.test(s.context)) return choose(s, ['x-fuzz', 'x-tenant'], ['host', 'content-length', 'webhook-id', 'bad header']);
+  if (lower === 'name') return choose(s, [`Fuzz ${n}`], ['', 'x'.repeat(300)]);
   if (lower === 'username' || lower === 'clientid') return 'user';
   if (lower === 'scope') return 'read';
   return rng.pick(['text', `v${n}`, 'order.created', 'c1', 'x-fuzz', 'value with spaces']);
 }
 
-function intFor(rng: Rng, name: string): number {
-  if (name === 'first') return rng.pick([0, -1, 1, 5, 100, 101, 2 ** 31 - 1, 1_000_000_000]);
-  if (/rate/i.test(name)) return rng.pick([1, 10, 100_000, 0, -5, 100_001]);
-  if (/expires/i.test(name)) return rng.pick([60, 3600, 0, -1, 2 ** 31 - 1]);
-  return rng.pick([0, 1, -1, 42, 2 ** 31 - 1, -(2 ** 31)]);
+function intFor(s: GenState, name: string): number {
+  if (name === 'first') return choose(s, [1, 5, 100], [0, -1, 101, 2 ** 31 - 1, 1_000_000_000]);
+  if (/rate/i.test(name)) return choose(s, [1, 10, 100_000], [0, -5, 100_001]);
+  if (/expires/i.test(name)) return choose(s, [60, 3600], [0, -1, 2 ** 31 - 1]);
+  return s.rng.pick([0, 1, -1, 42, 2 ** 31 - 1, -(2 ** 31)]);
 }
 
-function dateFor(rng: Rng): string {
-  return rng.weighted<() => string>([
-    [6, () => new Date(Date.now() - rng.int(3_600_000)).toISOString()],
-    [1, () => new Date(Date.now() + 86_400_000).toISOString()],
-    [1, () => rng.pick(['2026-13-45T99:00:00Z', 'yesterday', '', '0', '1970-01-01T00:00:00.000Z', '+275760-09-13T00:00:00.000Z'])],
-  ])();
+function dateFor(s: GenState, name: string): string {
+  const { rng } = s;
+  const past = () => new Date(Date.now() - (name === 'until' ? 0 : 3_600_000) - rng.int(3_600_000)).toISOString();
+  return choose<() => string>(
+    s,
+    [past, () => new Date(Date.now() + (name === 'until' ? 86_400_000 : 0)).toISOString()],
+    [() => rng.pick(['2026-13-45T99:00:00Z', 'yesterday', '', '0', '1970-01-01T00:00:00.000Z', '+275760-09-13T00:00:00.000Z']), () => new Date(Date.now() + 86_400_000).toISOString()],
+  )();
 }
 
 const OMIT = Symbol('omit');
@@ -190,6 +217,8 @@ interface GenState {
   n: number;
   /** Whether the flavour's one wrong input was placed yet. */
   placed: boolean;
+  /** The root field and the input type being filled in, for what an `id` or `name` means. */
+  context: string;
 }
 
 /** A well-formed value for `type` (most of the time; see the flavour), or OMIT for a left-out optional. */
@@ -202,7 +231,8 @@ function gen(type: GraphQLInputType, name: string, s: GenState, depth: number): 
   if (nonNull && flavour === 'missing-required' && place(0.3)) return OMIT;
   if (nonNull && flavour === 'null-required' && place(0.3)) return null;
   if (flavour === 'wrong-type' && place(0.2)) return rng.pick(WRONG_VALUES);
-  if (!nonNull && rng.chance(depth === 0 ? 0.3 : 0.45)) return rng.chance(0.8) ? OMIT : null;
+  // Optional values are often left out: every extra field is one more chance of a refusal.
+  if (!nonNull && rng.chance(depth === 0 ? 0.3 : flavour === 'valid' ? 0.7 : 0.5)) return rng.chance(0.8) ? OMIT : null;
 
   if (isListType(inner)) {
     const item = inner.ofType as GraphQLInputType;
@@ -220,10 +250,13 @@ function gen(type: GraphQLInputType, name: string, s: GenState, depth: number): 
   }
   if (isInputObjectType(inner)) {
     const out: Record<string, unknown> = {};
+    const context = s.context;
+    s.context = `${context} ${inner.name}`;
     for (const field of Object.values(inner.getFields())) {
       const v = gen(field.type, field.name, s, depth + 1);
       if (v !== OMIT) out[field.name] = v;
     }
+    s.context = context;
     return out;
   }
   if (isEnumType(inner)) {
@@ -235,17 +268,17 @@ function gen(type: GraphQLInputType, name: string, s: GenState, depth: number): 
   if (scalar === 'JSON') {
     if (flavour === 'deep-json' && place(0.7)) return new Deep(10_000, rng.pick(['list', 'object'] as const));
     if (flavour === 'huge-string' && place(0.4)) return { big: 'x'.repeat(MB) };
-    return flavour === 'odd-strings' || rng.chance(0.25) ? hostileJson(rng) : plausibleJson(rng, name);
+    return flavour === 'odd-strings' || rng.chance(0.2) ? hostileJson(rng) : plausibleJson(rng, name);
   }
-  if (scalar === 'Int') return intFor(rng, name);
+  if (scalar === 'Int') return intFor(s, name);
   if (scalar === 'Float') return rng.pick([0, 1.5, -1, 1e308]);
   if (scalar === 'Boolean') return rng.chance(0.5);
   // String-like: String, ID, DateTime and any custom scalar.
   if (flavour === 'huge-string' && place(0.5)) return rng.pick(['x', 'é', '🎉']).repeat(MB / 4);
   if (flavour === 'odd-strings' && rng.chance(0.5)) return rng.pick(ODD_STRINGS);
-  if (scalar === 'ID') return idFor(rng, name, s.pools);
-  if (scalar === 'DateTime') return dateFor(rng);
-  return stringFor(rng, name, s.pools, s.n);
+  if (scalar === 'ID') return idFor(s, name);
+  if (scalar === 'DateTime') return dateFor(s, name);
+  return stringFor(s, name);
 }
 
 /** An inline GraphQL literal for a value, or undefined when it cannot be written inline (keys that are not names). */
@@ -373,8 +406,8 @@ export function* generateRequests(schema: GraphQLSchema, rng: Rng, options: Gene
       [3, 'huge-list'],
     ]);
     const caller = rng.weighted<Caller>([[30, 'admin'], [30, 'own'], [15, 'foreign'], [12, 'none'], [13, 'bad']]);
-    const transport: Transport = root.kind === 'subscription' ? rng.pick(['ws', 'sse'] as const) : rng.weighted<Transport>([[85, 'post'], [15, 'get']]);
-    const s: GenState = { rng, pools: options.pools, flavour, n, placed: false };
+    const transport: Transport = root.kind === 'subscription' ? rng.pick(['ws', 'sse'] as const) : rng.weighted<Transport>([[85, 'post'], [root.kind === 'mutation' ? 4 : 15, 'get']]);
+    const s: GenState = { rng, pools: options.pools, flavour, n, placed: false, context: root.field.name };
     const values = new Map<string, unknown>();
     for (const arg of root.field.args) {
       const v = gen(arg.type, arg.name, s, 0);

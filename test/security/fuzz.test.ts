@@ -14,7 +14,7 @@ const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Math.floor(
 const override = process.env.FUZZ_REQUESTS ? Number(process.env.FUZZ_REQUESTS) : undefined;
 const COUNTS: Record<FuzzStore, number> = { SQLite: override ?? 2500, MongoDB: override ?? 800 };
 /** Time each store's run may take at most; a loaded machine sends fewer requests in it. */
-const BUDGET_MS: Record<FuzzStore, number> = { SQLite: 40_000, MongoDB: 25_000 };
+const BUDGET_MS: Record<FuzzStore, number> = { SQLite: 35_000, MongoDB: 20_000 };
 
 for (const kind of ['SQLite', 'MongoDB'] as const) {
   describe(`fuzzing the API on ${kind}`, () => {

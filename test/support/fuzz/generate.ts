@@ -308,36 +308,64 @@ function literal(value: unknown, type: GraphQLInputType | undefined): string | u
   return `{${parts.join(', ')}}`;
 }
 
-const selections = new Map<string, string>();
+/** Inline arguments for a nested field: its required ones always, the others now and then; lists read a few records. */
+function nestedArgs(field: GraphQLField<unknown, unknown>, s: GenState, fuzz: boolean): string | undefined {
+  const parts: string[] = [];
+  for (const arg of field.args) {
+    const required = isNonNullType(arg.type) && arg.defaultValue === undefined;
+    if (arg.name === 'first') {
+      // Enough to see whose records they are, cheap enough for thousands of requests.
+      parts.push(`first: ${!fuzz || s.rng.chance(0.9) ? 3 : s.rng.pick([0, -1, 2 ** 31 - 1])}`);
+      continue;
+    }
+    if (!fuzz) {
+      if (required) return undefined;
+      continue;
+    }
+    if (!required && s.rng.chance(0.7)) continue;
+    const value = gen(arg.type, arg.name, s, 1);
+    if (value === OMIT) continue;
+    const lit = literal(value, arg.type);
+    if (lit === undefined) {
+      if (required) return undefined;
+      continue;
+    }
+    parts.push(`${arg.name}: ${lit}`);
+  }
+  return parts.length ? `(${parts.join(', ')})` : '';
+}
 
-/** A selection of every field without required arguments, `maxDepth` object levels deep. */
-function selectionOf(type: GraphQLNamedType, depth: number, maxDepth: number): string {
+/**
+ * A selection of every field, `maxDepth` object levels deep; nested fields get arguments too
+ * (generated like the root's), so that e.g. Endpoint.stats(since) and Event.deliveries(first) are fuzzed.
+ */
+function selectionOf(type: GraphQLNamedType, depth: number, maxDepth: number, s: GenState, fuzz: boolean): string {
   if (isLeafType(type)) return '';
   if (isUnionType(type)) return '{ __typename }';
   if (isInterfaceType(type) && !isObjectType(type)) {
     const idField = type.getFields().id ? ' id' : '';
     return `{ __typename${idField} }`;
   }
-  const fields = Object.values((type as GraphQLObjectType).getFields()).filter((f) => f.args.every((a) => !isNonNullType(a.type) || a.defaultValue !== undefined));
   const parts: string[] = ['__typename'];
-  for (const f of fields) {
+  for (const f of Object.values((type as GraphQLObjectType).getFields())) {
     const named = getNamedType(f.type);
-    if (isLeafType(named)) parts.push(f.name);
-    // Nested lists read a few records: enough to see whose they are, cheap enough for thousands of requests.
-    else if (depth < maxDepth) parts.push(`${f.name}${f.args.some((a) => a.name === 'first') ? '(first: 3)' : ''} ${selectionOf(named, depth + 1, maxDepth)}`);
+    if (!isLeafType(named) && depth >= maxDepth) continue;
+    const args = f.args.length ? nestedArgs(f, s, fuzz) : '';
+    if (args === undefined) continue;
+    parts.push(`${f.name}${args}${isLeafType(named) ? '' : ` ${selectionOf(named, depth + 1, maxDepth, s, fuzz)}`}`);
   }
   return `{ ${parts.join(' ')} }`;
 }
 
-function selectionFor(field: GraphQLField<unknown, unknown>, kind: OperationKind): string {
-  const key = `${kind}.${field.name}`;
-  let s = selections.get(key);
-  if (s === undefined) {
-    // Connections need edges > node > records' own objects; payloads need their records' ids.
-    s = selectionOf(getNamedType(field.type), 1, 4);
-    selections.set(key, s);
-  }
-  return s;
+/**
+ * Connections need edges > node > records' own objects; payloads need their records' ids.
+ * A mutation's payload gets no generated arguments: a refused nested argument nulls the payload
+ * (GraphQL's error propagation) after the mutation did its work, and the run could not tell what
+ * it created.
+ */
+function selectionFor(field: GraphQLField<unknown, unknown>, kind: OperationKind, s: GenState): string {
+  // The nested arguments are mostly well formed (the root's flavour is the request's one wrong input).
+  return selectionOf(getNamedType(field.type), 1, 4, { ...s, flavour: 'valid', placed: true }, kind !== 'mutation');
 }
 
 export interface RootField {
@@ -428,7 +456,7 @@ export function* generateRequests(schema: GraphQLSchema, rng: Rng, options: Gene
     const decls: string[] = [];
     const args = argsText(root.field.args, values, variables, decls, inline, s);
     const header = decls.length ? `${root.kind} Fuzz(${decls.join(', ')})` : `${root.kind} Fuzz`;
-    const query = `${header} { ${root.field.name}${args} ${selectionFor(root.field, root.kind)} }`;
+    const query = `${header} { ${root.field.name}${args} ${selectionFor(root.field, root.kind, s)} }`;
     yield { n, kind: root.kind, field: root.field.name, flavour, caller, transport, query, variables };
   }
 }

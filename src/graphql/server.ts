@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
-import type { GraphQLError, ValidationContext } from 'graphql';
+import { GraphQLError, type DocumentNode, type ValidationContext } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { createYoga } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
@@ -130,10 +130,20 @@ export function createGraphqlServer(deps: Deps, auth: Authenticator, log: Logger
               params,
               connectionParams: ctx.connectionParams ?? {},
             });
+            // A document that cannot be parsed (syntax, token limit, nesting) is the caller's: answer
+            // it on the socket as over HTTP; thrown, graphql-ws would close the socket with 4500.
+            let document: DocumentNode;
+            try {
+              document = parse(params.query);
+            } catch (err) {
+              if (!(err instanceof GraphQLError)) throw err;
+              const { http: _status, ...extensions } = err.extensions as { http?: unknown; [key: string]: unknown };
+              return [new GraphQLError(err.message, { source: err.source, positions: err.positions, extensions: { ...extensions, code: extensions.code ?? 'GRAPHQL_PARSE_FAILED' } })];
+            }
             const args = {
               schema,
               operationName: params.operationName,
-              document: parse(params.query),
+              document,
               variableValues: params.variables,
               contextValue: await contextFactory(),
               rootValue: { execute, subscribe },

@@ -141,6 +141,8 @@ function assertSameReplay(result: PublishResult, event: EventRecord): void {
   }
 }
 
+const NULL_PAYLOAD = 'must not be null: give an object, a list, a string, a number or a boolean';
+
 /**
  * The payload as stored text, from `payload` (printed as JSON) or `payloadText` (kept byte for
  * byte, so numbers beyond double precision arrive as they were sent): exactly one of them.
@@ -156,9 +158,12 @@ function payloadOf(input: PublishEventInput, maxDepth: number): { field: string;
       throw new BadInputError('payloadText', `is not valid JSON: ${(err as Error).message}`);
     }
     assertJsonDepth('payloadText', value, maxDepth);
+    if (value === null) throw new BadInputError('payloadText', NULL_PAYLOAD);
     return { field: 'payloadText', payload: text, value };
   }
   if (input.payload === undefined) throw new BadInputError('payload', 'is required (or give payloadText)');
+  // An event's payload is never null (Event.payload is JSON!): a null would be stored and then be unreadable.
+  if (input.payload === null) throw new BadInputError('payload', NULL_PAYLOAD);
   // Depth first: printing a value nested too deeply could overflow the stack.
   assertJsonDepth('payload', input.payload, maxDepth);
   return { field: 'payload', payload: JSON.stringify(input.payload), value: input.payload };

@@ -79,6 +79,17 @@ describe('publishing events', () => {
     }
   });
 
+  it('a null payload (as payload or as payloadText "null") is BAD_USER_INPUT and stores nothing', async () => {
+    const app = await createApplication(server);
+    const type = await createEventType(server);
+    const before = await storedFor(app.id);
+    const byValue = await server.admin.fail(PublishEventDocument, { input: { applicationId: app.id, type, payload: null } }, 'BAD_USER_INPUT');
+    expect(byValue.message).toMatch(/^payload: must not be null/);
+    const byText = await server.admin.fail(PublishEventDocument, { input: { applicationId: app.id, type, payloadText: 'null' } }, 'BAD_USER_INPUT');
+    expect(byText.message).toMatch(/^payloadText: must not be null/);
+    expect(await storedFor(app.id)).toEqual(before);
+  });
+
   it('publishing again with the same idempotency key returns the original event, marked duplicate, with no new deliveries', async () => {
     const app = await createApplication(server);
     const type = await createEventType(server);

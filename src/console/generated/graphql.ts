@@ -1087,7 +1087,7 @@ export type PublishEventInput = {
   channels?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Publishing again with the same key (same application, within 24h) returns the original event and creates nothing. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
-  /** The event data; must match the type's JSON Schema. Give this or payloadText. */
+  /** The event data, any JSON value but null; must match the type's JSON Schema. Give this or payloadText. */
   payload?: InputMaybe<Scalars['JSON']['input']>;
   /** The event data as JSON text, stored and sent byte for byte (numbers such as 12345678901234567890 arrive unchanged). Give this or payload. */
   payloadText?: InputMaybe<Scalars['String']['input']>;

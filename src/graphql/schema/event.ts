@@ -39,7 +39,7 @@ const PublishEventInput = builder.inputType('PublishEventInput', {
   fields: (t) => ({
     applicationId: t.id({ required: true, description: 'The application whose endpoints receive the event.' }),
     type: t.string({ required: true, description: 'An existing, not archived event type.' }),
-    payload: t.field({ type: 'JSON', description: "The event data; must match the type's JSON Schema. Give this or payloadText." }),
+    payload: t.field({ type: 'JSON', description: "The event data, any JSON value but null; must match the type's JSON Schema. Give this or payloadText." }),
     payloadText: t.string({ description: 'The event data as JSON text, stored and sent byte for byte (numbers such as 12345678901234567890 arrive unchanged). Give this or payload.' }),
     channels: t.stringList({ description: 'Channels the event is published on: endpoints that listen to channels receive it only when one of theirs is among these.' }),
     idempotencyKey: t.string({ description: 'Publishing again with the same key (same application, within 24h) returns the original event and creates nothing.' }),

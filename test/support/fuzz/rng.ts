@@ -1,0 +1,42 @@
+// A small seeded PRNG (mulberry32): the same seed gives the same requests, so a failure reproduces.
+
+export class Rng {
+  private state: number;
+
+  constructor(readonly seed: number) {
+    this.state = seed >>> 0;
+  }
+
+  /** A float in [0, 1). */
+  next(): number {
+    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    let t = this.state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+
+  /** An integer in [0, n). */
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+
+  pick<T>(items: readonly T[]): T {
+    if (items.length === 0) throw new Error('pick from an empty list');
+    return items[this.int(items.length)]!;
+  }
+
+  /** Picks by weight: [[weight, value], ...]. */
+  weighted<T>(choices: readonly (readonly [number, T])[]): T {
+    const total = choices.reduce((sum, [w]) => sum + w, 0);
+    let r = this.next() * total;
+    for (const [w, value] of choices) {
+      if ((r -= w) < 0) return value;
+    }
+    return choices.at(-1)![1];
+  }
+}

@@ -10,6 +10,8 @@ export const ID_PREFIX = {
   Delivery: 'dlv',
   PortalSession: 'ps',
   BulkJob: 'job',
+  ApiKey: 'key',
+  AdminToken: 'adm',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIX;

@@ -1,18 +1,18 @@
-import { hashToken, newToken } from '../auth/tokens.js';
 import type { Deps } from '../deps.js';
 import { newId } from '../ids.js';
 import type { AdminScope, ApplicationRecord, Scope } from '../domain/records.js';
 import type { Page, PageArgs } from '../store/ports.js';
+import { mintApiKey } from './api-keys.js';
 import { text } from './validate.js';
 
-/** Creates an application and its first API key (`_admin`: only the platform may). */
+/** Creates an application and its first API key, "default" with both scopes (`_admin`: only the platform may). */
 export async function createApplication(deps: Deps, _admin: AdminScope, input: { name: string }): Promise<{ application: ApplicationRecord; apiKey: string }> {
   const name = text('name', input.name, 256);
-  const apiKey = newToken('tdk_app');
   const now = deps.now();
   const application = { id: newId('Application', now), name, createdAt: now };
-  await deps.store.createApplication({ ...application, apiKeyHash: hashToken(apiKey) });
-  return { application, apiKey };
+  const { stored, key } = mintApiKey(application.id, { name: 'default', scopes: ['READ', 'WRITE'], expiresAt: null, rateLimit: null }, now);
+  await deps.store.createApplication(application, stored);
+  return { application, apiKey: key };
 }
 
 export function listApplications(deps: Deps, admin: AdminScope, page: PageArgs): Promise<Page<ApplicationRecord>> {

@@ -7,14 +7,14 @@ import { fanOutTargets, newDelivery } from '../../domain/fan-out.js';
 import { trackHealth, type HealthInput, type HealthSettings } from '../../domain/health.js';
 import { takeRateSlot } from '../../domain/rate-limit.js';
 import { mayClaimInOrder } from '../../domain/ordering.js';
-import type { AttemptOutcome, DeliveryFilter, DeliveryRecord, EndpointRecord, EventRecord, EventTypeRecord, Millis, PortalSessionRecord, Scope } from '../../domain/records.js';
+import type { AdminTokenRecord, ApiKeyRecord, ApplicationRecord, AttemptOutcome, DeliveryFilter, DeliveryRecord, EndpointRecord, EventRecord, EventTypeRecord, Millis, PortalSessionRecord, Scope } from '../../domain/records.js';
 import { settleOnStored } from '../../domain/settle.js';
 import { attemptIncrement, publishIncrements } from '../../domain/stats.js';
 import { ConflictError } from '../../errors.js';
 import { newId } from '../../ids.js';
-import type { BulkJobStep, ClaimOptions, ClaimedDelivery, EndpointPatch, EventTypePatch, HealthChange, NewApplication, PublishResult, StoredPortalSession, SweepResult } from '../ports.js';
+import type { BulkJobStep, ClaimOptions, ClaimedDelivery, EndpointPatch, EventTypePatch, HealthChange, PublishResult, StoredAdminToken, StoredApiKey, StoredPortalSession, SweepResult } from '../ports.js';
 import { StatementCache } from './connection.js';
-import { deliveryConditions, scoped, toBulkJob, toDelivery, toEndpoint, toEvent, toEventType, toPortalSession, type Row } from './rows.js';
+import { deliveryConditions, scoped, toBulkJob, toDelivery, toEndpoint, toEvent, toEventType, toPortalSession, toApiKey, toAdminToken, withoutHash, type Row } from './rows.js';
 import { applyStats } from './stats.js';
 
 /**
@@ -60,8 +60,49 @@ export class SqliteWrites {
     this.stmt('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)').run(key, value);
   }
 
-  createApplication(app: NewApplication): void {
-    this.stmt('INSERT INTO applications (id, name, api_key_hash, created_at) VALUES (?, ?, ?, ?)').run(app.id, app.name, app.apiKeyHash, app.createdAt);
+  createApplication(app: ApplicationRecord, firstKey?: StoredApiKey): void {
+    this.stmt('INSERT INTO applications (id, name, created_at) VALUES (?, ?, ?)').run(app.id, app.name, app.createdAt);
+    if (firstKey) this.createApiKey(firstKey);
+  }
+
+  createApiKey(k: StoredApiKey): void {
+    this.stmt(`INSERT INTO api_keys (id, application_id, name, scopes, token_hash, rate_limit, created_at, expires_at, last_used_at, revoked_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(k.id, k.applicationId, k.name, JSON.stringify(k.scopes), k.tokenHash, k.rateLimit, k.createdAt, k.expiresAt, k.lastUsedAt, k.revokedAt);
+  }
+
+  private scopedApiKey(scope: Scope, id: string): ApiKeyRecord | null {
+    const [cond, params] = scoped(scope);
+    const row = this.stmt(`SELECT * FROM api_keys WHERE id = ? AND ${cond}`).get(id, ...params) as Row | undefined;
+    return row ? withoutHash(toApiKey(row)) : null;
+  }
+
+  revokeApiKey(scope: Scope, id: string, now: Millis): ApiKeyRecord | null {
+    const [cond, params] = scoped(scope);
+    this.stmt(`UPDATE api_keys SET revoked_at = ? WHERE id = ? AND ${cond} AND (revoked_at IS NULL OR revoked_at > ?)`).run(now, id, ...params, now);
+    return this.scopedApiKey(scope, id);
+  }
+
+  rotateApiKey(scope: Scope, id: string, next: StoredApiKey, oldEndsAt: Millis): ApiKeyRecord | null {
+    const [cond, params] = scoped(scope);
+    const ended = this.stmt(`UPDATE api_keys SET revoked_at = ? WHERE id = ? AND ${cond} AND revoked_at IS NULL`).run(oldEndsAt, id, ...params);
+    if (ended.changes === 0) return null;
+    this.createApiKey(next);
+    return this.scopedApiKey(scope, id);
+  }
+
+  touchApiKey(id: string, now: Millis, minIntervalMs: number): void {
+    this.stmt('UPDATE api_keys SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at <= ?)').run(now, id, now - minIntervalMs);
+  }
+
+  createAdminToken(t: StoredAdminToken): void {
+    this.stmt('INSERT INTO admin_tokens (id, name, token_hash, rate_limit, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(t.id, t.name, t.tokenHash, t.rateLimit, t.createdAt, t.revokedAt);
+  }
+
+  revokeAdminToken(id: string, now: Millis): AdminTokenRecord | null {
+    this.stmt('UPDATE admin_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now, id);
+    const row = this.stmt('SELECT * FROM admin_tokens WHERE id = ?').get(id) as Row | undefined;
+    return row ? withoutHash(toAdminToken(row)) : null;
   }
 
   createPortalSession(s: StoredPortalSession): void {

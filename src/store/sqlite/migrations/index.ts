@@ -6,10 +6,11 @@ import deliveryStats from './004-delivery-stats.js';
 import portalSessions from './005-portal-sessions.js';
 import endpointDeliveryControl from './006-endpoint-delivery-control.js';
 import bulkJobs from './007-bulk-jobs.js';
+import apiKeys from './008-api-keys.js';
 
 // The embedded store's schema, as numbered migrations: the file's `user_version` says how many
 // have run. A schema change is one new file here, appended to the list (never edit a released one).
-export const MIGRATIONS: readonly string[] = [initial, dropUncoveredDueIndex, deliveryOptionsAndChannels, deliveryStats, portalSessions, endpointDeliveryControl, bulkJobs];
+export const MIGRATIONS: readonly string[] = [initial, dropUncoveredDueIndex, deliveryOptionsAndChannels, deliveryStats, portalSessions, endpointDeliveryControl, bulkJobs, apiKeys];
 
 /** Runs the migrations the database has not had yet, each in its own transaction. */
 export function migrate(db: Database.Database): number {

@@ -88,7 +88,7 @@ export async function revokeApiKey(deps: Deps, scope: Scope, id: string): Promis
  * Replaces a key with a new one of the same name, scopes, expiry and rate limit: the old token
  * keeps working for `grace` seconds (default 3600, at most 7 days; 0 ends it now), then stops.
  */
-export async function rotateApiKey(deps: Deps, scope: Scope, input: { id: string; grace?: number | null }): Promise<CreatedApiKey> {
+export async function rotateApiKey(deps: Deps, scope: Scope, input: { id: string; grace?: number | null }): Promise<CreatedApiKey & { previous: ApiKeyRecord }> {
   const grace = input.grace ?? ROTATION_GRACE_DEFAULT_SECONDS;
   if (!Number.isInteger(grace) || grace < 0 || grace > ROTATION_GRACE_MAX_SECONDS) {
     throw new BadInputError('grace', `must be a whole number of seconds from 0 to ${ROTATION_GRACE_MAX_SECONDS} (7 days)`);
@@ -102,5 +102,5 @@ export async function rotateApiKey(deps: Deps, scope: Scope, input: { id: string
   const ended = await deps.store.rotateApiKey(scope, old.id, stored, endsAt);
   if (!ended) throw new ConflictError(`The API key ${old.id} was revoked or rotated already`);
   deps.pubsub.publish('credential:revoked', { id: old.id, endsAt, reason: `Forbidden: the API key "${old.name}" was rotated and its grace has ended` });
-  return { apiKey: withoutHash(stored), key };
+  return { apiKey: withoutHash(stored), key, previous: ended };
 }

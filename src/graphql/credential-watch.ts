@@ -115,12 +115,17 @@ function endable(source: AsyncIterator<ExecutionResult>, register: (end: End) =>
   return it;
 }
 
-/** Envelop plugin: every subscription (SSE and graphql-ws) ends when the credential it was made with does. */
+/**
+ * Envelop plugin: an SSE subscription ends when the credential it was made with does. (A
+ * graphql-ws socket is closed whole by the server, with 4403 and the reason; its operations are
+ * left to end with it, so that the client sees the close code rather than a completion first.)
+ */
 export function useCredentialWatch(watch: CredentialWatch): Plugin {
   return {
     onSubscribe({ args }) {
-      const credential = (args.contextValue as unknown as Context).credential;
-      if (!credential) return;
+      const context = args.contextValue as unknown as Context & { socket?: unknown };
+      const credential = context.credential;
+      if (!credential || context.socket !== undefined) return;
       return {
         onSubscribeResult({ result, setResult }) {
           if (!(Symbol.asyncIterator in (result as object))) return;

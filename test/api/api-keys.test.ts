@@ -3,7 +3,7 @@ import {
   AdminTokensDocument, ApplicationApiKeysDocument, CreateAdminTokenDocument, CreateApiKeyDocument, CreateApplicationDocument, CreateEndpointDocument,
   EndpointCountDocument, LiveDeliveriesDocument, RevokeAdminTokenDocument, RevokeApiKeyDocument, RotateApiKeyDocument, type ApiKeyScope,
 } from '../generated/graphql.js';
-import { createApplication } from '../support/fixtures.js';
+import { createApplication, createEndpoint, createEventType, publish } from '../support/fixtures.js';
 import { subscribeSse, subscribeWs } from '../support/live.js';
 import { useTestServer, type TestServer } from '../support/server.js';
 import { waitFor } from '../support/wait.js';
@@ -157,6 +157,21 @@ describe('an API key', () => {
       await server.admin.fail(RotateApiKeyDocument, { input: { id: key.id } }, 'CONFLICT');
     } finally {
       server.app.deps.now = real;
+    }
+  });
+
+  it('with an expiry months away keeps its socket open (a far expiry does not fire at once)', async () => {
+    const app = await createApplication(server);
+    const type = await createEventType(server);
+    await createEndpoint(server, app.id, 'http://127.0.0.1:9/far');
+    const key = await newKey(app.id, ['READ'], { expiresAt: new Date(Date.now() + 90 * 24 * 3600_000).toISOString() });
+    const ws = await subscribeWs(server.wsUrl, key.key, LiveDeliveriesDocument, {});
+    try {
+      const published = await publish(server, app.id, type, { n: 1 });
+      await ws.next('a delivery on the key expiring in 90 days', (m) => m.deliveryUpdated.id === published.deliveries[0]!.id);
+      expect(ws.errors).toEqual([]);
+    } finally {
+      await ws.close();
     }
   });
 

@@ -222,7 +222,12 @@ export class MongoStore implements Store {
   async createApplication(app: ApplicationRecord, firstKey?: StoredApiKey): Promise<void> {
     // The key first: an application is never visible without the key it was created with.
     if (firstKey) await this.createApiKey(firstKey);
-    await this.applications.insertOne({ _id: app.id, name: app.name, createdAt: app.createdAt });
+    try {
+      await this.applications.insertOne({ _id: app.id, name: app.name, createdAt: app.createdAt });
+    } catch (err) {
+      if (firstKey) await this.apiKeys.deleteOne({ _id: firstKey.id }).catch(() => undefined);
+      throw err;
+    }
   }
 
   async findApplication(scope: Scope, id: string): Promise<ApplicationRecord | null> {

@@ -98,7 +98,7 @@ export type ApiKeyScope =
   /** Mutations as well as queries and subscriptions. */
   | 'WRITE';
 
-/** One third-party integration of the platform: it owns endpoints, events and deliveries, and has its own API key. */
+/** One third-party integration of the platform: it owns endpoints, events and deliveries, and has its own API keys (apiKeys). */
 export type Application = Node & {
   __typename?: 'Application';
   /** This application's API keys, newest first, revoked and expired ones included (never their tokens). */
@@ -114,14 +114,14 @@ export type Application = Node & {
 };
 
 
-/** One third-party integration of the platform: it owns endpoints, events and deliveries, and has its own API key. */
+/** One third-party integration of the platform: it owns endpoints, events and deliveries, and has its own API keys (apiKeys). */
 export type ApplicationApiKeysArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/** One third-party integration of the platform: it owns endpoints, events and deliveries, and has its own API key. */
+/** One third-party integration of the platform: it owns endpoints, events and deliveries, and has its own API keys (apiKeys). */
 export type ApplicationEndpointsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -327,7 +327,7 @@ export type CreateApplicationInput = {
 /** The new application and its API key. */
 export type CreateApplicationPayload = {
   __typename?: 'CreateApplicationPayload';
-  /** The API key, shown this once: only its hash is stored. */
+  /** The token of its first API key, "default" (READ and WRITE), shown this once: only its hash is stored. */
   apiKey: Scalars['String']['output'];
   /** The application. */
   application: Application;

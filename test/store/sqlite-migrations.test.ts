@@ -112,8 +112,11 @@ describe('SQLite schema migrations', () => {
       await store.close();
     }
     const after = new Database(path.join(dir, 'tidings.sqlite'), { readonly: true });
-    const columns = (after.prepare('PRAGMA table_info(applications)').all() as { name: string }[]).map((c) => c.name);
-    expect(columns).toEqual(['id', 'name', 'created_at']);
+    // The column of earlier releases stays (unread), holding no hash any more.
+    expect(after.prepare('SELECT id, api_key_hash FROM applications ORDER BY id').all()).toEqual([
+      { id: 'app_01JD0000000000000000000001', api_key_hash: 'key_01JD0000000000000000000001' },
+      { id: 'app_01JD0000000000000000000002', api_key_hash: 'key_01JD0000000000000000000002' },
+    ]);
     after.close();
   });
 

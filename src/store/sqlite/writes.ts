@@ -61,7 +61,8 @@ export class SqliteWrites {
   }
 
   createApplication(app: ApplicationRecord, firstKey?: StoredApiKey): void {
-    this.stmt('INSERT INTO applications (id, name, created_at) VALUES (?, ?, ?)').run(app.id, app.name, app.createdAt);
+    // api_key_hash is a column of earlier releases, no longer read (migration 008): the first key's ID.
+    this.stmt('INSERT INTO applications (id, name, api_key_hash, created_at) VALUES (?, ?, ?, ?)').run(app.id, app.name, firstKey?.id ?? `none:${app.id}`, app.createdAt);
     if (firstKey) this.createApiKey(firstKey);
   }
 

@@ -1,7 +1,9 @@
 // Named API keys and admin tokens (issue 14). Each application's one key of earlier releases
-// becomes its key "default" with both scopes; the applications table is rebuilt without its
-// api_key_hash column (a UNIQUE column cannot be dropped in place). Tokens of new keys name their
-// key (found by primary key); keys of earlier releases are found by token_hash (unique).
+// becomes its key "default" with both scopes. Tokens of new keys name their key (found by primary
+// key); keys of earlier releases are found by token_hash (unique).
+// applications.api_key_hash stays, unread: SQLite cannot drop a UNIQUE column in place, and
+// rebuilding the table would drop columns other migrations add to it. It no longer holds a hash:
+// it holds the ID of the application's first key (unique, NOT NULL, no secret).
 export default `
 CREATE TABLE IF NOT EXISTS api_keys (
   id TEXT PRIMARY KEY,
@@ -18,14 +20,7 @@ CREATE TABLE IF NOT EXISTS api_keys (
 CREATE INDEX IF NOT EXISTS api_keys_by_application ON api_keys (application_id, id);
 INSERT INTO api_keys (id, application_id, name, scopes, token_hash, rate_limit, created_at, expires_at, last_used_at, revoked_at)
   SELECT 'key_' || substr(id, instr(id, '_') + 1), id, 'default', '["READ","WRITE"]', api_key_hash, NULL, created_at, NULL, NULL, NULL FROM applications;
-CREATE TABLE applications_without_key (
-  id TEXT PRIMARY KEY,
-  name TEXT NOT NULL,
-  created_at INTEGER NOT NULL
-);
-INSERT INTO applications_without_key (id, name, created_at) SELECT id, name, created_at FROM applications;
-DROP TABLE applications;
-ALTER TABLE applications_without_key RENAME TO applications;
+UPDATE applications SET api_key_hash = 'key_' || substr(id, instr(id, '_') + 1);
 CREATE TABLE IF NOT EXISTS admin_tokens (
   id TEXT PRIMARY KEY,
   name TEXT NOT NULL,

@@ -10,6 +10,8 @@ export const ID_PREFIX = {
   Delivery: 'dlv',
   PortalSession: 'ps',
   BulkJob: 'job',
+  ApiKey: 'key',
+  AdminToken: 'adm',
   AuditEntry: 'aud',
 } as const;
 

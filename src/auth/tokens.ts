@@ -37,3 +37,19 @@ export function portalSessionIdOf(token: string): string | undefined {
   const dot = token.indexOf('.', PORTAL_PREFIX.length);
   return dot > PORTAL_PREFIX.length ? token.slice(PORTAL_PREFIX.length, dot) : undefined;
 }
+
+/**
+ * Tokens of named API keys and admin tokens name their record as portal tokens do:
+ * `tdk_app_<key id>.<secret>`, `tdk_adm_<admin token id>.<secret>`. Authentication then reads one
+ * record by primary key (the only lookup FerretDB indexes) instead of searching by hash. Keys of
+ * earlier releases (`tdk_app_<secret>`, no dot) are still found by their unique hash.
+ */
+export function newNamedToken(prefix: 'tdk_app' | 'tdk_adm', id: string): string {
+  return `${prefix}_${id}.${randomBytes(32).toString('base64url')}`;
+}
+
+/** The record ID a named token carries (after its `tdk_app_`/`tdk_adm_` prefix), or undefined. */
+export function namedTokenIdOf(token: string): string | undefined {
+  const match = /^tdk_(?:app|adm)_([a-z]+_[0-9A-Z]{26})\.[A-Za-z0-9_-]+$/.exec(token);
+  return match?.[1];
+}

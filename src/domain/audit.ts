@@ -4,7 +4,7 @@ import type { Millis } from './records.js';
 // (never its token), what it did and to which records. Pure rules: which IDs a mutation targeted,
 // read from its input and its payload, and which application an entry belongs to.
 
-export type AuditActorKind = 'admin-bootstrap' | 'api-key' | 'portal-session';
+export type AuditActorKind = 'admin-bootstrap' | 'admin-token' | 'api-key' | 'portal-session';
 
 export interface AuditEntryRecord {
   id: string;

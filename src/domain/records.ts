@@ -37,6 +37,37 @@ export interface PortalSessionRecord {
   createdAt: Millis;
 }
 
+/** What an API key may do: READ = queries and subscriptions; WRITE = mutations as well (it implies READ). */
+export type ApiKeyScope = 'READ' | 'WRITE';
+
+/**
+ * A named key of one application. Only its token's hash is stored (StoredApiKey). It works until
+ * `expiresAt` or `revokedAt`, whichever comes first; after a rotation `revokedAt` is the end of
+ * the grace, in the future.
+ */
+export interface ApiKeyRecord {
+  id: string;
+  applicationId: string;
+  name: string;
+  scopes: ApiKeyScope[];
+  /** Requests per second this key may make; null = the server default. */
+  rateLimit: number | null;
+  createdAt: Millis;
+  expiresAt: Millis | null;
+  /** When the key last authenticated a request (written at most once a minute). */
+  lastUsedAt: Millis | null;
+  revokedAt: Millis | null;
+}
+
+/** A named admin token (the bootstrap token of TIDINGS_ADMIN_TOKEN is not one: it is a setting). */
+export interface AdminTokenRecord {
+  id: string;
+  name: string;
+  rateLimit: number | null;
+  createdAt: Millis;
+  revokedAt: Millis | null;
+}
+
 export interface EventTypeRecord {
   name: string;
   description: string | null;

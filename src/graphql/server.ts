@@ -9,6 +9,7 @@ import type { Deps } from '../deps.js';
 import type { Logger } from '../log.js';
 import { UnauthenticatedError } from '../errors.js';
 import { useSharedSubscriptionExecution } from '../live/shared-execution.js';
+import { CredentialWatch, useCredentialWatch } from './credential-watch.js';
 import type { Context } from './context.js';
 import { useMetrics } from '../http/metrics.js';
 import { useErrorAnswers, writeErrorAnswer } from './error-answers.js';
@@ -59,6 +60,8 @@ export function createGraphqlServer(deps: Deps, auth: Authenticator, log: Logger
     blockFieldSuggestion: { enabled: false },
   });
 
+  // Live connections end with their credential (revocation on any process, expiry, rotation grace).
+  const credentials = new CredentialWatch(deps.pubsub, () => deps.now());
   const yoga = createYoga<{ connectionParams?: Record<string, unknown> }, Context>({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
@@ -66,7 +69,7 @@ export function createGraphqlServer(deps: Deps, auth: Authenticator, log: Logger
     renderGraphiQL: readGraphiQLPage,
     graphiql: graphiqlOptions,
     maskedErrors: { maskError: errorMasker(log) },
-    plugins: [...armor.protect().plugins, useSharedSubscriptionExecution(), useErrorAnswers(GRAPHQL_PATH), useMetrics(deps.metrics, { slowMs: config.slowOperationMs, log })],
+    plugins: [...armor.protect().plugins, useSharedSubscriptionExecution(), useCredentialWatch(credentials), useErrorAnswers(GRAPHQL_PATH), useMetrics(deps.metrics, { slowMs: config.slowOperationMs, log })],
     logging: false,
     context: async ({ request, connectionParams }) => {
       const authorization = connectionParams ? String(connectionParams.authorization ?? '') : request.headers.get('authorization');
@@ -87,32 +90,17 @@ export function createGraphqlServer(deps: Deps, auth: Authenticator, log: Logger
     },
     attachWebSockets(server) {
       const wss = new WebSocketServer({ server, path: GRAPHQL_PATH });
-      // Sockets signed in with a portal session token, by session: closed when it expires or is
-      // revoked (a live feed must not outlast the token; new operations re-authenticate anyway).
-      const portalSockets = new Map<string, Set<{ close(code: number, reason: string): void }>>();
-      const closePortal = (id: string, reason: string) => {
-        for (const socket of portalSockets.get(id) ?? []) socket.close(4403, reason);
-        portalSockets.delete(id);
-      };
-      const unlistenRevoked = deps.pubsub.listen('portal:revoked', ({ id }) => closePortal(id, 'Forbidden: the portal session was revoked'));
       const wsServer = useServer<Record<string, unknown>>(
         {
           // A missing or invalid token is refused at connection_init (graphql-ws closes with 4403 Forbidden).
           onConnect: async (ctx) => {
             try {
               const who = await auth.identify(String(ctx.connectionParams?.authorization ?? ''));
-              const session = who?.portalSession;
-              if (session) {
+              if (who) {
+                // A socket closes when its credential is revoked or expires (new operations re-authenticate anyway).
                 const socket = ctx.extra.socket;
-                const sockets = portalSockets.get(session.id) ?? new Set();
-                portalSockets.set(session.id, sockets.add(socket));
-                const timer = setTimeout(() => socket.close(4403, 'Forbidden: the portal session has expired'), Math.max(0, session.expiresAt - deps.now()));
-                timer.unref();
-                socket.once('close', () => {
-                  clearTimeout(timer);
-                  sockets.delete(socket);
-                  if (sockets.size === 0 && portalSockets.get(session.id) === sockets) portalSockets.delete(session.id);
-                });
+                const unwatch = credentials.watch(who.credential, (reason) => socket.close(4403, reason));
+                socket.once('close', unwatch);
               }
               return who !== undefined;
             } catch (err) {
@@ -157,7 +145,7 @@ export function createGraphqlServer(deps: Deps, auth: Authenticator, log: Logger
       );
       return {
         async close() {
-          unlistenRevoked();
+          credentials.close();
           await wsServer.dispose();
           for (const client of wss.clients) client.terminate();
           wss.close();

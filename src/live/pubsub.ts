@@ -18,8 +18,11 @@ export type Topics = {
    * the live feed and the delivery side change independently.
    */
   'work:due': [work: { endpointId: string }];
-  /** A portal session was revoked: every process closes the live connections made with its token. */
-  'portal:revoked': [session: { id: string }];
+  /**
+   * A credential (API key, admin token, portal session) was revoked, or will stop at `endsAt`
+   * (a rotated key's grace): every process closes the live connections made with it then.
+   */
+  'credential:revoked': [credential: { id: string; endsAt: number; reason: string }];
   /** An endpoint's health state changed (or a health decision was taken): the endpointHealthChanged feed. */
   'endpoint:health': [endpoint: EndpointRecord];
   /** A bulk job was created or made progress: the bulkJobUpdated feed, and job runners wake up for a QUEUED one. */

@@ -8,7 +8,7 @@ import type { StatsInterval, StatsTotals } from '../domain/stats.js';
 import type { EndpointHealth, HealthDecision, HealthInput, HealthSettings } from '../domain/health.js';
 import type {
   ApplicationRecord, AttemptOutcome, AttemptRecord, DeliveryFilter, DeliveryRecord, EndpointRecord, EventRecord,
-  EventTypeRecord, Millis, PortalSessionRecord, Scope,
+  EventTypeRecord, Millis, PortalSessionRecord, Scope, ApiKeyRecord, AdminTokenRecord,
 } from '../domain/records.js';
 
 export interface PageArgs {
@@ -22,10 +22,12 @@ export interface Page<T> {
   hasNextPage: boolean;
 }
 
-export interface NewApplication extends Omit<ApplicationRecord, 'metadata'> {
-  /** None when absent. */
-  metadata?: Record<string, string>;
-  apiKeyHash: string;
+export interface StoredApiKey extends ApiKeyRecord {
+  tokenHash: string;
+}
+
+export interface StoredAdminToken extends AdminTokenRecord {
+  tokenHash: string;
 }
 
 export interface StoredPortalSession extends PortalSessionRecord {
@@ -41,6 +43,8 @@ export interface DeletedApplication {
   cancelled: DeliveryRecord[];
   /** Its portal sessions that were still open, now revoked (their live connections are closed). */
   revokedSessionIds: string[];
+  /** Its API keys that still worked, now revoked (their live connections are closed). */
+  revokedKeyIds: string[];
 }
 
 export type EventTypePatch = Partial<Pick<EventTypeRecord, 'description' | 'schema' | 'examples' | 'archived'>>;
@@ -52,12 +56,11 @@ export interface Catalogue {
   ensureSetting(key: string, value: string): Promise<string>;
   getSetting(key: string): Promise<string | null>;
 
-  createApplication(app: NewApplication): Promise<void>;
+  /** Creates the application with its first API key (if any) in one write. */
+  createApplication(app: ApplicationRecord, firstKey?: StoredApiKey): Promise<void>;
   findApplication(scope: Scope, id: string): Promise<ApplicationRecord | null>;
   /** Applications by ID within the scope, in any order; missing or invisible ones are left out (batched reads). */
   findApplications(scope: Scope, ids: readonly string[]): Promise<ApplicationRecord[]>;
-  /** The application whose API key has this hash; a deleted application is never found (its key is refused). */
-  findApplicationByKeyHash(apiKeyHash: string): Promise<ApplicationRecord | null>;
   listApplications(scope: Scope, page: PageArgs): Promise<Page<ApplicationRecord>>;
   /** Renames it or replaces its metadata; null when it does not exist or was deleted. */
   updateApplication(id: string, patch: ApplicationPatch): Promise<ApplicationRecord | null>;
@@ -86,6 +89,35 @@ export interface Catalogue {
    * patched `health` replaces the stored one; one that is not CIRCUIT_OPEN closes the circuit.
    */
   updateEndpoint(scope: Scope, id: string, patch: EndpointPatch, now: Millis): Promise<EndpointRecord | null>;
+  /**
+   * API keys. Tokens of keys made since named keys exist name their key (found by ID); keys of
+   * earlier releases are found by their hash (unique). These two are unscoped: authentication.
+   */
+  createApiKey(key: StoredApiKey): Promise<void>;
+  findApiKeyForAuth(id: string): Promise<StoredApiKey | null>;
+  findApiKeyByHash(tokenHash: string): Promise<StoredApiKey | null>;
+  /** A key within the scope (an application sees only its own); null when missing or invisible. */
+  findApiKey(scope: Scope, id: string): Promise<ApiKeyRecord | null>;
+  /** One application's keys (revoked ones included), newest first; empty for an application outside the scope. */
+  listApiKeys(scope: Scope, applicationId: string, page: PageArgs): Promise<Page<ApiKeyRecord>>;
+  /** Makes the key stop at `now` unless it already has (an earlier time is kept); null when missing or invisible. */
+  revokeApiKey(scope: Scope, id: string, now: Millis): Promise<ApiKeyRecord | null>;
+  /**
+   * Replaces a key that was never revoked nor rotated: stores `next` and makes the old one stop at
+   * `oldEndsAt`. Returns the old key as it is now; null (and nothing written) when the scope has no
+   * such key or it was revoked or rotated already.
+   */
+  rotateApiKey(scope: Scope, id: string, next: StoredApiKey, oldEndsAt: Millis): Promise<ApiKeyRecord | null>;
+  /** Sets lastUsedAt to `now` unless it was set within `minIntervalMs` (the write throttle). */
+  touchApiKey(id: string, now: Millis, minIntervalMs: number): Promise<void>;
+
+  /** Named admin tokens (their tokens name them: found by ID). */
+  createAdminToken(token: StoredAdminToken): Promise<void>;
+  findAdminToken(id: string): Promise<StoredAdminToken | null>;
+  listAdminTokens(page: PageArgs): Promise<Page<AdminTokenRecord>>;
+  /** Marks the token revoked (the first revocation time is kept); null when it does not exist. */
+  revokeAdminToken(id: string, now: Millis): Promise<AdminTokenRecord | null>;
+
   /** Portal sessions (admin only): created with their token's hash, found by ID (the token names its session). */
   createPortalSession(session: StoredPortalSession): Promise<void>;
   findPortalSession(id: string): Promise<StoredPortalSession | null>;

@@ -1,8 +1,8 @@
-import { hashToken, newToken } from '../auth/tokens.js';
 import type { Deps } from '../deps.js';
 import { newId } from '../ids.js';
 import type { AdminScope, ApplicationRecord, Scope } from '../domain/records.js';
 import type { ApplicationPatch, Page, PageArgs } from '../store/ports.js';
+import { mintApiKey } from './api-keys.js';
 import { DELETED_APPLICATION_REASON, metadataProblem } from '../domain/applications.js';
 import { newBulkJob, type BulkJobRecord } from '../domain/bulk-jobs.js';
 import { BadInputError, ConflictError, NotFoundError } from '../errors.js';
@@ -10,14 +10,14 @@ import { announceDeliveries } from '../live/announce.js';
 import { announceBulkJob } from '../live/bulk-job-feed.js';
 import { text } from './validate.js';
 
-/** Creates an application and its first API key (`_admin`: only the platform may). */
+/** Creates an application and its first API key, "default" with both scopes (`_admin`: only the platform may). */
 export async function createApplication(deps: Deps, _admin: AdminScope, input: { name: string }): Promise<{ application: ApplicationRecord; apiKey: string }> {
   const name = text('name', input.name, 256);
-  const apiKey = newToken('tdk_app');
   const now = deps.now();
   const application: ApplicationRecord = { id: newId('Application', now), name, metadata: {}, createdAt: now };
-  await deps.store.createApplication({ ...application, apiKeyHash: hashToken(apiKey) });
-  return { application, apiKey };
+  const { stored, key } = mintApiKey(application.id, { name: 'default', scopes: ['READ', 'WRITE'], expiresAt: null, rateLimit: null }, now);
+  await deps.store.createApplication(application, stored);
+  return { application, apiKey: key };
 }
 
 export function listApplications(deps: Deps, admin: AdminScope, page: PageArgs): Promise<Page<ApplicationRecord>> {
@@ -69,7 +69,9 @@ export async function deleteApplication(
   const deleted = await deps.store.deleteApplication(input.id, now, DELETED_APPLICATION_REASON);
   if (!deleted) throw new NotFoundError('application', input.id);
   announceDeliveries(deps.pubsub, deleted.cancelled);
-  for (const id of deleted.revokedSessionIds) deps.pubsub.publish('portal:revoked', { id });
+  for (const id of [...deleted.revokedSessionIds, ...deleted.revokedKeyIds]) {
+    deps.pubsub.publish('credential:revoked', { id, endsAt: now, reason: 'Forbidden: the application was deleted' });
+  }
   if (!input.purge) return { deletedApplicationId: input.id, job: null };
   const job = newBulkJob(newId('BulkJob', now), input.id, 'PURGE_APPLICATION', { walk: 'deletedApplication', applicationId: input.id }, now);
   await deps.store.createBulkJob(job);

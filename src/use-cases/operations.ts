@@ -1,4 +1,3 @@
-import { hashToken, newToken } from '../auth/tokens.js';
 import { ADMIN_SCOPE, type DeliveryRecord, type EndpointRecord, type Millis } from '../domain/records.js';
 import { ConflictError } from '../errors.js';
 import { newId } from '../ids.js';
@@ -44,9 +43,9 @@ export class Operations {
     const now = this.now();
     const id = await this.store.ensureSetting(SETTING, newId('Application', now));
     if (!(await this.store.findApplication(ADMIN_SCOPE, id))) {
-      // No key is ever shown for it: the admin token manages it.
+      // It has no API key: the admin token manages it.
       try {
-        await this.store.createApplication({ id, name: OPERATIONS_APPLICATION_NAME, createdAt: now, apiKeyHash: hashToken(newToken('tdk_app')) });
+        await this.store.createApplication({ id, name: OPERATIONS_APPLICATION_NAME, metadata: {}, createdAt: now });
       } catch (err) {
         if (!(await this.store.findApplication(ADMIN_SCOPE, id))) throw err; // else another process created it
       }

@@ -43,6 +43,6 @@ export async function createPortalSession(
 export async function revokePortalSession(deps: Deps, _admin: AdminScope, id: string): Promise<PortalSessionRecord> {
   const session = await deps.store.revokePortalSession(id, deps.now());
   if (!session) throw new NotFoundError('portal session', id);
-  deps.pubsub.publish('portal:revoked', { id: session.id });
+  deps.pubsub.publish('credential:revoked', { id: session.id, endsAt: session.revokedAt ?? deps.now(), reason: 'Forbidden: the portal session was revoked' });
   return session;
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { isInterfaceType, isObjectType, print, type GraphQLObjectType } from 'graphql';
+import { getNamedType, isInterfaceType, isObjectType, print, type GraphQLObjectType } from 'graphql';
 import { afterAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log.js';
 import { createApp, type App } from '../../src/app.js';
@@ -136,18 +136,25 @@ describe('authentication and authorization', () => {
     expect((await client.run(EndpointCountDocument, {})).endpoints.edges).toEqual([]);
   });
 
-  it('the API key cannot be read back: only the createApplication payload has an apiKey field', () => {
-    const withKey = Object.values(schema.getTypeMap())
+  it('a token cannot be read back: only the payloads that create one have a field with a token or its hash', () => {
+    const fields = Object.values(schema.getTypeMap())
       .filter((type) => !type.name.startsWith('__') && (isObjectType(type) || isInterfaceType(type)))
-      .flatMap((type) => Object.keys((type as GraphQLObjectType).getFields()).filter((f) => /api_?key/i.test(f)).map((f) => `${type.name}.${f}`));
-    expect(withKey).toEqual(['CreateApplicationPayload.apiKey']);
+      .flatMap((type) => Object.values((type as GraphQLObjectType).getFields()).map((f) => ({ coordinate: `${type.name}.${f.name}`, field: f })));
+    const tokenLike = fields.filter(({ field }) => /^(apiKey|key|token|hash|tokenHash)$/i.test(field.name) && getNamedType(field.type).name === 'String').map((f) => f.coordinate);
+    expect(tokenLike.sort()).toEqual([
+      'CreateAdminTokenPayload.token', 'CreateApiKeyPayload.key', 'CreateApplicationPayload.apiKey', 'CreatePortalSessionPayload.token', 'RotateApiKeyPayload.key',
+    ]);
+    // ApiKey and AdminToken show nothing of the token.
+    for (const type of ['ApiKey', 'AdminToken']) {
+      expect(fields.filter((f) => f.coordinate.startsWith(`${type}.`) && /hash|token|secret/i.test(f.field.name))).toEqual([]);
+    }
   });
 
   it('the store keeps only a hash of an API key, never the key itself', async () => {
     const app = await createApplication(server);
     const values = allStoredValues(server.dataDir);
-    // The scan sees the application's row (its key hash), so not finding the key means something.
-    expect(values).toContainEqual({ table: 'applications', column: 'api_key_hash', value: sha256(app.apiKey) });
+    // The scan sees the key's row (its hash), so not finding the key means something.
+    expect(values).toContainEqual({ table: 'api_keys', column: 'token_hash', value: sha256(app.apiKey) });
     const leaks = values.filter((v) => v.value.includes(app.apiKey));
     expect(leaks, `plain API key found in ${leaks.map((l) => `${l.table}.${l.column}`).join(', ')}`).toEqual([]);
     // Nor anywhere in the raw database files (main file, WAL, shared memory).

@@ -45,7 +45,7 @@ function freshFile(): string {
 /** An application with ENDPOINTS endpoints receiving every type. */
 function setup(writes: SqliteWrites, now: number) {
   const applicationId = newId('Application');
-  writes.runBatch([() => writes.createApplication({ id: applicationId, name: 'bench', apiKeyHash: `h-${applicationId}`, createdAt: now })]);
+  writes.runBatch([() => writes.createApplication({ id: applicationId, name: 'bench', metadata: {}, createdAt: now })]);
   const endpoints: EndpointRecord[] = Array.from({ length: ENDPOINTS }, () => ({
     id: newId('Endpoint'), applicationId, url: 'http://127.0.0.1:9/hook', description: null, eventTypes: ['*'], enabled: true,
     secrets: [{ secret: 'whsec_YmVuY2hiZW5jaGJlbmNoYmVuY2hiZW5jaGJlbmNo', expiresAt: null }], createdAt: now, updatedAt: now, deletedAt: null, ...ENDPOINT_DEFAULTS,

@@ -19,9 +19,90 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown; }
 };
 
-/** One third-party integration of the platform: it owns endpoints, events and deliveries, and has its own API key. */
+/** A named admin token: acts as the platform, like the bootstrap token, and can be revoked alone. Its token is shown once; only the token's hash is stored. */
+export type AdminToken = {
+  __typename?: 'AdminToken';
+  /** When the token was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The admin token ID (adm_…); revokeAdminToken takes it. */
+  id: Scalars['ID']['output'];
+  /** Who or what the token is for. */
+  name: Scalars['String']['output'];
+  /** Requests per second this token may make; null means the server's default. */
+  rateLimit?: Maybe<Scalars['Int']['output']>;
+  /** When the token was revoked; null while it is not. */
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** A page of admin tokens, newest first. */
+export type AdminTokenConnection = {
+  __typename?: 'AdminTokenConnection';
+  /** The admin tokens of this page. */
+  edges: Array<AdminTokenEdge>;
+  /** Whether more pages follow, and the cursors to read them. */
+  pageInfo: PageInfo;
+};
+
+/** One admin token in a list, with its cursor. */
+export type AdminTokenEdge = {
+  __typename?: 'AdminTokenEdge';
+  /** Pass as `after` to read the records after this one. */
+  cursor: Scalars['String']['output'];
+  /** The admin token. */
+  node: AdminToken;
+};
+
+/** A named key of one application. Its token is shown once, at creation or rotation; only the token's hash is stored. */
+export type ApiKey = {
+  __typename?: 'ApiKey';
+  /** When the key was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** When the key stops working on its own; null when it never expires. */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The key ID (key_…); revokeApiKey and rotateApiKey take it. Tokens of keys created since named keys exist begin with tdk_app_<this id>. */
+  id: Scalars['ID']['output'];
+  /** When the key last authenticated a request, to the minute (it is written at most once a minute); null when never used. */
+  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What the key is for, as its creator named it. */
+  name: Scalars['String']['output'];
+  /** Requests per second this key may make; null means the server's default. */
+  rateLimit?: Maybe<Scalars['Int']['output']>;
+  /** When the key was revoked, or, after rotateApiKey, when its grace ends (then possibly in the future); null while neither. */
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What the key may do. */
+  scopes: Array<ApiKeyScope>;
+};
+
+/** A page of API keys, newest first. */
+export type ApiKeyConnection = {
+  __typename?: 'ApiKeyConnection';
+  /** The API keys of this page. */
+  edges: Array<ApiKeyEdge>;
+  /** Whether more pages follow, and the cursors to read them. */
+  pageInfo: PageInfo;
+};
+
+/** One API key in a list, with its cursor. */
+export type ApiKeyEdge = {
+  __typename?: 'ApiKeyEdge';
+  /** Pass as `after` to read the records after this one. */
+  cursor: Scalars['String']['output'];
+  /** The API key. */
+  node: ApiKey;
+};
+
+/** What an API key may do. */
+export type ApiKeyScope =
+  /** Queries and subscriptions. */
+  | 'READ'
+  /** Mutations as well as queries and subscriptions. */
+  | 'WRITE';
+
+/** One third-party integration of the platform: it owns endpoints, events and deliveries, and has its own API keys (apiKeys). */
 export type Application = Node & {
   __typename?: 'Application';
+  /** This application's API keys, newest first, revoked and expired ones included (never their tokens). */
+  apiKeys: ApiKeyConnection;
   /** When the application was created. */
   createdAt: Scalars['DateTime']['output'];
   /** Endpoints of this application, newest first (deleted ones are left out). */
@@ -35,7 +116,14 @@ export type Application = Node & {
 };
 
 
-/** One third-party integration of the platform: it owns endpoints, events and deliveries, and has its own API key. */
+/** One third-party integration of the platform: it owns endpoints, events and deliveries, and has its own API keys (apiKeys). */
+export type ApplicationApiKeysArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** One third-party integration of the platform: it owns endpoints, events and deliveries, and has its own API keys (apiKeys). */
 export type ApplicationEndpointsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -104,8 +192,10 @@ export type AuditActor = {
 
 /** What kind of credential made a change. */
 export type AuditActorKind =
-  /** The admin token (TIDINGS_ADMIN_TOKEN or the generated one). */
+  /** The bootstrap admin token (TIDINGS_ADMIN_TOKEN or the generated one). */
   | 'ADMIN_BOOTSTRAP'
+  /** A named admin token (createAdminToken). */
+  | 'ADMIN_TOKEN'
   /** An application's API key. */
   | 'API_KEY'
   /** A portal session's token (createPortalSession). */
@@ -263,6 +353,46 @@ export type CancelBulkJobPayload = {
   job: BulkJob;
 };
 
+/** A new admin token. */
+export type CreateAdminTokenInput = {
+  /** Who or what it is for, 1 to 256 characters. */
+  name: Scalars['String']['input'];
+  /** Requests per second it may make, 1 to 100000; the server's default when omitted or null. */
+  rateLimit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The new admin token and its token string. */
+export type CreateAdminTokenPayload = {
+  __typename?: 'CreateAdminTokenPayload';
+  /** The admin token. */
+  adminToken: AdminToken;
+  /** The token, shown this once: only its hash is stored. */
+  token: Scalars['String']['output'];
+};
+
+/** A new API key. */
+export type CreateApiKeyInput = {
+  /** The application the key acts as: required with an admin token; an application's key may only name its own (or omit it). */
+  applicationId?: InputMaybe<Scalars['ID']['input']>;
+  /** When it stops working (in the future); never when omitted. */
+  expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** What the key is for, 1 to 256 characters. */
+  name: Scalars['String']['input'];
+  /** Requests per second it may make, 1 to 100000; the server's default when omitted or null. */
+  rateLimit?: InputMaybe<Scalars['Int']['input']>;
+  /** What it may do: at least one of READ, WRITE. */
+  scopes: Array<ApiKeyScope>;
+};
+
+/** The new key and its token. */
+export type CreateApiKeyPayload = {
+  __typename?: 'CreateApiKeyPayload';
+  /** The key. */
+  apiKey: ApiKey;
+  /** The token, shown this once: only its hash is stored. */
+  key: Scalars['String']['output'];
+};
+
 /** A new application. */
 export type CreateApplicationInput = {
   /** Display name, 1 to 256 characters. */
@@ -272,7 +402,7 @@ export type CreateApplicationInput = {
 /** The new application and its API key. */
 export type CreateApplicationPayload = {
   __typename?: 'CreateApplicationPayload';
-  /** The API key, shown this once: only its hash is stored. */
+  /** The token of its first API key, "default" (READ and WRITE), shown this once: only its hash is stored. */
   apiKey: Scalars['String']['output'];
   /** The application. */
   application: Application;
@@ -825,13 +955,17 @@ export type LiveDeliveryStats = {
   bucket: StatsBucket;
 };
 
-/** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. Every mutation needs the WRITE scope. */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Archives an event type: it accepts no new events; history stays (admin only). */
   archiveEventType: ArchiveEventTypePayload;
   /** Stops a QUEUED or RUNNING bulk job before its next batch; what it did stays done. */
   cancelBulkJob: CancelBulkJobPayload;
+  /** Creates a named admin token (admin only). */
+  createAdminToken: CreateAdminTokenPayload;
+  /** Creates an API key: the admin token for any application, an application's key (with WRITE) for its own. NOT_FOUND for an application the caller cannot see. */
+  createApiKey: CreateApiKeyPayload;
   /** Creates an application and returns its API key (admin only). */
   createApplication: CreateApplicationPayload;
   /** Registers an endpoint and returns its signing secret. */
@@ -856,8 +990,14 @@ export type Mutation = {
   retryDeliveries: RetryDeliveriesPayload;
   /** Queues exactly one more attempt now, whatever the status; it ends SUCCEEDED or FAILED. CONFLICT while an attempt is in flight. */
   retryDelivery: RetryDeliveryPayload;
+  /** Ends a named admin token now (admin only): refused from the next request on, its live connections closed. NOT_FOUND for an unknown ID; CONFLICT when revoked already. The bootstrap token cannot be revoked here. */
+  revokeAdminToken: RevokeAdminTokenPayload;
+  /** Ends an API key now: every process refuses its token from the next request on and closes its live connections. NOT_FOUND for a key the caller cannot see; CONFLICT when it was revoked already. */
+  revokeApiKey: RevokeApiKeyPayload;
   /** Ends a portal session now (admin only): its token is refused from the next request on. NOT_FOUND for an unknown ID. */
   revokePortalSession: RevokePortalSessionPayload;
+  /** Replaces an API key with a new one; the old token keeps working for the grace, then stops (its live connections close). CONFLICT for a key revoked, rotated or expired already. */
+  rotateApiKey: RotateApiKeyPayload;
   /** Issues a new signing secret; the old one keeps signing during the grace period (TIDINGS_SECRET_ROTATION_GRACE, 24h). */
   rotateEndpointSecret: RotateEndpointSecretPayload;
   /** Publishes the event type's first example to one endpoint only, as a real event with a recorded delivery. */
@@ -871,121 +1011,151 @@ export type Mutation = {
 };
 
 
-/** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. Every mutation needs the WRITE scope. */
 export type MutationArchiveEventTypeArgs = {
   input: ArchiveEventTypeInput;
 };
 
 
-/** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. Every mutation needs the WRITE scope. */
 export type MutationCancelBulkJobArgs = {
   input: CancelBulkJobInput;
 };
 
 
-/** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. Every mutation needs the WRITE scope. */
+export type MutationCreateAdminTokenArgs = {
+  input: CreateAdminTokenInput;
+};
+
+
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. Every mutation needs the WRITE scope. */
+export type MutationCreateApiKeyArgs = {
+  input: CreateApiKeyInput;
+};
+
+
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. Every mutation needs the WRITE scope. */
 export type MutationCreateApplicationArgs = {
   input: CreateApplicationInput;
 };
 
 
-/** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. Every mutation needs the WRITE scope. */
 export type MutationCreateEndpointArgs = {
   input: CreateEndpointInput;
 };
 
 
-/** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. Every mutation needs the WRITE scope. */
 export type MutationCreateEventTypeArgs = {
   input: CreateEventTypeInput;
 };
 
 
-/** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. Every mutation needs the WRITE scope. */
 export type MutationCreatePortalSessionArgs = {
   input: CreatePortalSessionInput;
 };
 
 
-/** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. Every mutation needs the WRITE scope. */
 export type MutationDeleteApplicationArgs = {
   input: DeleteApplicationInput;
 };
 
 
-/** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. Every mutation needs the WRITE scope. */
 export type MutationDeleteEndpointArgs = {
   input: DeleteEndpointInput;
 };
 
 
-/** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. Every mutation needs the WRITE scope. */
 export type MutationPublishEventArgs = {
   input: PublishEventInput;
 };
 
 
-/** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. Every mutation needs the WRITE scope. */
 export type MutationPublishEventsArgs = {
   input: PublishEventsInput;
 };
 
 
-/** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. Every mutation needs the WRITE scope. */
 export type MutationRecoverEndpointArgs = {
   input: RecoverEndpointInput;
 };
 
 
-/** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. Every mutation needs the WRITE scope. */
 export type MutationReplayEventsArgs = {
   input: ReplayEventsInput;
 };
 
 
-/** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. Every mutation needs the WRITE scope. */
 export type MutationRetryDeliveriesArgs = {
   input: RetryDeliveriesInput;
 };
 
 
-/** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. Every mutation needs the WRITE scope. */
 export type MutationRetryDeliveryArgs = {
   input: RetryDeliveryInput;
 };
 
 
-/** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. Every mutation needs the WRITE scope. */
+export type MutationRevokeAdminTokenArgs = {
+  input: RevokeAdminTokenInput;
+};
+
+
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. Every mutation needs the WRITE scope. */
+export type MutationRevokeApiKeyArgs = {
+  input: RevokeApiKeyInput;
+};
+
+
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. Every mutation needs the WRITE scope. */
 export type MutationRevokePortalSessionArgs = {
   input: RevokePortalSessionInput;
 };
 
 
-/** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. Every mutation needs the WRITE scope. */
+export type MutationRotateApiKeyArgs = {
+  input: RotateApiKeyInput;
+};
+
+
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. Every mutation needs the WRITE scope. */
 export type MutationRotateEndpointSecretArgs = {
   input: RotateEndpointSecretInput;
 };
 
 
-/** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. Every mutation needs the WRITE scope. */
 export type MutationSendTestEventArgs = {
   input: SendTestEventInput;
 };
 
 
-/** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. Every mutation needs the WRITE scope. */
 export type MutationUpdateApplicationArgs = {
   input: UpdateApplicationInput;
 };
 
 
-/** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. Every mutation needs the WRITE scope. */
 export type MutationUpdateEndpointArgs = {
   input: UpdateEndpointInput;
 };
 
 
-/** Change the catalogue, applications and endpoints; publish events; retry deliveries. */
+/** Change the catalogue, applications and endpoints; publish events; retry deliveries. Every mutation needs the WRITE scope. */
 export type MutationUpdateEventTypeArgs = {
   input: UpdateEventTypeInput;
 };
@@ -1137,6 +1307,8 @@ export type PublishEventsPayload = {
 /** Read the catalogue, applications, endpoints, events and deliveries. */
 export type Query = {
   __typename?: 'Query';
+  /** The named admin tokens, newest first, revoked ones included (admin only; the bootstrap token is not listed). */
+  adminTokens: AdminTokenConnection;
   /** One application; an application key sees only its own. */
   application?: Maybe<Application>;
   /** Every application, newest first (admin only). */
@@ -1171,6 +1343,13 @@ export type Query = {
   operationsApplication: Application;
   /** Exactly the request Tidings would send to an endpoint for an event, built by the delivery code itself; nothing is stored or sent. */
   previewDelivery: DeliveryPreview;
+};
+
+
+/** Read the catalogue, applications, endpoints, events and deliveries. */
+export type QueryAdminTokensArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1340,6 +1519,32 @@ export type RetryDeliveryPayload = {
   delivery: Delivery;
 };
 
+/** The admin token to end. */
+export type RevokeAdminTokenInput = {
+  /** The admin token ID (adm_…). */
+  id: Scalars['ID']['input'];
+};
+
+/** The revoked admin token. */
+export type RevokeAdminTokenPayload = {
+  __typename?: 'RevokeAdminTokenPayload';
+  /** The admin token, with revokedAt set. */
+  adminToken: AdminToken;
+};
+
+/** The API key to end. */
+export type RevokeApiKeyInput = {
+  /** The key ID (key_…). */
+  id: Scalars['ID']['input'];
+};
+
+/** The revoked key. */
+export type RevokeApiKeyPayload = {
+  __typename?: 'RevokeApiKeyPayload';
+  /** The key, with revokedAt set. */
+  apiKey: ApiKey;
+};
+
 /** The portal session to end. */
 export type RevokePortalSessionInput = {
   /** The session ID (ps_…). */
@@ -1351,6 +1556,25 @@ export type RevokePortalSessionPayload = {
   __typename?: 'RevokePortalSessionPayload';
   /** The session, with revokedAt set. */
   portalSession: PortalSession;
+};
+
+/** The API key to replace, and how long its token keeps working. */
+export type RotateApiKeyInput = {
+  /** Seconds the old token keeps working, 0 to 604800 (7 days); 3600 when omitted. 0 ends it now. */
+  grace?: InputMaybe<Scalars['Int']['input']>;
+  /** The key ID (key_…). */
+  id: Scalars['ID']['input'];
+};
+
+/** The new key (same name, scopes, expiry and rate limit) and its token; the old key stops at the end of the grace. */
+export type RotateApiKeyPayload = {
+  __typename?: 'RotateApiKeyPayload';
+  /** The new key. */
+  apiKey: ApiKey;
+  /** The new key's token, shown this once: only its hash is stored. */
+  key: Scalars['String']['output'];
+  /** The old key, its revokedAt the end of the grace. */
+  previousApiKey: ApiKey;
 };
 
 /** The endpoint whose signing secret to replace. */
@@ -1819,6 +2043,58 @@ export type EventTypeQueryVariables = Exact<{
 
 export type EventTypeQuery = { __typename?: 'Query', eventType?: { __typename?: 'EventType', name: string, description?: string | null, schema?: unknown | null, archived: boolean } | null };
 
+export type CreateApiKeyMutationVariables = Exact<{
+  input: CreateApiKeyInput;
+}>;
+
+
+export type CreateApiKeyMutation = { __typename?: 'Mutation', createApiKey: { __typename?: 'CreateApiKeyPayload', key: string, apiKey: { __typename?: 'ApiKey', id: string, name: string, scopes: Array<ApiKeyScope>, rateLimit?: number | null, createdAt: string, expiresAt?: string | null, lastUsedAt?: string | null, revokedAt?: string | null } } };
+
+export type RevokeApiKeyMutationVariables = Exact<{
+  input: RevokeApiKeyInput;
+}>;
+
+
+export type RevokeApiKeyMutation = { __typename?: 'Mutation', revokeApiKey: { __typename?: 'RevokeApiKeyPayload', apiKey: { __typename?: 'ApiKey', id: string, revokedAt?: string | null } } };
+
+export type RotateApiKeyMutationVariables = Exact<{
+  input: RotateApiKeyInput;
+}>;
+
+
+export type RotateApiKeyMutation = { __typename?: 'Mutation', rotateApiKey: { __typename?: 'RotateApiKeyPayload', key: string, apiKey: { __typename?: 'ApiKey', id: string, name: string, scopes: Array<ApiKeyScope>, rateLimit?: number | null, expiresAt?: string | null, revokedAt?: string | null }, previousApiKey: { __typename?: 'ApiKey', id: string, revokedAt?: string | null } } };
+
+export type ApplicationApiKeysQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ApplicationApiKeysQuery = { __typename?: 'Query', application?: { __typename?: 'Application', id: string, apiKeys: { __typename?: 'ApiKeyConnection', edges: Array<{ __typename?: 'ApiKeyEdge', cursor: string, node: { __typename?: 'ApiKey', id: string, name: string, scopes: Array<ApiKeyScope>, rateLimit?: number | null, createdAt: string, expiresAt?: string | null, lastUsedAt?: string | null, revokedAt?: string | null } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } } | null };
+
+export type CreateAdminTokenMutationVariables = Exact<{
+  input: CreateAdminTokenInput;
+}>;
+
+
+export type CreateAdminTokenMutation = { __typename?: 'Mutation', createAdminToken: { __typename?: 'CreateAdminTokenPayload', token: string, adminToken: { __typename?: 'AdminToken', id: string, name: string, rateLimit?: number | null, createdAt: string, revokedAt?: string | null } } };
+
+export type RevokeAdminTokenMutationVariables = Exact<{
+  input: RevokeAdminTokenInput;
+}>;
+
+
+export type RevokeAdminTokenMutation = { __typename?: 'Mutation', revokeAdminToken: { __typename?: 'RevokeAdminTokenPayload', adminToken: { __typename?: 'AdminToken', id: string, revokedAt?: string | null } } };
+
+export type AdminTokensQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type AdminTokensQuery = { __typename?: 'Query', adminTokens: { __typename?: 'AdminTokenConnection', edges: Array<{ __typename?: 'AdminTokenEdge', node: { __typename?: 'AdminToken', id: string, name: string, rateLimit?: number | null, createdAt: string, revokedAt?: string | null } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+
 export type IntrospectionQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -2282,6 +2558,13 @@ export const UpdateEventTypeDocument = {"kind":"Document","definitions":[{"kind"
 export const ArchiveEventTypeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ArchiveEventType"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ArchiveEventTypeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"archiveEventType"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"eventType"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"archived"}}]}}]}}]}}]} as unknown as DocumentNode<ArchiveEventTypeMutation, ArchiveEventTypeMutationVariables>;
 export const EventTypesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EventTypes"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"includeArchived"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"eventTypes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"includeArchived"},"value":{"kind":"Variable","name":{"kind":"Name","value":"includeArchived"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"archived"}}]}}]}}]} as unknown as DocumentNode<EventTypesQuery, EventTypesQueryVariables>;
 export const EventTypeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EventType"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"eventType"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"schema"}},{"kind":"Field","name":{"kind":"Name","value":"archived"}}]}}]}}]} as unknown as DocumentNode<EventTypeQuery, EventTypeQueryVariables>;
+export const CreateApiKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateApiKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateApiKeyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"apiKey"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}},{"kind":"Field","name":{"kind":"Name","value":"rateLimit"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]}}]}}]} as unknown as DocumentNode<CreateApiKeyMutation, CreateApiKeyMutationVariables>;
+export const RevokeApiKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeApiKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RevokeApiKeyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"apiKey"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]}}]}}]} as unknown as DocumentNode<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;
+export const RotateApiKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RotateApiKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RotateApiKeyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rotateApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"apiKey"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}},{"kind":"Field","name":{"kind":"Name","value":"rateLimit"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"previousApiKey"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]}}]}}]} as unknown as DocumentNode<RotateApiKeyMutation, RotateApiKeyMutationVariables>;
+export const ApplicationApiKeysDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ApplicationApiKeys"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"application"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"apiKeys"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}},{"kind":"Field","name":{"kind":"Name","value":"rateLimit"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ApplicationApiKeysQuery, ApplicationApiKeysQueryVariables>;
+export const CreateAdminTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateAdminToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateAdminTokenInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createAdminToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"adminToken"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"rateLimit"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]}}]}}]} as unknown as DocumentNode<CreateAdminTokenMutation, CreateAdminTokenMutationVariables>;
+export const RevokeAdminTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeAdminToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RevokeAdminTokenInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeAdminToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adminToken"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]}}]}}]} as unknown as DocumentNode<RevokeAdminTokenMutation, RevokeAdminTokenMutationVariables>;
+export const AdminTokensDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminTokens"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adminTokens"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"rateLimit"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<AdminTokensQuery, AdminTokensQueryVariables>;
 export const IntrospectionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Introspection"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__schema"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"queryType"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"mutationType"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"subscriptionType"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"types"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}}]}}]}}]} as unknown as DocumentNode<IntrospectionQuery, IntrospectionQueryVariables>;
 export const DepthAtLimitDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DepthAtLimit"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endpoints"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endpoints"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deliveries"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<DepthAtLimitQuery, DepthAtLimitQueryVariables>;
 export const DepthOverLimitDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DepthOverLimit"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endpoints"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endpoints"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deliveries"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<DepthOverLimitQuery, DepthOverLimitQueryVariables>;

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEntryRecord } from '../../src/domain/audit.js';
 import { newBulkJob, type BulkJobRecord } from '../../src/domain/bulk-jobs.js';
 import { newId } from '../../src/ids.js';
-import type { Store } from '../../src/store/ports.js';
+import type { Store, StoredApiKey } from '../../src/store/ports.js';
 import { admin, appScope, fixtures, freshStorePerCase, T0, type StoreHarness } from './contract-fixtures.js';
 
 // Application lifecycle and audit log contract: renaming and deleting applications (what a
@@ -58,19 +58,29 @@ export function applicationLifecycleContract(name: string, open: () => Promise<S
       expect(await store.updateApplication(newId('Application'), { name: 'x' })).toBeNull();
     });
 
-    it('deletes an application at once: no read or key lookup finds it, its endpoints are deleted, its unfinished deliveries end FAILED with the reason, its sessions are revoked', async () => {
+    it('deletes an application at once: no read finds it, its keys are revoked, its endpoints are deleted, its unfinished deliveries end FAILED with the reason, its sessions are revoked', async () => {
       const { a, e, published, attempted, session } = await populated(3);
       const other = await populated(1);
+      const key = (applicationId: string, revokedAt: number | null = null): StoredApiKey => {
+        const id = newId('ApiKey');
+        return { id, applicationId, name: 'ci', scopes: ['READ'], rateLimit: null, createdAt: T0, expiresAt: null, lastUsedAt: null, revokedAt, tokenHash: `hash-${id}` };
+      };
+      // A working key, one in a rotation's grace (ends later), one revoked before; and another application's.
+      const [working, rotating, revokedBefore, others] = [key(a.id), key(a.id, T0 + 60_000), key(a.id, T0 + 1000), key(other.a.id)];
+      for (const k of [working, rotating, revokedBefore, others]) await store.createApiKey(k);
       const deleted = await store.deleteApplication(a.id, T0 + 2000, REASON);
       expect(deleted!.application.id).toBe(a.id);
       expect(deleted!.revokedSessionIds).toEqual([session.id]);
+      expect(deleted!.revokedKeyIds.sort()).toEqual([working.id, rotating.id].sort());
+      expect((await store.findApiKeyForAuth(working.id))!.revokedAt).toBe(T0 + 2000);
+      expect((await store.findApiKeyForAuth(rotating.id))!.revokedAt).toBe(T0 + 2000);
+      expect((await store.findApiKeyForAuth(revokedBefore.id))!.revokedAt).toBe(T0 + 1000);
       const unfinished = published.map((p) => p.deliveries[0]!.id).filter((id) => id !== attempted);
       expect(deleted!.cancelled.map((d) => d.id).sort()).toEqual(unfinished.sort());
       expect(deleted!.cancelled.every((d) => d.status === 'FAILED' && d.failureReason === REASON)).toBe(true);
 
       expect(await store.findApplication(admin, a.id)).toBeNull();
       expect(await store.findApplications(admin, [a.id, other.a.id])).toEqual([other.a]);
-      expect(await store.findApplicationByKeyHash(`hash-${a.id}`)).toBeNull();
       expect((await store.listApplications(admin, { first: 10 })).items.map((x) => x.id)).toEqual([other.a.id]);
       expect(await store.findEndpoint(admin, e.id)).toBeNull();
       expect((await store.findPortalSession(session.id))!.revokedAt).toBe(T0 + 2000);
@@ -82,7 +92,7 @@ export function applicationLifecycleContract(name: string, open: () => Promise<S
       expect(await store.findDelivery(admin, attempted)).toMatchObject({ status: 'SUCCEEDED' });
       expect(await store.updateApplication(a.id, { name: 'x' })).toBeNull();
       expect(await store.deleteApplication(a.id, T0 + 3000, REASON)).toBeNull();
-      expect(await store.findApplicationByKeyHash(`hash-${other.a.id}`)).toEqual(other.a);
+      expect((await store.findApiKeyForAuth(others.id))!.revokedAt).toBeNull();
     });
 
     it('purges a deleted application in batches with progress: deliveries, attempts, events, endpoints, statistics, sessions and the application go; others stay', async () => {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ConflictError } from '../../src/errors.js';
 import { newId } from '../../src/ids.js';
-import type { Store } from '../../src/store/ports.js';
+import type { Store, StoredApiKey } from '../../src/store/ports.js';
 import { admin, appScope, fixtures, freshStorePerCase, T0, type StoreHarness } from './contract-fixtures.js';
 
 // Catalogue contract: every adapter runs exactly these tests with exactly these expectations (after
@@ -23,14 +23,120 @@ export function catalogueContract(name: string, open: () => Promise<StoreHarness
       expect(await store.getSetting('missing')).toBeNull();
     });
 
-    it('finds applications by ID within scope and by key hash', async () => {
+    it('finds applications by ID within scope', async () => {
       const a = await application('a');
       const b = await application('b');
       expect(await store.findApplication(admin, a.id)).toEqual(a);
       expect(await store.findApplication(appScope(a.id), a.id)).toEqual(a);
       expect(await store.findApplication(appScope(a.id), b.id)).toBeNull();
-      expect(await store.findApplicationByKeyHash(`hash-${b.id}`)).toEqual(b);
-      expect(await store.findApplicationByKeyHash('nope')).toBeNull();
+    });
+
+    const apiKey = (applicationId: string, extra: Partial<StoredApiKey> = {}): StoredApiKey => {
+      const id = newId('ApiKey');
+      return {
+        id, applicationId, name: 'ci', scopes: ['READ'], rateLimit: null, createdAt: T0, expiresAt: null, lastUsedAt: null, revokedAt: null,
+        tokenHash: `hash-${id}`, ...extra,
+      };
+    };
+    const shown = ({ tokenHash: _h, ...key }: StoredApiKey) => key;
+
+    it('creates an application together with its first API key', async () => {
+      const app = { id: newId('Application'), name: 'with key', metadata: {}, createdAt: T0 };
+      const key = apiKey(app.id, { name: 'default', scopes: ['READ', 'WRITE'] });
+      await store.createApplication(app, key);
+      expect(await store.findApplication(admin, app.id)).toEqual(app);
+      expect(await store.findApiKeyForAuth(key.id)).toEqual(key);
+      expect(await store.findApiKeyByHash(key.tokenHash)).toEqual(key);
+    });
+
+    it('finds API keys by ID for authentication, by hash, and within scope only', async () => {
+      const a = await application('a');
+      const b = await application('b');
+      const key = apiKey(a.id, { rateLimit: 25, expiresAt: T0 + 60_000 });
+      await store.createApiKey(key);
+      expect(await store.findApiKeyForAuth(key.id)).toEqual(key);
+      expect(await store.findApiKeyForAuth(newId('ApiKey'))).toBeNull();
+      expect(await store.findApiKeyByHash(key.tokenHash)).toEqual(key);
+      expect(await store.findApiKeyByHash('nope')).toBeNull();
+      expect(await store.findApiKey(admin, key.id)).toEqual(shown(key));
+      expect(await store.findApiKey(appScope(a.id), key.id)).toEqual(shown(key));
+      expect(await store.findApiKey(appScope(b.id), key.id)).toBeNull();
+    });
+
+    it('refuses a second API key with the same token hash', async () => {
+      const a = await application('a');
+      const key = apiKey(a.id);
+      await store.createApiKey(key);
+      await expect(store.createApiKey({ ...apiKey(a.id), tokenHash: key.tokenHash })).rejects.toThrow();
+      expect((await store.listApiKeys(admin, a.id, { first: 10 })).items).toEqual([shown(key)]);
+    });
+
+    it("lists one application's API keys newest first, in pages, never another application's", async () => {
+      const a = await application('a');
+      const b = await application('b');
+      const keys = [apiKey(a.id), apiKey(a.id), apiKey(a.id)];
+      for (const key of keys) await store.createApiKey(key);
+      await store.createApiKey(apiKey(b.id));
+      const first = await store.listApiKeys(admin, a.id, { first: 2 });
+      expect(first).toEqual({ items: [shown(keys[2]!), shown(keys[1]!)], hasNextPage: true });
+      expect(await store.listApiKeys(appScope(a.id), a.id, { first: 2, after: keys[1]!.id })).toEqual({ items: [shown(keys[0]!)], hasNextPage: false });
+      expect(await store.listApiKeys(appScope(b.id), a.id, { first: 10 })).toEqual({ items: [], hasNextPage: false });
+    });
+
+    it('revokes an API key within scope only, keeping the first revocation time', async () => {
+      const a = await application('a');
+      const b = await application('b');
+      const key = apiKey(a.id);
+      await store.createApiKey(key);
+      expect(await store.revokeApiKey(appScope(b.id), key.id, T0 + 1)).toBeNull();
+      expect(await store.findApiKey(admin, key.id)).toMatchObject({ revokedAt: null });
+      expect(await store.revokeApiKey(appScope(a.id), key.id, T0 + 5)).toEqual({ ...shown(key), revokedAt: T0 + 5 });
+      expect(await store.revokeApiKey(admin, key.id, T0 + 9)).toEqual({ ...shown(key), revokedAt: T0 + 5 });
+      expect(await store.revokeApiKey(admin, newId('ApiKey'), T0)).toBeNull();
+    });
+
+    it('rotates an API key: the new one is stored and the old one ends at the end of the grace, once only', async () => {
+      const a = await application('a');
+      const b = await application('b');
+      const old = apiKey(a.id);
+      await store.createApiKey(old);
+      const next = apiKey(a.id, { createdAt: T0 + 1 });
+      expect(await store.rotateApiKey(appScope(b.id), old.id, next, T0 + 1000)).toBeNull();
+      expect(await store.findApiKeyForAuth(next.id)).toBeNull();
+      expect(await store.rotateApiKey(appScope(a.id), old.id, next, T0 + 1000)).toEqual({ ...shown(old), revokedAt: T0 + 1000 });
+      expect(await store.findApiKeyForAuth(next.id)).toEqual(next);
+      const again = apiKey(a.id);
+      expect(await store.rotateApiKey(admin, old.id, again, T0 + 2000)).toBeNull();
+      expect(await store.findApiKeyForAuth(again.id)).toBeNull();
+      expect(await store.findApiKey(admin, old.id)).toMatchObject({ revokedAt: T0 + 1000 });
+      // Revoking during the grace ends it now.
+      expect(await store.revokeApiKey(admin, old.id, T0 + 10)).toMatchObject({ revokedAt: T0 + 10 });
+    });
+
+    it('writes lastUsedAt at most once per interval', async () => {
+      const a = await application('a');
+      const key = apiKey(a.id);
+      await store.createApiKey(key);
+      await store.touchApiKey(key.id, T0 + 1000, 60_000);
+      expect(await store.findApiKey(admin, key.id)).toMatchObject({ lastUsedAt: T0 + 1000 });
+      await store.touchApiKey(key.id, T0 + 30_000, 60_000);
+      expect(await store.findApiKey(admin, key.id)).toMatchObject({ lastUsedAt: T0 + 1000 });
+      await store.touchApiKey(key.id, T0 + 61_000, 60_000);
+      expect(await store.findApiKey(admin, key.id)).toMatchObject({ lastUsedAt: T0 + 61_000 });
+    });
+
+    it('stores named admin tokens by ID, lists them newest first and keeps the first revocation time', async () => {
+      const tokens = [0, 1, 2].map((n) => ({ id: newId('AdminToken'), name: `ops ${n}`, rateLimit: n === 1 ? 50 : null, createdAt: T0 + n, revokedAt: null, tokenHash: `hash-${n}` }));
+      for (const t of tokens) await store.createAdminToken(t);
+      expect(await store.findAdminToken(tokens[1]!.id)).toEqual(tokens[1]);
+      expect(await store.findAdminToken(newId('AdminToken'))).toBeNull();
+      const hide = ({ tokenHash: _h, ...t }: (typeof tokens)[number]) => t;
+      expect(await store.listAdminTokens({ first: 2 })).toEqual({ items: [hide(tokens[2]!), hide(tokens[1]!)], hasNextPage: true });
+      expect(await store.listAdminTokens({ first: 2, after: tokens[1]!.id })).toEqual({ items: [hide(tokens[0]!)], hasNextPage: false });
+      expect(await store.revokeAdminToken(tokens[0]!.id, T0 + 5)).toEqual({ ...hide(tokens[0]!), revokedAt: T0 + 5 });
+      expect(await store.revokeAdminToken(tokens[0]!.id, T0 + 9)).toEqual({ ...hide(tokens[0]!), revokedAt: T0 + 5 });
+      expect(await store.findAdminToken(tokens[0]!.id)).toMatchObject({ revokedAt: T0 + 5, tokenHash: 'hash-0' });
+      expect(await store.revokeAdminToken(newId('AdminToken'), T0)).toBeNull();
     });
 
     it('stores portal sessions by ID with their token hash, and keeps the first revocation time', async () => {

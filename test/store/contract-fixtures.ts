@@ -19,7 +19,7 @@ export const appScope = (applicationId: string): Scope => ({ kind: 'app', applic
 export function fixtures(current: () => Store) {
   async function application(name = 'app') {
     const app = { id: newId('Application'), name, metadata: {}, createdAt: T0 };
-    await current().createApplication({ ...app, apiKeyHash: `hash-${app.id}` });
+    await current().createApplication(app);
     return app;
   }
 

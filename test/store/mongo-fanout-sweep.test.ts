@@ -26,7 +26,7 @@ describe('MongoDB sweep of an interrupted fan-out', () => {
     const store = await MongoStore.connect(server.uri, name);
     try {
       const T0 = Date.UTC(2026, 0, 1);
-      await store.createApplication({ id: 'app_01', name: 'Acme', apiKeyHash: 'h', createdAt: T0 });
+      await store.createApplication({ id: 'app_01', name: 'Acme', metadata: {}, createdAt: T0 });
       const endpoint = async (delivery: Partial<EndpointRecord['delivery']>) => {
         const e: EndpointRecord = {
           id: newId('Endpoint'), applicationId: 'app_01', url: 'https://example.com/h', description: null, eventTypes: ['*'], enabled: true,

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_SCOPE, DEFAULT_DELIVERY_OPTIONS } from '../../src/domain/records.js';
 import { MONGO_MIGRATIONS } from '../../src/store/mongo/migrations.js';
 import { MongoStore } from '../../src/store/mongo/mongo-store.js';
+import { createAuthenticator } from '../../src/auth/authenticator.js';
+import { hashToken } from '../../src/auth/tokens.js';
 import { startMongoServer, type MongoServer } from '../support/ferretdb.js';
 
 // The MongoDB store upgrades a database of an earlier release at start, and records its version.
@@ -70,6 +72,38 @@ describe('MongoDB schema migrations', () => {
       const stored = await client.db(name).collection('endpoints').find({}).sort({ _id: 1 }).toArray();
       expect(stored.map((e) => [e.health?.state, e.ordering, e.rateLimitPerSecond, e.timeoutMs])).toEqual([['HEALTHY', 'PARALLEL', null, null], ['DISABLED', 'PARALLEL', null, null]]);
       expect(await store.findEndpoint(ADMIN_SCOPE, 'ep_02')).toMatchObject({ health: { state: 'DISABLED', disabledReason: 'MANUAL' }, retryScheduleMs: null });
+    } finally {
+      await store.dropDatabase();
+      await store.close();
+    }
+  });
+
+  it("turns each application's one API key of the previous version into its key \"default\" with both scopes, still accepted", async () => {
+    const name = `tidings_migrate_${process.pid}_${++n}`;
+    const db = client.db(name);
+    // The database as the previous version (before named keys) left it.
+    const before = MONGO_MIGRATIONS.findIndex((m) => m.description === 'named API keys and admin tokens');
+    for (const migration of MONGO_MIGRATIONS.slice(0, before)) await migration.up(db);
+    await db.collection<{ _id: string; value: string }>('settings').insertOne({ _id: 'schema_version', value: String(before) });
+    await db.collection('applications').insertMany([
+      { _id: 'app_01JD0000000000000000000001' as never, name: 'Acme', apiKeyHash: hashToken('tdk_app_legacysecret'), createdAt: 1 },
+      { _id: 'app_01JD0000000000000000000002' as never, name: 'Globex', apiKeyHash: hashToken('tdk_app_othersecret'), createdAt: 2 },
+    ]);
+    const store = await MongoStore.connect(server.uri, name);
+    try {
+      expect(await version(name)).toBe(String(MONGO_MIGRATIONS.length));
+      const auth = createAuthenticator(store, hashToken('admin'), () => 10);
+      expect(await auth.identify('Bearer tdk_app_legacysecret')).toEqual({
+        scope: { kind: 'app', applicationId: 'app_01JD0000000000000000000001' },
+        credential: { id: 'key_01JD0000000000000000000001', kind: 'api-key', name: 'default', scopes: ['READ', 'WRITE'] },
+      });
+      expect((await store.listApiKeys(ADMIN_SCOPE, 'app_01JD0000000000000000000002', { first: 10 })).items).toEqual([
+        { id: 'key_01JD0000000000000000000002', applicationId: 'app_01JD0000000000000000000002', name: 'default', scopes: ['READ', 'WRITE'], rateLimit: null, createdAt: 2, expiresAt: null, lastUsedAt: null, revokedAt: null },
+      ]);
+      expect(await db.collection('applications').findOne({ _id: 'app_01JD0000000000000000000001' as never })).toEqual({ _id: 'app_01JD0000000000000000000001', name: 'Acme', createdAt: 1 });
+      // Run again (another process starting at the same time): no second copy of a key.
+      await MONGO_MIGRATIONS[before]!.up(db);
+      expect(await db.collection('api_keys').countDocuments({})).toBe(2);
     } finally {
       await store.dropDatabase();
       await store.close();

@@ -6,6 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ADMIN_SCOPE, DEFAULT_DELIVERY_OPTIONS } from '../../src/domain/records.js';
 import { MIGRATIONS } from '../../src/store/sqlite/migrations/index.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { createAuthenticator } from '../../src/auth/authenticator.js';
+import { hashToken } from '../../src/auth/tokens.js';
 
 // The embedded store upgrades a database file of an earlier release in place, at start.
 
@@ -81,6 +83,41 @@ describe('SQLite schema migrations', () => {
     const db = new Database(path.join(dir, 'tidings.sqlite'), { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     db.close();
+  });
+
+  it("turns each application's one API key of the previous version into its key \"default\" with both scopes, still accepted", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tidings-migrate-'));
+    dirs.push(dir);
+    const db = new Database(path.join(dir, 'tidings.sqlite'));
+    db.pragma('journal_mode = WAL');
+    // The database as the previous version (before named keys) left it.
+    const before = MIGRATIONS.indexOf(MIGRATIONS.find((m) => m.includes('CREATE TABLE IF NOT EXISTS api_keys'))!);
+    for (const migration of MIGRATIONS.slice(0, before)) db.exec(migration);
+    db.pragma(`user_version = ${before}`);
+    db.prepare('INSERT INTO applications (id, name, api_key_hash, created_at) VALUES (?, ?, ?, ?)').run('app_01JD0000000000000000000001', 'Acme', hashToken('tdk_app_legacysecret'), T0);
+    db.prepare('INSERT INTO applications (id, name, api_key_hash, created_at) VALUES (?, ?, ?, ?)').run('app_01JD0000000000000000000002', 'Globex', hashToken('tdk_app_othersecret'), T0 + 1);
+    db.close();
+    const store = SqliteStore.inDataDir(dir);
+    try {
+      const auth = createAuthenticator(store, hashToken('admin'), () => T0 + 10);
+      expect(await auth.identify('Bearer tdk_app_legacysecret')).toEqual({
+        scope: { kind: 'app', applicationId: 'app_01JD0000000000000000000001' },
+        credential: { id: 'key_01JD0000000000000000000001', kind: 'api-key', name: 'default', scopes: ['READ', 'WRITE'] },
+      });
+      expect((await store.listApiKeys(ADMIN_SCOPE, 'app_01JD0000000000000000000002', { first: 10 })).items).toEqual([
+        { id: 'key_01JD0000000000000000000002', applicationId: 'app_01JD0000000000000000000002', name: 'default', scopes: ['READ', 'WRITE'], rateLimit: null, createdAt: T0 + 1, expiresAt: null, lastUsedAt: null, revokedAt: null },
+      ]);
+      expect(await store.findApplication(ADMIN_SCOPE, 'app_01JD0000000000000000000001')).toEqual({ id: 'app_01JD0000000000000000000001', name: 'Acme', createdAt: T0 });
+    } finally {
+      await store.close();
+    }
+    const after = new Database(path.join(dir, 'tidings.sqlite'), { readonly: true });
+    // The column of earlier releases stays (unread), holding no hash any more.
+    expect(after.prepare('SELECT id, api_key_hash FROM applications ORDER BY id').all()).toEqual([
+      { id: 'app_01JD0000000000000000000001', api_key_hash: 'key_01JD0000000000000000000001' },
+      { id: 'app_01JD0000000000000000000002', api_key_hash: 'key_01JD0000000000000000000002' },
+    ]);
+    after.close();
   });
 
   it('refuses a database written by a newer Tidings, naming both versions', () => {

@@ -56,7 +56,7 @@ export async function subscribeWs<R, V>(url: string, token: string | undefined, 
 }
 
 /** Subscribes over SSE (GraphQL over SSE, distinct connections mode). */
-export async function subscribeSse<R, V>(url: string, token: string | undefined, doc: TypedDocumentNode<R, V>, variables?: V): Promise<Feed<R> & { status: number }> {
+export async function subscribeSse<R, V>(url: string, token: string | undefined, doc: TypedDocumentNode<R, V>, variables?: V): Promise<Feed<R> & { status: number; ended: Promise<void> }> {
   const controller = new AbortController();
   const res = await fetch(url, {
     method: 'POST',
@@ -93,6 +93,8 @@ export async function subscribeSse<R, V>(url: string, token: string | undefined,
   })();
   return {
     status: res.status,
+    /** Resolves when the stream ends (the server completed it, or close()). */
+    ended: reading,
     messages,
     errors,
     next: (what, predicate, timeoutMs) => waitFor(`${what} over SSE (got ${messages.length} messages, errors ${JSON.stringify(errors)})`, () => messages.find(predicate), timeoutMs),

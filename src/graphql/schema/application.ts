@@ -10,7 +10,7 @@ import { isKind, NodeRef } from './node.js';
 import { ApplicationConnection, ApplicationRef, EndpointConnection } from './refs.js';
 
 ApplicationRef.implement({
-  description: 'One third-party integration of the platform: it owns endpoints, events and deliveries, and has its own API key.',
+  description: 'One third-party integration of the platform: it owns endpoints, events and deliveries, and has its own API keys (apiKeys).',
   interfaces: [NodeRef],
   isTypeOf: isKind('Application'),
   fields: (t) => ({
@@ -42,7 +42,7 @@ const CreateApplicationPayload = builder
     description: 'The new application and its API key.',
     fields: (t) => ({
       application: t.withAuth({ caller: true }).field({ type: ApplicationRef, description: 'The application.', resolve: (p) => p.application }),
-      apiKey: t.exposeString('apiKey', { description: 'The API key, shown this once: only its hash is stored.' }),
+      apiKey: t.exposeString('apiKey', { description: 'The token of its first API key, "default" (READ and WRITE), shown this once: only its hash is stored.' }),
     }),
   });
 

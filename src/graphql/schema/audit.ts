@@ -8,7 +8,8 @@ import { connectionOf, pageArgs, pageFrom, toConnection } from './connection.js'
 const AuditActorKindEnum = builder.enumType('AuditActorKind', {
   description: 'What kind of credential made a change.',
   values: {
-    ADMIN_BOOTSTRAP: { value: 'admin-bootstrap', description: 'The admin token (TIDINGS_ADMIN_TOKEN or the generated one).' },
+    ADMIN_BOOTSTRAP: { value: 'admin-bootstrap', description: 'The bootstrap admin token (TIDINGS_ADMIN_TOKEN or the generated one).' },
+    ADMIN_TOKEN: { value: 'admin-token', description: 'A named admin token (createAdminToken).' },
     API_KEY: { value: 'api-key', description: "An application's API key." },
     PORTAL_SESSION: { value: 'portal-session', description: "A portal session's token (createPortalSession)." },
   } satisfies Record<string, { value: AuditActorKind; description: string }>,

@@ -39,6 +39,29 @@ async function endpointHealth(db: Db): Promise<void> {
   await endpoints.updateMany({ timeoutMs: { $exists: false } }, { $set: { timeoutMs: null, retryScheduleMs: null, rateLimitPerSecond: null, ordering: 'PARALLEL' } });
 }
 
+/**
+ * Named API keys (issue 14): each application's one key of earlier releases becomes its key
+ * "default" with both scopes, and the application loses its apiKeyHash. Safe to run again, and
+ * by several processes at once: the unique tokenHash index lets only one copy of a key in.
+ */
+async function apiKeys(db: Db): Promise<void> {
+  await createIndexes(db, { api_keys: [{ key: { tokenHash: 1 }, unique: true }, { key: { applicationId: 1, _id: -1 } }] });
+  const applications = db.collection<{ _id: string; createdAt: number; apiKeyHash?: string }>('applications');
+  for await (const app of applications.find({ apiKeyHash: { $exists: true } })) {
+    const key = {
+      _id: `key_${app._id.slice(app._id.indexOf('_') + 1)}`, applicationId: app._id, name: 'default', scopes: ['READ', 'WRITE'], tokenHash: app.apiKeyHash!,
+      rateLimit: null, createdAt: app.createdAt, expiresAt: null, lastUsedAt: null, revokedAt: null,
+    };
+    await db.collection('api_keys').insertOne(key as never).catch((err: { code?: number; message?: string }) => {
+      if (err.code !== 11000 && !(err.code === 1 && /UNIQUE constraint failed/.test(err.message ?? ''))) throw err;
+    });
+    await applications.updateOne({ _id: app._id }, { $unset: { apiKeyHash: '' } });
+  }
+  await applications.dropIndex('apiKeyHash_1').catch(() => undefined);
+  const exists = await db.listCollections({ name: 'admin_tokens' }, { nameOnly: true }).hasNext();
+  if (!exists) await db.createCollection('admin_tokens').catch((err: { code?: number }) => { if (err.code !== 48) throw err; });
+}
+
 export const MONGO_MIGRATIONS: readonly { description: string; up(db: Db): Promise<void> }[] = [
   { description: 'indexes of the first release', up: (db) => createIndexes(db, INDEXES_1) },
   {
@@ -79,6 +102,7 @@ export const MONGO_MIGRATIONS: readonly { description: string; up(db: Db): Promi
       });
     },
   },
+  { description: 'named API keys and admin tokens', up: apiKeys },
 ];
 
 const VERSION_KEY = 'schema_version';

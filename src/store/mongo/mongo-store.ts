@@ -12,12 +12,13 @@ import { mayClaimInOrder } from '../../domain/ordering.js';
 import {
   ACTIVE_STATUSES, DEFAULT_DELIVERY_OPTIONS, type ApplicationRecord, type AttemptOutcome, type AttemptRecord, type DeliveryFilter, type DeliveryRecord,
   type EndpointRecord, type EventRecord, type EventTypeRecord, type Millis, type PortalSessionRecord, type Scope,
+  type AdminTokenRecord, type ApiKeyRecord,
 } from '../../domain/records.js';
 import { settleOnStored } from '../../domain/settle.js';
 import { ConflictError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import type {
-  ApplicationPatch, BacklogCounts, BulkJobStep, ClaimOptions, DeletedApplication, ClaimedDelivery, EndpointPatch, EventTypePatch, NewApplication, Page, PageArgs, PublishResult, HealthChange, StatsQuery, Store, StoredPortalSession,
+  ApplicationPatch, BacklogCounts, BulkJobStep, ClaimOptions, DeletedApplication, ClaimedDelivery, EndpointPatch, EventTypePatch, Page, PageArgs, PublishResult, HealthChange, StatsQuery, Store, StoredAdminToken, StoredApiKey, StoredPortalSession,
   SweepOptions, SweepResult,
 } from '../ports.js';
 import { reportingUnavailable } from '../unavailable.js';
@@ -38,8 +39,11 @@ import { attemptIncrement, mergeIncrements, publishIncrements, type StatsTotals 
 //    for nothing else, so any other filter reads the whole collection.
 //  - payloads and JSON Schemas are stored as text (keys such as "$schema" are not valid field names).
 
-interface AppDoc { _id: string; name: string; apiKeyHash: string; metadata?: Record<string, string>; createdAt: number; deletedAt?: number | null }
+interface AppDoc { _id: string; name: string; metadata?: Record<string, string>; createdAt: number; deletedAt?: number | null }
 interface AuditDoc extends Omit<AuditEntryRecord, 'id'> { _id: string }
+/** API keys are read by _id (new tokens name their key) or by the unique tokenHash (keys of earlier releases). */
+interface ApiKeyDoc extends Omit<StoredApiKey, 'id'> { _id: string }
+interface AdminTokenDoc extends Omit<StoredAdminToken, 'id'> { _id: string }
 interface EventTypeDoc { _id: string; description: string | null; schemaText: string | null; examplesText?: string; archived: boolean; createdAt: number; updatedAt: number }
 /** Delivery options are stored as JSON text: a filter's keys (`$gt`, dotted paths) are not valid field names. */
 interface EndpointDoc extends Omit<EndpointRecord, 'id' | 'delivery'> {
@@ -78,6 +82,10 @@ const toApplication = ({ _id, name, metadata, createdAt }: AppDoc): ApplicationR
 /** Applications written before deletion existed have no `deletedAt`. */
 const live = (doc: AppDoc | null): doc is AppDoc => doc !== null && (doc.deletedAt ?? null) === null;
 const toAuditEntry = ({ _id, ...rest }: AuditDoc): AuditEntryRecord => ({ id: _id, ...rest });
+const toStoredApiKey = ({ _id, ...rest }: ApiKeyDoc): StoredApiKey => ({ id: _id, ...rest });
+const toApiKey = ({ _id, tokenHash: _hash, ...rest }: ApiKeyDoc): ApiKeyRecord => ({ id: _id, ...rest });
+const toAdminToken = ({ _id, tokenHash: _hash, ...rest }: AdminTokenDoc): AdminTokenRecord => ({ id: _id, ...rest });
+const toApiKeyDoc = ({ id, ...rest }: StoredApiKey): ApiKeyDoc => ({ _id: id, ...rest });
 const toEventType = (d: EventTypeDoc): EventTypeRecord => ({
   name: d._id, description: d.description, schema: d.schemaText === null ? null : JSON.parse(d.schemaText), examples: d.examplesText ? JSON.parse(d.examplesText) : [],
   archived: d.archived, createdAt: d.createdAt, updatedAt: d.updatedAt,
@@ -166,6 +174,8 @@ export class MongoStore implements Store {
   private readonly circuits: Collection<CircuitDoc>;
   private readonly bulkJobs: Collection<BulkJobDoc>;
   private readonly auditLog: Collection<AuditDoc>;
+  private readonly apiKeys: Collection<ApiKeyDoc>;
+  private readonly adminTokens: Collection<AdminTokenDoc>;
 
   private constructor(private readonly client: MongoClient, private readonly db: Db) {
     this.settings = db.collection('settings');
@@ -183,6 +193,8 @@ export class MongoStore implements Store {
     this.circuits = db.collection('circuits');
     this.bulkJobs = db.collection('bulk_jobs');
     this.auditLog = db.collection('audit_log');
+    this.apiKeys = db.collection('api_keys');
+    this.adminTokens = db.collection('admin_tokens');
   }
 
   /** Connects and brings the database's indexes up to date (migrations.ts). */
@@ -226,8 +238,15 @@ export class MongoStore implements Store {
     return (await this.settings.findOne({ _id: key }))?.value ?? null;
   }
 
-  async createApplication(app: NewApplication): Promise<void> {
-    await this.applications.insertOne({ _id: app.id, name: app.name, apiKeyHash: app.apiKeyHash, metadata: app.metadata ?? {}, createdAt: app.createdAt, deletedAt: null });
+  async createApplication(app: ApplicationRecord, firstKey?: StoredApiKey): Promise<void> {
+    // The key first: an application is never visible without the key it was created with.
+    if (firstKey) await this.createApiKey(firstKey);
+    try {
+      await this.applications.insertOne({ _id: app.id, name: app.name, metadata: app.metadata ?? {}, createdAt: app.createdAt, deletedAt: null });
+    } catch (err) {
+      if (firstKey) await this.apiKeys.deleteOne({ _id: firstKey.id }).catch(() => undefined);
+      throw err;
+    }
   }
 
   async findApplication(scope: Scope, id: string): Promise<ApplicationRecord | null> {
@@ -240,11 +259,6 @@ export class MongoStore implements Store {
     const wanted = scope.kind === 'app' ? ids.filter((id) => id === scope.applicationId) : [...ids];
     if (wanted.length === 0) return [];
     return (await this.applications.find({ _id: { $in: wanted } }).toArray()).filter(live).map(toApplication);
-  }
-
-  async findApplicationByKeyHash(apiKeyHash: string): Promise<ApplicationRecord | null> {
-    const doc = await this.applications.findOne({ apiKeyHash });
-    return live(doc) ? toApplication(doc) : null;
   }
 
   async updateApplication(id: string, patch: ApplicationPatch): Promise<ApplicationRecord | null> {
@@ -264,8 +278,7 @@ export class MongoStore implements Store {
   async deleteApplication(id: string, now: Millis, reason: string): Promise<DeletedApplication | null> {
     const doc = await this.applications.findOneAndUpdate({ _id: id, deletedAt: null }, { $set: { deletedAt: now } }, { returnDocument: 'after' });
     if (!doc) return null;
-    const { cancelled, revokedSessionIds } = await this.completeDeletion(id, now, reason);
-    return { application: toApplication(doc), cancelled, revokedSessionIds };
+    return { application: toApplication(doc), ...(await this.completeDeletion(id, now, reason)) };
   }
 
   private async completeDeletion(applicationId: string, now: Millis, reason: string): Promise<Omit<DeletedApplication, 'application'>> {
@@ -276,7 +289,10 @@ export class MongoStore implements Store {
     }
     const open = await this.portalSessions.find({ applicationId, revokedAt: null }, { projection: { _id: 1 } }).toArray();
     for (const s of open) await this.portalSessions.updateOne({ _id: s._id, revokedAt: null }, { $set: { revokedAt: now } });
-    return { cancelled, revokedSessionIds: open.map((s) => s._id) };
+    const keyFilter = { applicationId, $or: [{ revokedAt: null }, { revokedAt: { $gt: now } }] };
+    const keys = await this.apiKeys.find(keyFilter, { projection: { _id: 1 } }).toArray();
+    if (keys.length) await this.apiKeys.updateMany({ _id: { $in: keys.map((k) => k._id) } }, { $set: { revokedAt: now } });
+    return { cancelled, revokedSessionIds: open.map((s) => s._id), revokedKeyIds: keys.map((k) => k._id) };
   }
 
   async recordAuditEntry(entry: AuditEntryRecord): Promise<void> {
@@ -325,9 +341,79 @@ export class MongoStore implements Store {
       await this.endpoints.deleteMany({ applicationId });
       await this.db.collection(STATS_COLLECTION).deleteMany({ applicationId });
       await this.portalSessions.deleteMany({ applicationId });
+      await this.apiKeys.deleteMany({ applicationId });
       await this.applications.deleteOne({ _id: applicationId, deletedAt: { $ne: null } });
     }
     return removed;
+  }
+
+  async createApiKey(key: StoredApiKey): Promise<void> {
+    await this.apiKeys.insertOne(toApiKeyDoc(key));
+  }
+
+  async findApiKeyForAuth(id: string): Promise<StoredApiKey | null> {
+    const doc = await this.apiKeys.findOne({ _id: id });
+    return doc ? toStoredApiKey(doc) : null;
+  }
+
+  async findApiKeyByHash(tokenHash: string): Promise<StoredApiKey | null> {
+    const doc = await this.apiKeys.findOne({ tokenHash });
+    return doc ? toStoredApiKey(doc) : null;
+  }
+
+  async findApiKey(scope: Scope, id: string): Promise<ApiKeyRecord | null> {
+    const doc = await this.apiKeys.findOne({ _id: id });
+    return doc && inScope(scope, doc) ? toApiKey(doc) : null;
+  }
+
+  async listApiKeys(scope: Scope, applicationId: string, page: PageArgs): Promise<Page<ApiKeyRecord>> {
+    if (scope.kind === 'app' && scope.applicationId !== applicationId) return { items: [], hasNextPage: false };
+    return this.page(this.apiKeys, { applicationId }, page, toApiKey);
+  }
+
+  async revokeApiKey(scope: Scope, id: string, now: Millis): Promise<ApiKeyRecord | null> {
+    if (!(await this.findApiKey(scope, id))) return null;
+    await this.apiKeys.updateOne({ _id: id, $or: [{ revokedAt: null }, { revokedAt: { $gt: now } }] }, { $set: { revokedAt: now } });
+    return this.findApiKey(scope, id);
+  }
+
+  async rotateApiKey(scope: Scope, id: string, next: StoredApiKey, oldEndsAt: Millis): Promise<ApiKeyRecord | null> {
+    // No transactions: the new key is inserted first, then the old one ended only if it is still
+    // unrotated; when another rotation or revocation won, the new key is removed again.
+    if (!(await this.findApiKey(scope, id))) return null;
+    await this.createApiKey(next);
+    const ended = await this.apiKeys.updateOne({ _id: id, revokedAt: null }, { $set: { revokedAt: oldEndsAt } });
+    if (ended.modifiedCount === 0) {
+      await this.apiKeys.deleteOne({ _id: next.id });
+      return null;
+    }
+    return this.findApiKey(scope, id);
+  }
+
+  async touchApiKey(id: string, now: Millis, minIntervalMs: number): Promise<void> {
+    await this.apiKeys.updateOne({ _id: id, $or: [{ lastUsedAt: null }, { lastUsedAt: { $lte: now - minIntervalMs } }] }, { $set: { lastUsedAt: now } });
+  }
+
+  async createAdminToken(token: StoredAdminToken): Promise<void> {
+    const { id, ...rest } = token;
+    await this.adminTokens.insertOne({ _id: id, ...rest });
+  }
+
+  async findAdminToken(id: string): Promise<StoredAdminToken | null> {
+    const doc = await this.adminTokens.findOne({ _id: id });
+    if (!doc) return null;
+    const { _id, ...rest } = doc;
+    return { id: _id, ...rest };
+  }
+
+  async listAdminTokens(page: PageArgs): Promise<Page<AdminTokenRecord>> {
+    return this.page(this.adminTokens, {}, page, toAdminToken);
+  }
+
+  async revokeAdminToken(id: string, now: Millis): Promise<AdminTokenRecord | null> {
+    await this.adminTokens.updateOne({ _id: id, revokedAt: null }, { $set: { revokedAt: now } });
+    const doc = await this.adminTokens.findOne({ _id: id });
+    return doc ? toAdminToken(doc) : null;
   }
 
   async createPortalSession(session: StoredPortalSession): Promise<void> {

@@ -5,7 +5,7 @@ import type { AuditEntryRecord } from '../../domain/audit.js';
 import type { BulkJobRecord } from '../../domain/bulk-jobs.js';
 import type { ApplicationRecord, AttemptRecord, DeliveryFilter, DeliveryRecord, EndpointRecord, EventRecord, EventTypeRecord, Scope } from '../../domain/records.js';
 import { healthOf } from '../../domain/health.js';
-import type { Page, PageArgs, StoredPortalSession } from '../ports.js';
+import type { Page, PageArgs, StoredAdminToken, StoredApiKey, StoredPortalSession } from '../ports.js';
 
 export type Row = Record<string, any>;
 
@@ -21,6 +21,28 @@ export const toAuditEntry = (r: Row): AuditEntryRecord => ({
   targetIds: JSON.parse(r.target_ids),
   createdAt: r.created_at,
 });
+
+export const toApiKey = (r: Row): StoredApiKey => ({
+  id: r.id,
+  applicationId: r.application_id,
+  name: r.name,
+  scopes: JSON.parse(r.scopes),
+  rateLimit: r.rate_limit,
+  createdAt: r.created_at,
+  expiresAt: r.expires_at,
+  lastUsedAt: r.last_used_at,
+  revokedAt: r.revoked_at,
+  tokenHash: r.token_hash,
+});
+
+export const toAdminToken = (r: Row): StoredAdminToken => ({
+  id: r.id, name: r.name, rateLimit: r.rate_limit, createdAt: r.created_at, revokedAt: r.revoked_at, tokenHash: r.token_hash,
+});
+
+/** A stored record without its token hash (what the API may show). */
+export function withoutHash<T extends { tokenHash: string }>({ tokenHash: _hash, ...rest }: T): Omit<T, 'tokenHash'> {
+  return rest;
+}
 
 export const toPortalSession = (r: Row): StoredPortalSession => ({
   id: r.id,

@@ -1,14 +1,14 @@
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type {
-  ApplicationRecord, AttemptOutcome, AttemptRecord, DeliveryFilter, DeliveryRecord, EndpointRecord, EventRecord, EventTypeRecord, Millis, PortalSessionRecord, Scope,
+  AdminTokenRecord, ApiKeyRecord, ApplicationRecord, AttemptOutcome, AttemptRecord, DeliveryFilter, DeliveryRecord, EndpointRecord, EventRecord, EventTypeRecord, Millis, PortalSessionRecord, Scope,
 } from '../../domain/records.js';
 import type { HealthInput, HealthSettings } from '../../domain/health.js';
 import type {
-  ApplicationPatch, BacklogCounts, BulkJobStep, DeletedApplication, ClaimOptions, HealthChange, ClaimedDelivery, EndpointPatch, StatsQuery, EventTypePatch, NewApplication, Page, PageArgs, PublishResult, Store, StoredPortalSession, SweepOptions, SweepResult,
+  ApplicationPatch, BacklogCounts, BulkJobStep, DeletedApplication, ClaimOptions, HealthChange, ClaimedDelivery, EndpointPatch, StatsQuery, EventTypePatch, Page, PageArgs, PublishResult, Store, StoredAdminToken, StoredApiKey, StoredPortalSession, SweepOptions, SweepResult,
 } from '../ports.js';
 import { openDatabase, StatementCache } from './connection.js';
-import { deliveryConditions, pageQuery, scoped, toApplication, toBulkJob, toAttempt, toDelivery, toEndpoint, toEvent, toEventType, toPage, toPortalSession, toAuditEntry, type Row } from './rows.js';
+import { deliveryConditions, pageQuery, scoped, toApplication, toBulkJob, toAttempt, toDelivery, toEndpoint, toEvent, toEventType, toPage, toPortalSession, toAuditEntry, toApiKey, toAdminToken, withoutHash, type Row } from './rows.js';
 import { SqliteWriter } from './writer.js';
 import { readBacklog, readStats } from './stats.js';
 import type { StatsTotals } from '../../domain/stats.js';
@@ -60,8 +60,8 @@ export class SqliteStore implements Store {
     return row ? row.value : null;
   }
 
-  async createApplication(app: NewApplication): Promise<void> {
-    await this.writer.call('createApplication', app);
+  async createApplication(app: ApplicationRecord, firstKey?: StoredApiKey): Promise<void> {
+    await this.writer.call('createApplication', app, firstKey);
   }
 
   async findApplication(scope: Scope, id: string): Promise<ApplicationRecord | null> {
@@ -81,9 +81,60 @@ export class SqliteStore implements Store {
     return this.stmt(`SELECT * FROM ${table} WHERE id IN (SELECT value FROM json_each(?)) AND ${cond}`).all(JSON.stringify(ids), ...params) as Row[];
   }
 
-  async findApplicationByKeyHash(apiKeyHash: string): Promise<ApplicationRecord | null> {
-    const row = this.stmt('SELECT * FROM applications WHERE api_key_hash = ? AND deleted_at IS NULL').get(apiKeyHash) as Row | undefined;
-    return row ? toApplication(row) : null;
+  async createApiKey(key: StoredApiKey): Promise<void> {
+    await this.writer.call('createApiKey', key);
+  }
+
+  async findApiKeyForAuth(id: string): Promise<StoredApiKey | null> {
+    const row = this.stmt('SELECT * FROM api_keys WHERE id = ?').get(id) as Row | undefined;
+    return row ? toApiKey(row) : null;
+  }
+
+  async findApiKeyByHash(tokenHash: string): Promise<StoredApiKey | null> {
+    const row = this.stmt('SELECT * FROM api_keys WHERE token_hash = ?').get(tokenHash) as Row | undefined;
+    return row ? toApiKey(row) : null;
+  }
+
+  async findApiKey(scope: Scope, id: string): Promise<ApiKeyRecord | null> {
+    const [cond, params] = scoped(scope);
+    const row = this.stmt(`SELECT * FROM api_keys WHERE id = ? AND ${cond}`).get(id, ...params) as Row | undefined;
+    return row ? withoutHash(toApiKey(row)) : null;
+  }
+
+  async listApiKeys(scope: Scope, applicationId: string, page: PageArgs): Promise<Page<ApiKeyRecord>> {
+    const [cond, params] = scoped(scope);
+    const [sql, all] = pageQuery('api_keys', [cond, 'application_id = ?'], [...params, applicationId], page);
+    return toPage(this.stmt(sql).all(...all) as Row[], page.first, (r) => withoutHash(toApiKey(r)));
+  }
+
+  revokeApiKey(scope: Scope, id: string, now: Millis): Promise<ApiKeyRecord | null> {
+    return this.writer.call('revokeApiKey', scope, id, now);
+  }
+
+  rotateApiKey(scope: Scope, id: string, next: StoredApiKey, oldEndsAt: Millis): Promise<ApiKeyRecord | null> {
+    return this.writer.call('rotateApiKey', scope, id, next, oldEndsAt);
+  }
+
+  async touchApiKey(id: string, now: Millis, minIntervalMs: number): Promise<void> {
+    await this.writer.call('touchApiKey', id, now, minIntervalMs);
+  }
+
+  async createAdminToken(token: StoredAdminToken): Promise<void> {
+    await this.writer.call('createAdminToken', token);
+  }
+
+  async findAdminToken(id: string): Promise<StoredAdminToken | null> {
+    const row = this.stmt('SELECT * FROM admin_tokens WHERE id = ?').get(id) as Row | undefined;
+    return row ? toAdminToken(row) : null;
+  }
+
+  async listAdminTokens(page: PageArgs): Promise<Page<AdminTokenRecord>> {
+    const [sql, all] = pageQuery('admin_tokens', [], [], page);
+    return toPage(this.stmt(sql).all(...all) as Row[], page.first, (r) => withoutHash(toAdminToken(r)));
+  }
+
+  revokeAdminToken(id: string, now: Millis): Promise<AdminTokenRecord | null> {
+    return this.writer.call('revokeAdminToken', id, now);
   }
 
   async listApplications(scope: Scope, page: PageArgs): Promise<Page<ApplicationRecord>> {

@@ -8,14 +8,14 @@ import { fanOutTargets, newDelivery } from '../../domain/fan-out.js';
 import { trackHealth, type HealthInput, type HealthSettings } from '../../domain/health.js';
 import { takeRateSlot } from '../../domain/rate-limit.js';
 import { mayClaimInOrder } from '../../domain/ordering.js';
-import type { ApplicationRecord, AttemptOutcome, DeliveryFilter, DeliveryRecord, EndpointRecord, EventRecord, EventTypeRecord, Millis, PortalSessionRecord, Scope } from '../../domain/records.js';
+import type { AdminTokenRecord, ApiKeyRecord, ApplicationRecord, AttemptOutcome, DeliveryFilter, DeliveryRecord, EndpointRecord, EventRecord, EventTypeRecord, Millis, PortalSessionRecord, Scope } from '../../domain/records.js';
 import { settleOnStored } from '../../domain/settle.js';
 import { attemptIncrement, mergeIncrements, publishIncrements, type StatsIncrement } from '../../domain/stats.js';
 import { ConflictError } from '../../errors.js';
 import { newId } from '../../ids.js';
-import type { ApplicationPatch, BulkJobStep, ClaimOptions, DeletedApplication, ClaimedDelivery, EndpointPatch, EventTypePatch, HealthChange, NewApplication, PublishResult, StoredPortalSession, SweepResult } from '../ports.js';
+import type { ApplicationPatch, BulkJobStep, ClaimOptions, DeletedApplication, ClaimedDelivery, EndpointPatch, EventTypePatch, HealthChange, PublishResult, StoredAdminToken, StoredApiKey, StoredPortalSession, SweepResult } from '../ports.js';
 import { StatementCache } from './connection.js';
-import { deliveryConditions, scoped, toApplication, toBulkJob, toDelivery, toEndpoint, toEvent, toEventType, toPortalSession, type Row } from './rows.js';
+import { deliveryConditions, scoped, toApplication, toBulkJob, toDelivery, toEndpoint, toEvent, toEventType, toPortalSession, toApiKey, toAdminToken, withoutHash, type Row } from './rows.js';
 import { applyStats } from './stats.js';
 
 /**
@@ -61,9 +61,51 @@ export class SqliteWrites {
     this.stmt('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)').run(key, value);
   }
 
-  createApplication(app: NewApplication): void {
+  createApplication(app: ApplicationRecord, firstKey?: StoredApiKey): void {
+    // api_key_hash is a column of earlier releases, no longer read (migration 009): the first key's ID.
     this.stmt('INSERT INTO applications (id, name, api_key_hash, metadata, created_at) VALUES (?, ?, ?, ?, ?)')
-      .run(app.id, app.name, app.apiKeyHash, JSON.stringify(app.metadata ?? {}), app.createdAt);
+      .run(app.id, app.name, firstKey?.id ?? `none:${app.id}`, JSON.stringify(app.metadata ?? {}), app.createdAt);
+    if (firstKey) this.createApiKey(firstKey);
+  }
+
+  createApiKey(k: StoredApiKey): void {
+    this.stmt(`INSERT INTO api_keys (id, application_id, name, scopes, token_hash, rate_limit, created_at, expires_at, last_used_at, revoked_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(k.id, k.applicationId, k.name, JSON.stringify(k.scopes), k.tokenHash, k.rateLimit, k.createdAt, k.expiresAt, k.lastUsedAt, k.revokedAt);
+  }
+
+  private scopedApiKey(scope: Scope, id: string): ApiKeyRecord | null {
+    const [cond, params] = scoped(scope);
+    const row = this.stmt(`SELECT * FROM api_keys WHERE id = ? AND ${cond}`).get(id, ...params) as Row | undefined;
+    return row ? withoutHash(toApiKey(row)) : null;
+  }
+
+  revokeApiKey(scope: Scope, id: string, now: Millis): ApiKeyRecord | null {
+    const [cond, params] = scoped(scope);
+    this.stmt(`UPDATE api_keys SET revoked_at = ? WHERE id = ? AND ${cond} AND (revoked_at IS NULL OR revoked_at > ?)`).run(now, id, ...params, now);
+    return this.scopedApiKey(scope, id);
+  }
+
+  rotateApiKey(scope: Scope, id: string, next: StoredApiKey, oldEndsAt: Millis): ApiKeyRecord | null {
+    const [cond, params] = scoped(scope);
+    const ended = this.stmt(`UPDATE api_keys SET revoked_at = ? WHERE id = ? AND ${cond} AND revoked_at IS NULL`).run(oldEndsAt, id, ...params);
+    if (ended.changes === 0) return null;
+    this.createApiKey(next);
+    return this.scopedApiKey(scope, id);
+  }
+
+  touchApiKey(id: string, now: Millis, minIntervalMs: number): void {
+    this.stmt('UPDATE api_keys SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at <= ?)').run(now, id, now - minIntervalMs);
+  }
+
+  createAdminToken(t: StoredAdminToken): void {
+    this.stmt('INSERT INTO admin_tokens (id, name, token_hash, rate_limit, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(t.id, t.name, t.tokenHash, t.rateLimit, t.createdAt, t.revokedAt);
+  }
+
+  revokeAdminToken(id: string, now: Millis): AdminTokenRecord | null {
+    this.stmt('UPDATE admin_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now, id);
+    const row = this.stmt('SELECT * FROM admin_tokens WHERE id = ?').get(id) as Row | undefined;
+    return row ? withoutHash(toAdminToken(row)) : null;
   }
 
   updateApplication(id: string, patch: ApplicationPatch): ApplicationRecord | null {
@@ -88,7 +130,8 @@ export class SqliteWrites {
       cancelled.push(...this.deleteEndpoint({ kind: 'admin' }, e.id, now, reason)!.cancelled);
     }
     const revoked = this.stmt('UPDATE portal_sessions SET revoked_at = ? WHERE application_id = ? AND revoked_at IS NULL RETURNING id').all(now, id) as Row[];
-    return { application: toApplication(row), cancelled, revokedSessionIds: revoked.map((r) => r.id as string) };
+    const keys = this.stmt('UPDATE api_keys SET revoked_at = ? WHERE application_id = ? AND (revoked_at IS NULL OR revoked_at > ?) RETURNING id').all(now, id, now) as Row[];
+    return { application: toApplication(row), cancelled, revokedSessionIds: revoked.map((r) => r.id as string), revokedKeyIds: keys.map((r) => r.id as string) };
   }
 
   recordAuditEntry(e: AuditEntryRecord): void {
@@ -114,6 +157,7 @@ export class SqliteWrites {
       this.stmt('DELETE FROM delivery_stats WHERE application_id = ?').run(applicationId);
       this.stmt('DELETE FROM delivery_stats_cells WHERE application_id = ?').run(applicationId);
       this.stmt('DELETE FROM portal_sessions WHERE application_id = ?').run(applicationId);
+      this.stmt('DELETE FROM api_keys WHERE application_id = ?').run(applicationId);
       this.stmt('DELETE FROM applications WHERE id = ? AND deleted_at IS NOT NULL').run(applicationId);
     }
     return removed;

@@ -7,10 +7,11 @@ import portalSessions from './005-portal-sessions.js';
 import endpointDeliveryControl from './006-endpoint-delivery-control.js';
 import bulkJobs from './007-bulk-jobs.js';
 import applicationLifecycleAndAudit from './008-application-lifecycle-and-audit.js';
+import apiKeys from './009-api-keys.js';
 
 // The embedded store's schema, as numbered migrations: the file's `user_version` says how many
 // have run. A schema change is one new file here, appended to the list (never edit a released one).
-export const MIGRATIONS: readonly string[] = [initial, dropUncoveredDueIndex, deliveryOptionsAndChannels, deliveryStats, portalSessions, endpointDeliveryControl, bulkJobs, applicationLifecycleAndAudit];
+export const MIGRATIONS: readonly string[] = [initial, dropUncoveredDueIndex, deliveryOptionsAndChannels, deliveryStats, portalSessions, endpointDeliveryControl, bulkJobs, applicationLifecycleAndAudit, apiKeys];
 
 /** Runs the migrations the database has not had yet, each in its own transaction. */
 export function migrate(db: Database.Database): number {

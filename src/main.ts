@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   config = loadConfig();
   log = createLogger({ level: config.logLevel, pretty });
   for (const warning of config.warnings) log.warn(`warning: ${warning}`, { kind: 'configuration' });
-  store = await openStore(config);
+  store = await openStore(config, log);
   redis = config.redisUrl ? createRedisPubSub(config.redisUrl) : undefined;
   app = await createApp({ config, store, pubsub: redis?.pubsub, log });
   if (app.generatedAdminToken) {

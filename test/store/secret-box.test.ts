@@ -45,7 +45,7 @@ describe('the secret box', () => {
     const bytes = Buffer.from(data, 'base64url');
     for (const at of [0, 12, bytes.length - 1]) {
       const altered = Buffer.from(bytes);
-      altered[at] ^= 1;
+      altered[at] = altered[at]! ^ 1;
       expect(() => box.open(`${prefix}:${id}:${altered.toString('base64url')}`, CONTEXT), `byte ${at} flipped`).toThrow(SealedValueError);
     }
     expect(() => box.open(`${prefix}:${id}:${data.slice(0, 20)}`, CONTEXT)).toThrow(SealedValueError);

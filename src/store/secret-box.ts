@@ -71,8 +71,13 @@ export function generateKeyRing(id: string): KeyRing {
 /** A ciphertext that cannot be opened: tampered with, moved to another record, or sealed under a key not in the ring. */
 export class SealedValueError extends Error {}
 
+/** Opened values kept (fan-out and claims read the same endpoints again and again); cleared when full. */
+const OPENED_CACHE_SIZE = 10_000;
+
 export class SecretBox {
   private readonly keys: Map<string, Buffer>;
+  /** `context \0 sealed value` → plain text: a sealed value always opens to the same text in the same place. */
+  private readonly opened = new Map<string, string>();
 
   constructor(private readonly ring: KeyRing) {
     if (ring.length === 0) throw new KeyRingError('the key ring is empty');
@@ -101,6 +106,16 @@ export class SecretBox {
   /** The plain text of a sealed value; a value that is not sealed (stored before encryption) is returned as it is. */
   open(value: string, context: string): string {
     if (!isSealed(value)) return value;
+    const cacheKey = `${context}\0${value}`;
+    const cached = this.opened.get(cacheKey);
+    if (cached !== undefined) return cached;
+    const plain = this.decrypt(value, context);
+    if (this.opened.size >= OPENED_CACHE_SIZE) this.opened.clear();
+    this.opened.set(cacheKey, plain);
+    return plain;
+  }
+
+  private decrypt(value: string, context: string): string {
     const [, id, data] = value.split(':') as [string, string, string | undefined];
     const key = this.keys.get(id);
     if (!key) throw new SealedValueError(`a secret (${context}) is sealed under key "${id}", which is not in the key ring (TIDINGS_ENCRYPTION_KEY)`);

@@ -30,6 +30,26 @@ export async function resealAll(store: SecretsAtRest, onBatch: (sofar: RotationR
   }
 }
 
+/** Passes at most: each after the first only finds endpoints written with an older key meanwhile. */
+const MAX_PASSES = 5;
+
+/**
+ * Passes over every endpoint until one finds nothing left to re-encrypt. A pass that re-encrypted
+ * something is followed by a check: a write racing the pass (a server still on the old ring, or a
+ * store without atomic single-document updates, such as FerretDB) may have put an older ciphertext back.
+ */
+export async function resealUntilDone(store: SecretsAtRest, onBatch: (pass: number, sofar: RotationResult) => void, batch = RESEAL_BATCH): Promise<RotationResult> {
+  let walked = 0;
+  let resealed = 0;
+  for (let pass = 1; pass <= MAX_PASSES; pass++) {
+    const done = await resealAll(store, (sofar) => onBatch(pass, sofar), batch);
+    if (pass === 1) walked = done.walked;
+    resealed += done.resealed;
+    if (done.resealed === 0) return { walked, resealed };
+  }
+  throw new Error(`endpoints were still being written with an older key after ${MAX_PASSES} passes; make sure every server runs with the new key ring`);
+}
+
 /** Runs the command; resolves with the process exit code. */
 export async function rotateEncryptionKey(print: (line: string) => void, printError: (line: string) => void): Promise<number> {
   let store: Awaited<ReturnType<typeof openStore>> | undefined;
@@ -38,7 +58,11 @@ export async function rotateEncryptionKey(print: (line: string) => void, printEr
     store = await openStore(config, { info: (message) => print(message) });
     const first = config.encryptionKeys ? `key "${config.encryptionKeys[0]!.id}" (the first of TIDINGS_ENCRYPTION_KEY)` : 'the first key of the key file';
     print(`Re-encrypting the stored secrets under ${first}...`);
-    const done = await resealAll(store, ({ walked, resealed }) => print(`  ${walked} endpoints looked at, ${resealed} re-encrypted`));
+    let printedPass = 1;
+    const done = await resealUntilDone(store, (pass, { walked, resealed }) => {
+      if (pass !== printedPass) print(`Checking again (pass ${(printedPass = pass)}) for secrets written with an older key meanwhile...`);
+      print(`  ${walked} endpoints looked at, ${resealed} re-encrypted`);
+    });
     print(`Done: ${done.resealed} of ${done.walked} endpoints re-encrypted; every stored secret is now sealed under the first key, and the other keys can be removed from the ring.`);
     return 0;
   } catch (err) {

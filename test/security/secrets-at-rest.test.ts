@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { ADMIN_SCOPE } from '../../src/domain/records.js';
 import { silentLogger } from '../../src/log.js';
-import { resealAll } from '../../src/cli/rotate-encryption-key.js';
+import { resealUntilDone } from '../../src/cli/rotate-encryption-key.js';
 import { MongoStore } from '../../src/store/mongo/mongo-store.js';
 import type { Store } from '../../src/store/ports.js';
 import { formatKeyRing, generateKeyRing, type KeyRing } from '../../src/store/secret-box.js';
@@ -252,12 +252,15 @@ describe.each(STORES)('secrets at rest on %s', (kind: StoreKind) => {
     expect(first.code, first.output).toBe(0);
     expect(first.output).toContain('under key "k2"');
     expect(first.output).toContain('5 endpoints looked at, 5 re-encrypted');
+    // A pass that re-encrypted something is followed by a check that finds nothing left.
+    expect(first.output).toMatch(/Checking again \(pass 2\)[^\n]*\n {2}5 endpoints looked at, 0 re-encrypted/);
     expect(first.output).toContain('Done: 5 of 5 endpoints re-encrypted');
     for (const [id, text] of await rawEndpoints()) expect(keyIds(text), id).toEqual(['k2']);
     expect(first.output).not.toContain(K2[0]!.key.toString('base64'));
     // Nothing left to do the second time.
     const second = await run();
     expect(second.output, second.output).toContain('Done: 0 of 5 endpoints re-encrypted');
+    expect(second.output).not.toContain('Checking again');
 
     await stop();
     const { admin } = await serve(RING_2);
@@ -278,9 +281,14 @@ describe.each(STORES)('secrets at rest on %s', (kind: StoreKind) => {
     expect(hmacVerifies(request, legacySecret)).toBe(true);
     expect(request.headers.authorization).toBe(`Bearer ${legacyToken}`);
 
+    // Batches of 2: the legacy endpoint is the fourth. (A health write racing it on FerretDB, which has
+    // no atomic single-document update, may put the plain text back: the check pass seals it again.)
     const lines: string[] = [];
-    expect(await resealAll(store, (n) => lines.push(`${n.walked}/${n.resealed}`), 2)).toEqual({ walked: 5, resealed: 1 });
-    expect(lines).toEqual(['2/0', '4/1', '5/1']);
+    expect(await resealUntilDone(store, (pass, n) => lines.push(`${pass}:${n.walked}/${n.resealed}`), 2)).toMatchObject({ walked: 5 });
+    expect(lines.slice(0, 3)).toEqual(['1:2/0', '1:4/1', '1:5/1']);
+    const lastPass = lines.at(-1)!.split(':')[0];
+    expect(Number(lastPass)).toBeGreaterThanOrEqual(2);
+    expect(lines.filter((l) => l.startsWith(`${lastPass}:`))).toEqual([`${lastPass}:2/0`, `${lastPass}:4/0`, `${lastPass}:5/0`]);
     const row = (await rawEndpoints()).get(made.bearer.id)!;
     expect(row).not.toContain(legacyToken);
     expect(row).not.toContain(legacySecret);

@@ -49,3 +49,10 @@ export function resealEndpoint<T extends { auth?: string | EndpointAuth | null }
     delivery: { ...opened, auth: auth === null ? null : box.seal(JSON.stringify(auth), authContext(endpointId)) },
   };
 }
+
+/** Why a store cannot start: stored secrets sealed under keys the ring lacks (removed before `tidings rotate-encryption-key` ran). */
+export function missingKeysMessage(missing: readonly string[]): string {
+  const names = missing.map((id) => `"${id}"`).join(', ');
+  return `stored secrets are encrypted with key ${names}, which the key ring (TIDINGS_ENCRYPTION_KEY, or the key file) does not have: ` +
+    'put it back in the ring (after the first key) and run `tidings rotate-encryption-key` before removing it';
+}

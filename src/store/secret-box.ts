@@ -131,6 +131,13 @@ export class SecretBox {
     }
   }
 
+  /** Ids named by sealed values in `stored` (any text holding them) that are not in the ring. */
+  missingKeyIds(stored: Iterable<string>): string[] {
+    const missing = new Set<string>();
+    for (const text of stored) for (const [, id] of text.matchAll(/tdenc1:([A-Za-z0-9_-]{1,32}):/g)) if (!this.keys.has(id!)) missing.add(id!);
+    return [...missing].sort();
+  }
+
   /** Whether a stored value should be sealed again: plain text, or sealed under a key other than the first. */
   needsReseal(value: string): boolean {
     return !isSealed(value) || keyIdOf(value) !== this.currentKeyId;

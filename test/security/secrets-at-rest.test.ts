@@ -240,6 +240,13 @@ describe.each(STORES)('secrets at rest on %s', (kind: StoreKind) => {
     await writeRawEndpoint(made.bearer.id, original, bearerDelivery);
   }, 30_000);
 
+  it('refuses to open a database whose secrets are encrypted with a key the ring lacks, naming the key (removed before rotating)', async () => {
+    await expect(openStore(RING_2)).rejects.toThrow(/stored secrets are encrypted with key "k1", which the key ring .* does not have/);
+    // The failed open changed nothing: the right ring still opens it.
+    const store = await openStore(RING_1);
+    await store.close();
+  }, 30_000);
+
   it('tidings rotate-encryption-key re-encrypts every secret under the first key while the server runs; with the old key removed deliveries still sign and authenticate', async () => {
     await serve(RING_2_1);
     const env = kind === 'MongoDB' ? { MONGODB_URI: mongo!.uri, TIDINGS_MONGODB_DB: dbName } : { TIDINGS_DATA_DIR: dataDir };

@@ -19,7 +19,8 @@ import type {
   SweepOptions, SweepResult,
 } from '../ports.js';
 import { reportingUnavailable } from '../unavailable.js';
-import { endpointNeedsReseal, openDelivery, openSecrets, resealEndpoint, sealDelivery, sealSecrets } from '../sealed-fields.js';
+import { StartupError } from '../../startup-error.js';
+import { endpointNeedsReseal, missingKeysMessage, openDelivery, openSecrets, resealEndpoint, sealDelivery, sealSecrets } from '../sealed-fields.js';
 import { SecretBox, type KeyRing } from '../secret-box.js';
 import { migrateMongo } from './migrations.js';
 import { MongoStats, readMongoBacklog } from './stats.js';
@@ -189,6 +190,9 @@ export class MongoStore implements Store {
     const store = new MongoStore(client, client.db(dbName), options.keyRing);
     try {
       await migrateMongo(store.db);
+      const stored = await store.endpoints.find({}, { projection: { secrets: 1, deliveryOptions: 1 } }).toArray();
+      const missing = store.box.missingKeyIds(stored.map((d) => `${JSON.stringify(d.secrets)} ${d.deliveryOptions ?? ''}`));
+      if (missing.length > 0) throw new StartupError(missingKeysMessage(missing));
     } catch (err) {
       await client.close();
       throw err;

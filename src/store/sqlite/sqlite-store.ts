@@ -12,6 +12,7 @@ import { deliveryConditions, pageQuery, scoped, toApplication, toBulkJob, toAtte
 import { SqliteWriter } from './writer.js';
 import { KEY_FILE_NAME, KeyRingError, loadOrCreateKeyFile, SecretBox, type KeyRing } from '../secret-box.js';
 import { StartupError } from '../../startup-error.js';
+import { missingKeysMessage } from '../sealed-fields.js';
 import { readBacklog, readStats } from './stats.js';
 import type { StatsTotals } from '../../domain/stats.js';
 import type { BulkJobRecord, ClaimedBulkJob } from '../../domain/bulk-jobs.js';
@@ -50,6 +51,12 @@ export class SqliteStore implements Store {
     const box = new SecretBox(ring);
     this.endpoints = endpointMapping(box);
     this.statements = new StatementCache(this.db);
+    const stored = (this.stmt('SELECT secrets, delivery_options FROM endpoints').all() as Row[]).map((r) => `${r.secrets} ${r.delivery_options ?? ''}`);
+    const missing = box.missingKeyIds(stored);
+    if (missing.length > 0) {
+      this.db.close();
+      throw new StartupError(missingKeysMessage(missing));
+    }
     this.writer = new SqliteWriter(file, box.ringText());
   }
 

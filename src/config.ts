@@ -3,6 +3,7 @@ import parseDuration from 'parse-duration';
 import { BULK_JOB_BATCH } from './domain/bulk-jobs.js';
 import { editDistance } from './edit-distance.js';
 import { LOG_LEVELS, type LogLevel } from './log.js';
+import { KeyRingError, parseKeyRing, type KeyRing } from './store/secret-box.js';
 
 // Every setting Tidings reads, parsed and validated once. Nothing else reads process.env.
 
@@ -54,6 +55,11 @@ export interface Config {
   mongodbUri: string | undefined;
   /** MongoDB database name. */
   mongodbDb: string;
+  /**
+   * Keys sealing the stored secrets (secret-box.ts), newest first: the first encrypts, all decrypt.
+   * Unset: the embedded store keeps a generated key file beside its data; MongoDB refuses to start.
+   */
+  encryptionKeys: KeyRing | undefined;
   /** Redis URL carrying the live feed between processes; unset = in-process only. */
   redisUrl: string | undefined;
   /** Events, deliveries and attempts older than this are removed by the sweeper. */
@@ -113,7 +119,7 @@ export const VARIABLES = [
   'TIDINGS_STATS_LIVE_INTERVAL', 'TIDINGS_METRICS_TOKEN', 'TIDINGS_LOG_LEVEL', 'TIDINGS_SLOW_OPERATION',
   'TIDINGS_PORTAL_FRAME_ANCESTORS',
   'TIDINGS_RETRY_AFTER_MAX', 'TIDINGS_CIRCUIT_FAILURES', 'TIDINGS_CIRCUIT_COOLDOWN', 'TIDINGS_DISABLE_AFTER',
-  'TIDINGS_BULK_JOB_BATCH', 'TIDINGS_MAX_EVENTS_PER_CALL',
+  'TIDINGS_BULK_JOB_BATCH', 'TIDINGS_MAX_EVENTS_PER_CALL', 'TIDINGS_ENCRYPTION_KEY',
 ] as const;
 
 export type Variable = (typeof VARIABLES)[number];
@@ -214,6 +220,7 @@ export function loadConfig(env: Env = process.env): Config {
     runApi: role !== 'worker',
     mongodbUri: read('MONGODB_URI') || undefined,
     mongodbDb: read('TIDINGS_MONGODB_DB') || 'tidings',
+    encryptionKeys: encryptionKeys(read('TIDINGS_ENCRYPTION_KEY'), Boolean(read('MONGODB_URI'))),
     redisUrl: read('REDIS_URL') || undefined,
     retentionMs: duration(read, 'TIDINGS_RETENTION', '30d'),
     sweepIntervalMs: duration(read, 'TIDINGS_SWEEP_INTERVAL', '1m'),
@@ -274,6 +281,25 @@ function frameAncestors(raw: string | undefined): string[] {
     }
   }
   return origins.map((o) => o.replace(/\/$/, ''));
+}
+
+/** The key ring (`<id>:<base64 of 32 bytes>`, comma-separated, newest first); required with MongoDB. Errors never show key material. */
+function encryptionKeys(raw: string | undefined, mongodb: boolean): KeyRing | undefined {
+  if (!raw?.trim()) {
+    if (mongodb) {
+      throw new ConfigError(
+        'TIDINGS_ENCRYPTION_KEY is required with MONGODB_URI (it encrypts the stored endpoint secrets and receiver credentials): ' +
+          'set it to k1:<key>, the key made by `openssl rand -base64 32`',
+      );
+    }
+    return undefined;
+  }
+  try {
+    return parseKeyRing(raw);
+  } catch (err) {
+    if (err instanceof KeyRingError) throw new ConfigError(`TIDINGS_ENCRYPTION_KEY: ${err.message}`);
+    throw err;
+  }
 }
 
 /** The operator's admin token, refused when too short or too uniform to stay secret. */

@@ -17,7 +17,7 @@ export interface Logger {
 }
 
 /** Field names whose values are replaced by "[redacted]" wherever they appear (two levels deep). */
-const REDACTED = ['secret', 'secrets', 'token', 'apiKey', 'authorization', 'signature', 'payload', 'body', 'responseBody', 'headers'];
+const REDACTED = ['secret', 'secrets', 'token', 'apiKey', 'authorization', 'auth', 'password', 'clientSecret', 'encryptionKeys', 'signature', 'payload', 'body', 'responseBody', 'headers'];
 
 export interface LoggerOptions {
   level: LogLevel;

@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   config = loadConfig();
   log = createLogger({ level: config.logLevel, pretty });
   for (const warning of config.warnings) log.warn(`warning: ${warning}`, { kind: 'configuration' });
-  store = await openStore(config);
+  store = await openStore(config, log);
   // Loaded only when configured, like the MongoDB driver: what is not used costs no memory.
   redis = config.redisUrl ? (await import('./live/pubsub-redis.js')).createRedisPubSub(config.redisUrl) : undefined;
   app = await createApp({ config, store, pubsub: redis?.pubsub, log });

@@ -1,7 +1,8 @@
 import { parseCli, USAGE, UsageError } from './config.js';
 import { listen } from './listen.js';
+import { rotateEncryptionKey } from './rotate-encryption-key.js';
 
-// The `tidings` command line: `tidings listen ...` (see USAGE). Ctrl-C (SIGINT) or SIGTERM ends it
+// The `tidings` command line: `tidings listen ...` and `tidings rotate-encryption-key` (see USAGE). Ctrl-C (SIGINT) or SIGTERM ends it
 // with exit code 0; a subscription the server refuses (an unknown event type, say) ends it with 1.
 
 function run(): void {
@@ -15,6 +16,11 @@ function run(): void {
   }
   if (command.command === 'help') {
     console.log(USAGE);
+    return;
+  }
+  if (command.command === 'rotate-encryption-key') {
+    // With the server's settings (src/config.ts): it works on the store, not through the API.
+    void rotateEncryptionKey((line) => console.log(line), (line) => console.error(line)).then((code) => process.exit(code));
     return;
   }
   const listener = listen(command.options, (line) => console.log(line), () => void listener.stop().finally(() => process.exit(1)));

@@ -322,5 +322,23 @@ export interface StoreLifecycle {
   close(): Promise<void>;
 }
 
+/** One batch of re-encryption: endpoints looked at, endpoints rewritten, the last ID looked at (the next batch's `after`). */
+export interface ResealBatch {
+  walked: number;
+  resealed: number;
+  last: string | null;
+}
+
+/** Secrets at rest (secret-box.ts): sealing them again under the key ring's first key (`tidings rotate-encryption-key`). */
+export interface SecretsAtRest {
+  /**
+   * Seals again, under the key ring's first key, the secret fields of up to `limit` endpoints after
+   * `after` in ID order (deleted ones included) that are plain text or sealed under another key. An
+   * endpoint is rewritten only if its secret fields are unchanged since read, so it is safe while
+   * servers write; a batch shorter than `limit` is the last.
+   */
+  resealSecrets(after: string | null, limit: number): Promise<ResealBatch>;
+}
+
 /** Everything an adapter provides. */
-export type Store = StoreLifecycle & Catalogue & DeliveryLog & DeliveryQueue & DeliveryStatsLog & EndpointHealthLog & BulkJobLog & AuditLog;
+export type Store = StoreLifecycle & Catalogue & DeliveryLog & DeliveryQueue & DeliveryStatsLog & EndpointHealthLog & BulkJobLog & AuditLog & SecretsAtRest;

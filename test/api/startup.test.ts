@@ -93,6 +93,46 @@ describe('start-up', () => {
     });
   });
 
+  describe('the encryption key of stored secrets', () => {
+    it('without TIDINGS_ENCRYPTION_KEY the embedded store creates a key file (mode 0600) beside its data, says so in one line, and reuses it on restart', async () => {
+      const dataDir = tempDir();
+      const keyFile = path.join(dataDir, 'tidings.key');
+      const first = await start({ TIDINGS_DATA_DIR: dataDir });
+      expect(linesWith(first.output(), keyFile, 'created now', 'back it up with the database'), first.output()).toHaveLength(1);
+      expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
+      const key = fs.readFileSync(keyFile, 'utf8');
+      expect(key).toMatch(/^local1:[A-Za-z0-9+/]{43}=\n$/);
+      expect(first.output()).not.toContain(key.trim().slice(7));
+      await first.stop();
+      const second = await start({ TIDINGS_DATA_DIR: dataDir });
+      expect(linesWith(second.output(), keyFile, 'kept from an earlier start', 'back it up with the database'), second.output()).toHaveLength(1);
+      expect(fs.readFileSync(keyFile, 'utf8')).toBe(key);
+    });
+
+    it('with TIDINGS_ENCRYPTION_KEY no key file is made and none is mentioned', async () => {
+      const dataDir = tempDir();
+      const p = await start({ TIDINGS_DATA_DIR: dataDir, TIDINGS_ENCRYPTION_KEY: `k1:${Buffer.alloc(32, 5).toString('base64')}` });
+      expect(fs.existsSync(path.join(dataDir, 'tidings.key'))).toBe(false);
+      expect(p.output()).not.toContain('tidings.key');
+    });
+
+    it('MongoDB without TIDINGS_ENCRYPTION_KEY: refuses to start with one line naming it, exit 1', async () => {
+      const { code, output } = await runTidingsUntilExit({ MONGODB_URI: 'mongodb://127.0.0.1:9/tidings', TIDINGS_ENCRYPTION_KEY: undefined, TIDINGS_DATA_DIR: tempDir() });
+      expect(code, output).toBe(1);
+      expect(linesWith(output, 'TIDINGS_ENCRYPTION_KEY is required with MONGODB_URI', 'openssl rand -base64 32'), output).toHaveLength(1);
+      expect(output).not.toMatch(STACK_FRAME);
+    });
+
+    it('refuses a key of the wrong length with one line, without printing the key', async () => {
+      const short = Buffer.alloc(16, 7).toString('base64');
+      const { code, output } = await runTidingsUntilExit({ TIDINGS_ENCRYPTION_KEY: `k1:${short}`, TIDINGS_DATA_DIR: tempDir() });
+      expect(code, output).toBe(1);
+      expect(linesWith(output, 'TIDINGS_ENCRYPTION_KEY', 'k1', 'is 16 bytes, it must be 32'), output).toHaveLength(1);
+      expect(output).not.toContain(short);
+      expect(output).not.toMatch(STACK_FRAME);
+    });
+  });
+
   describe('an unusable data folder', () => {
     it('a corrupt tidings.sqlite: one line naming the file, no stack trace, exit non-zero', async () => {
       const dataDir = tempDir();

@@ -15,6 +15,8 @@ import { assembleStats, measureAttempt } from '../../src/domain/stats.js';
 import { newId } from '../../src/ids.js';
 import { openDatabase } from '../../src/store/sqlite/connection.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { SecretBox } from '../../src/store/secret-box.js';
+import { TEST_KEY_RING } from '../support/keys.js';
 import { SqliteWrites } from '../../src/store/sqlite/writes.js';
 import { ROOT } from './harness.js';
 
@@ -96,7 +98,7 @@ for (let round = 0; round < SIZE.costRounds; round++) {
   for (const mode of round % 2 ? (['without', 'with'] as const) : (['with', 'without'] as const)) {
     const file = freshFile();
     const db = openDatabase(file);
-    const writes = new SqliteWrites(db, { stats: mode === 'with' });
+    const writes = new SqliteWrites(db, new SecretBox(TEST_KEY_RING), { stats: mode === 'with' });
     const { applicationId } = setup(writes, Date.now());
     const now = Date.now();
     const seconds = drive(writes, applicationId, SIZE.costDeliveries / ENDPOINTS, (i) => now + i);
@@ -115,7 +117,7 @@ record('aggregates: write cost', 'overhead', (1 - withStats / withoutStats) * 10
 for (const attempts of [SIZE.smallAttempts, SIZE.bigAttempts]) {
   const file = freshFile();
   const db = openDatabase(file);
-  const writes = new SqliteWrites(db);
+  const writes = new SqliteWrites(db, new SecretBox(TEST_KEY_RING));
   const end = Date.now();
   const { applicationId, endpoints } = setup(writes, end - 31 * DAY);
   const events = attempts / ENDPOINTS;
@@ -124,7 +126,7 @@ for (const attempts of [SIZE.smallAttempts, SIZE.bigAttempts]) {
   db.close();
   const label = `30-day query, ${attempts.toLocaleString('en')} attempts`;
   record(label, 'setup (publish, claim, record)', seconds, 's', `${counts.attempts} attempt rows, ${counts.delivery_stats} aggregate rows, ${counts.delivery_stats_cells} histogram cells`);
-  const store = new SqliteStore(file);
+  const store = new SqliteStore(file, TEST_KEY_RING);
   const since = end - 30 * DAY;
   for (const [what, interval, scope, endpointId] of [
     ['admin, DAY buckets', 'DAY', { kind: 'admin' }, undefined],

@@ -92,3 +92,32 @@ describe('TIDINGS_PORTAL_FRAME_ANCESTORS', () => {
     }
   });
 });
+
+describe('TIDINGS_ENCRYPTION_KEY', () => {
+  const key = (byte: number, bytes = 32) => Buffer.alloc(bytes, byte).toString('base64');
+
+  it('is a key ring, newest first; unset means the embedded store\'s key file', () => {
+    const ring = loadConfig({ TIDINGS_ENCRYPTION_KEY: `k2:${key(2)},k1:${key(1)}` }).encryptionKeys!;
+    expect(ring.map((k) => [k.id, k.key.equals(Buffer.alloc(32, k.id === 'k2' ? 2 : 1))])).toEqual([['k2', true], ['k1', true]]);
+    expect(loadConfig({}).encryptionKeys).toBeUndefined();
+  });
+
+  it.each([
+    ['a key of the wrong length', `k1:${key(1, 24)}`, /TIDINGS_ENCRYPTION_KEY: entry 1 \(key id "k1"\): the key is 24 bytes, it must be 32/],
+    ['bad base64', 'k1:%%%%', /TIDINGS_ENCRYPTION_KEY: entry 1 \(key id "k1"\): the key is not valid base64/],
+    ['a repeated id', `k1:${key(1)},k1:${key(2)}`, /TIDINGS_ENCRYPTION_KEY: the key id "k1" appears more than once/],
+  ])('refuses %s, naming the entry and never the key', (_what, value, message) => {
+    expect(() => loadConfig({ TIDINGS_ENCRYPTION_KEY: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ TIDINGS_ENCRYPTION_KEY: value })).toThrow(message);
+    try {
+      loadConfig({ TIDINGS_ENCRYPTION_KEY: value });
+    } catch (err) {
+      for (const entry of value.split(',')) expect((err as Error).message).not.toContain(entry.slice(3));
+    }
+  });
+
+  it('is required with MONGODB_URI', () => {
+    expect(() => loadConfig({ MONGODB_URI: 'mongodb://db:27017' })).toThrow(/TIDINGS_ENCRYPTION_KEY is required with MONGODB_URI/);
+    expect(loadConfig({ MONGODB_URI: 'mongodb://db:27017', TIDINGS_ENCRYPTION_KEY: `k1:${key(1)}` }).encryptionKeys).toHaveLength(1);
+  });
+});

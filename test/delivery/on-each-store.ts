@@ -9,6 +9,7 @@ import { startMongoServer, type MongoServer } from '../support/ferretdb.js';
 import { GqlClient } from '../support/gql.js';
 import { startReceiver, type Receiver } from '../support/receiver.js';
 import { TEST_ADMIN_TOKEN, testConfig } from '../support/server.js';
+import { TEST_KEY_RING } from '../support/keys.js';
 
 // A real Tidings server on 127.0.0.1 (port 0) over either store, with a receiver: for delivery
 // behaviour that both stores take part in (fan-out, options stored with the endpoint).
@@ -34,7 +35,7 @@ export function useServerOn(kind: StoreKind, onStart: (s: StoreServer) => void, 
     const config = testConfig(overrides);
     if (kind === 'MongoDB') {
       mongo = await startMongoServer();
-      store = await MongoStore.connect(mongo.uri, `tidings_options_${process.pid}_${++databases}`);
+      store = await MongoStore.connect(mongo.uri, `tidings_options_${process.pid}_${++databases}`, { keyRing: TEST_KEY_RING });
     } else {
       store = SqliteStore.inDataDir(config.dataDir);
     }

@@ -28,6 +28,13 @@ describe('the logger', () => {
     expect(lines[0]).not.toMatch(/whsec_x|Bearer b|hello/);
   });
 
+  it('redacts receiver credentials and key rings too (auth, password, clientSecret, encryptionKeys)', () => {
+    const { lines, log } = capture('debug');
+    log.info('careless', { auth: { kind: 'BEARER', token: 'b-tok' }, nested: { password: 'pw-1', clientSecret: 'cs-1' }, encryptionKeys: 'k1:AAAA', kept: 'ok' });
+    expect(JSON.parse(lines[0]!)).toMatchObject({ auth: '[redacted]', nested: { password: '[redacted]', clientSecret: '[redacted]' }, encryptionKeys: '[redacted]', kept: 'ok' });
+    expect(lines[0]).not.toMatch(/b-tok|pw-1|cs-1|k1:AAAA/);
+  });
+
   it('writes readable lines for a terminal: time, level, message, fields', () => {
     const { lines, log } = capture('info', true);
     log.warn('delivery attempt failed', { deliveryId: 'dlv_1', error: 'timed out after 300ms' });

@@ -26,8 +26,9 @@ describe('the log of a run', () => {
 
   it('has one JSON line per event of interest and never a secret, token, signature or payload', async () => {
     const metricsToken = `metrics-${randomBytes(12).toString('hex')}`;
+    const encryptionKeys = [randomBytes(32).toString('base64'), randomBytes(32).toString('base64')];
     const p = await startTidingsProcess({
-      TIDINGS_DATA_DIR: dataDir,
+      TIDINGS_DATA_DIR: dataDir, TIDINGS_ENCRYPTION_KEY: `k2:${encryptionKeys[0]},k1:${encryptionKeys[1]}`,
       TIDINGS_LOG_LEVEL: 'debug', TIDINGS_METRICS_TOKEN: metricsToken, TIDINGS_DELIVERY_TIMEOUT: '300ms', TIDINGS_RETRY_SCHEDULE: '50ms,50ms',
     });
     const api = { admin: p.admin, client: (token?: string) => new GqlClient(p.graphqlUrl, token) };
@@ -81,6 +82,7 @@ describe('the log of a run', () => {
     const secrets: [string, string][] = [
       ['admin token', TEST_ADMIN_TOKEN], ['application key', app.apiKey], ['wrong application key', wrongKey],
       ['metrics token', metricsToken], ['wrong metrics token', wrongMetrics],
+      ...encryptionKeys.map((k, i): [string, string] => [`encryption key ${i}`, k]),
       ...[ownSecret, e2.secret, e3.secret, rotateEndpointSecret.secret].flatMap((s, i): [string, string][] => [[`endpoint secret ${i}`, s], [`endpoint secret ${i} key`, s.replace(/^whsec_/, '')]]),
       ...markers.map((m, i): [string, string] => [`payload ${i}`, m]),
       ...signatures.map((s, i): [string, string] => [`signature ${i}`, s]),

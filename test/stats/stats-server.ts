@@ -10,6 +10,7 @@ import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import type { MongoServer } from '../support/ferretdb.js';
 import { GqlClient } from '../support/gql.js';
 import { TEST_ADMIN_TOKEN, testConfig } from '../support/server.js';
+import { TEST_KEY_RING } from '../support/keys.js';
 
 // A real Tidings server on either store, for the statistics tests (which must hold on both).
 
@@ -32,7 +33,7 @@ export async function startStatsServer(kind: StoreKind, mongo: () => MongoServer
   let drop = async () => {};
   if (kind === 'sqlite') store = SqliteStore.inDataDir(config.dataDir);
   else {
-    const m = await MongoStore.connect(mongo().uri, `tidings_stats_${process.pid}_${++databases}`);
+    const m = await MongoStore.connect(mongo().uri, `tidings_stats_${process.pid}_${++databases}`, { keyRing: TEST_KEY_RING });
     store = m;
     drop = () => m.dropDatabase();
   }

@@ -5,6 +5,7 @@ import { ADMIN_SCOPE, DEFAULT_DELIVERY_OPTIONS, type EndpointRecord } from '../.
 import { newId } from '../../src/ids.js';
 import { MongoStore } from '../../src/store/mongo/mongo-store.js';
 import { startMongoServer, type MongoServer } from '../support/ferretdb.js';
+import { TEST_KEY_RING } from '../support/keys.js';
 
 // The MongoDB store completes a fan-out cut short (by a crash) in its sweep: the repeated fan-out
 // goes through the same rule, so it must see the event's channels and the endpoints' filters.
@@ -23,7 +24,7 @@ afterAll(async () => {
 describe('MongoDB sweep of an interrupted fan-out', () => {
   it('creates deliveries only for endpoints that hear the event (channels and filter)', async () => {
     const name = `tidings_fanout_${process.pid}`;
-    const store = await MongoStore.connect(server.uri, name);
+    const store = await MongoStore.connect(server.uri, name, { keyRing: TEST_KEY_RING });
     try {
       const T0 = Date.UTC(2026, 0, 1);
       await store.createApplication({ id: 'app_01', name: 'Acme', metadata: {}, createdAt: T0 });

@@ -6,6 +6,7 @@ import { MongoStore } from '../../src/store/mongo/mongo-store.js';
 import { createAuthenticator } from '../../src/auth/authenticator.js';
 import { hashToken } from '../../src/auth/tokens.js';
 import { startMongoServer, type MongoServer } from '../support/ferretdb.js';
+import { TEST_KEY_RING } from '../support/keys.js';
 
 // The MongoDB store upgrades a database of an earlier release at start, and records its version.
 
@@ -29,7 +30,7 @@ describe('MongoDB schema migrations', () => {
     // Release 0.1 created its indexes at every start and kept no version.
     await client.db(name).collection('applications').createIndex({ apiKeyHash: 1 }, { unique: true });
     await client.db(name).collection('applications').insertOne({ _id: 'app_01' as never, name: 'Acme', apiKeyHash: 'hash', createdAt: 1 });
-    const store = await MongoStore.connect(server.uri, name);
+    const store = await MongoStore.connect(server.uri, name, { keyRing: TEST_KEY_RING });
     try {
       expect(await version(name)).toBe(String(MONGO_MIGRATIONS.length));
       expect(await store.findApplication(ADMIN_SCOPE, 'app_01')).toMatchObject({ name: 'Acme' });
@@ -49,7 +50,7 @@ describe('MongoDB schema migrations', () => {
       secrets: [{ secret: 'whsec_c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0', expiresAt: null }], createdAt: 1, updatedAt: 1, deletedAt: null,
     });
     await db.collection('events').insertOne({ _id: 'evt_01' as never, applicationId: 'app_01', type: 'order.created', payload: '{"n":1}', idempotencyKey: null, createdAt: 1, fanoutDone: true });
-    const store = await MongoStore.connect(server.uri, name);
+    const store = await MongoStore.connect(server.uri, name, { keyRing: TEST_KEY_RING });
     try {
       expect(await store.findEndpoint(ADMIN_SCOPE, 'ep_01')).toMatchObject({ id: 'ep_01', delivery: DEFAULT_DELIVERY_OPTIONS });
       expect(await store.findEvent(ADMIN_SCOPE, 'evt_01')).toMatchObject({ id: 'evt_01', channels: [] });
@@ -66,7 +67,7 @@ describe('MongoDB schema migrations', () => {
     await client.db(name).collection('settings').insertOne({ _id: 'schema_version' as never, value: '1' });
     const endpoint = { applicationId: 'app_01', url: 'https://example.com/h', description: null, eventTypes: ['*'], secrets: [], createdAt: 1, updatedAt: 1, deletedAt: null };
     await client.db(name).collection('endpoints').insertMany([{ _id: 'ep_01' as never, ...endpoint, enabled: true }, { _id: 'ep_02' as never, ...endpoint, enabled: false }]);
-    const store = await MongoStore.connect(server.uri, name);
+    const store = await MongoStore.connect(server.uri, name, { keyRing: TEST_KEY_RING });
     try {
       expect(await version(name)).toBe(String(MONGO_MIGRATIONS.length));
       const stored = await client.db(name).collection('endpoints').find({}).sort({ _id: 1 }).toArray();
@@ -89,7 +90,7 @@ describe('MongoDB schema migrations', () => {
       { _id: 'app_01JD0000000000000000000001' as never, name: 'Acme', apiKeyHash: hashToken('tdk_app_legacysecret'), createdAt: 1 },
       { _id: 'app_01JD0000000000000000000002' as never, name: 'Globex', apiKeyHash: hashToken('tdk_app_othersecret'), createdAt: 2 },
     ]);
-    const store = await MongoStore.connect(server.uri, name);
+    const store = await MongoStore.connect(server.uri, name, { keyRing: TEST_KEY_RING });
     try {
       expect(await version(name)).toBe(String(MONGO_MIGRATIONS.length));
       const auth = createAuthenticator(store, hashToken('admin'), () => 10);
@@ -114,7 +115,7 @@ describe('MongoDB schema migrations', () => {
     const name = `tidings_migrate_${process.pid}_${++n}`;
     await client.db(name).collection<{ _id: string; value: string }>('settings').insertOne({ _id: 'schema_version', value: String(MONGO_MIGRATIONS.length + 1) });
     try {
-      await expect(MongoStore.connect(server.uri, name)).rejects.toThrow(/newer than this Tidings knows/);
+      await expect(MongoStore.connect(server.uri, name, { keyRing: TEST_KEY_RING })).rejects.toThrow(/newer than this Tidings knows/);
     } finally {
       await client.db(name).dropDatabase();
     }

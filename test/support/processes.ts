@@ -3,6 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GqlClient } from './gql.js';
 import { TEST_ADMIN_TOKEN } from './admin-token.js';
+import { TEST_KEY_RING } from './keys.js';
+import { formatKeyRing } from '../../src/store/secret-box.js';
 import { waitFor } from './wait.js';
 
 // Tidings as real processes (`node --import tsx src/main.ts`), for tests that need several of them
@@ -88,6 +90,8 @@ export function tidingsChildEnv(env: Record<string, string | undefined>, testDef
     if (!k.startsWith('TIDINGS_') && !['PORT', 'HOST', 'MONGODB_URI', 'REDIS_URL'].includes(k)) childEnv[k] = v;
   }
   Object.assign(childEnv, testDefaults ? PROCESS_TEST_ENV : { TIDINGS_ADMIN_TOKEN: TEST_ADMIN_TOKEN }, env);
+  // MongoDB requires a key ring; a test that leaves TIDINGS_ENCRYPTION_KEY out gets the tests' one (`undefined` removes it).
+  if (childEnv.MONGODB_URI && !('TIDINGS_ENCRYPTION_KEY' in env)) childEnv.TIDINGS_ENCRYPTION_KEY = formatKeyRing(TEST_KEY_RING);
   for (const [k, v] of Object.entries(childEnv)) if (v === undefined) delete childEnv[k];
   return childEnv;
 }

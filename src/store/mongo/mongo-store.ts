@@ -11,17 +11,20 @@ import { openRateSlots } from '../../domain/rate-limit.js';
 import { mayClaimInOrder } from '../../domain/ordering.js';
 import {
   ACTIVE_STATUSES, DEFAULT_DELIVERY_OPTIONS, type ApplicationRecord, type AttemptOutcome, type AttemptRecord, type DeliveryFilter, type DeliveryRecord,
-  type EndpointRecord, type EventRecord, type EventTypeRecord, type Millis, type PortalSessionRecord, type Scope,
+  type DeliveryOptions, type EndpointRecord, type EndpointSecret, type EventRecord, type EventTypeRecord, type Millis, type PortalSessionRecord, type Scope,
   type AdminTokenRecord, type ApiKeyRecord,
 } from '../../domain/records.js';
 import { settleOnStored } from '../../domain/settle.js';
 import { ConflictError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import type {
-  ApplicationPatch, BacklogCounts, BulkJobStep, ClaimOptions, DeletedApplication, ClaimedDelivery, EndpointPatch, EventTypePatch, Page, PageArgs, PublishResult, HealthChange, StatsQuery, Store, StoredAdminToken, StoredApiKey, StoredPortalSession,
+  ApplicationPatch, BacklogCounts, BulkJobStep, ClaimOptions, DeletedApplication, ClaimedDelivery, EndpointPatch, EventTypePatch, Page, PageArgs, PublishResult, HealthChange, ResealBatch, StatsQuery, Store, StoredAdminToken, StoredApiKey, StoredPortalSession,
   SweepOptions, SweepResult,
 } from '../ports.js';
 import { reportingUnavailable } from '../unavailable.js';
+import { StartupError } from '../../startup-error.js';
+import { endpointNeedsReseal, missingKeysMessage, openDelivery, openSecrets, resealEndpoint, sealDelivery, sealSecrets } from '../sealed-fields.js';
+import { SecretBox, type KeyRing } from '../secret-box.js';
 import { migrateMongo } from './migrations.js';
 import { MongoStats, readMongoBacklog, STATS_COLLECTION } from './stats.js';
 import { attemptIncrement, mergeIncrements, publishIncrements, type StatsTotals } from '../../domain/stats.js';
@@ -90,13 +93,22 @@ const toEventType = (d: EventTypeDoc): EventTypeRecord => ({
   name: d._id, description: d.description, schema: d.schemaText === null ? null : JSON.parse(d.schemaText), examples: d.examplesText ? JSON.parse(d.examplesText) : [],
   archived: d.archived, createdAt: d.createdAt, updatedAt: d.updatedAt,
 });
-const toEndpoint = ({ _id, deliveryOptions, healthVersion: _v, ...rest }: EndpointDoc): EndpointRecord => ({
-  id: _id, ...rest, timeoutMs: rest.timeoutMs ?? null, retryScheduleMs: rest.retryScheduleMs ?? null, rateLimitPerSecond: rest.rateLimitPerSecond ?? null,
-  ordering: rest.ordering ?? 'PARALLEL',
-  health: healthOf(rest.health, rest.enabled),
-  delivery: { ...DEFAULT_DELIVERY_OPTIONS, ...(deliveryOptions ? JSON.parse(deliveryOptions) : {}) },
-});
-const toEndpointDoc = ({ id, delivery, ...rest }: EndpointRecord): EndpointDoc => ({ _id: id, ...rest, deliveryOptions: JSON.stringify(delivery) });
+/** How endpoint documents map to records: their secret fields sealed in the document, opened in the record (sealed-fields.ts). */
+function endpointMapping(box: SecretBox) {
+  return {
+    toEndpoint: ({ _id, deliveryOptions, healthVersion: _v, ...rest }: EndpointDoc): EndpointRecord => ({
+      id: _id, ...rest, timeoutMs: rest.timeoutMs ?? null, retryScheduleMs: rest.retryScheduleMs ?? null, rateLimitPerSecond: rest.rateLimitPerSecond ?? null,
+      ordering: rest.ordering ?? 'PARALLEL',
+      health: healthOf(rest.health, rest.enabled),
+      secrets: openSecrets(box, _id, rest.secrets),
+      delivery: { ...DEFAULT_DELIVERY_OPTIONS, ...openDelivery(box, _id, deliveryOptions ? JSON.parse(deliveryOptions) : {}) } as DeliveryOptions,
+    }),
+    toEndpointDoc: ({ id, delivery, secrets, ...rest }: EndpointRecord): EndpointDoc =>
+      ({ _id: id, ...rest, secrets: sealSecrets(box, id, secrets), deliveryOptions: JSON.stringify(sealDelivery(box, id, delivery)) }),
+    secretsField: (id: string, secrets: readonly EndpointSecret[]) => sealSecrets(box, id, secrets),
+    deliveryField: (id: string, delivery: DeliveryOptions) => JSON.stringify(sealDelivery(box, id, delivery)),
+  };
+}
 const toEvent = ({ _id, applicationId, type, payload, channels, testEndpointId, idempotencyKey, createdAt }: EventDoc): EventRecord =>
   ({ id: _id, applicationId, type, payload, channels: channels ?? [], testEndpointId: testEndpointId ?? null, idempotencyKey, createdAt });
 const toDelivery = (d: DeliveryDoc): DeliveryRecord => ({
@@ -177,7 +189,12 @@ export class MongoStore implements Store {
   private readonly apiKeys: Collection<ApiKeyDoc>;
   private readonly adminTokens: Collection<AdminTokenDoc>;
 
-  private constructor(private readonly client: MongoClient, private readonly db: Db) {
+  private readonly mapping: ReturnType<typeof endpointMapping>;
+  private readonly box: SecretBox;
+
+  private constructor(private readonly client: MongoClient, private readonly db: Db, keyRing: KeyRing) {
+    this.box = new SecretBox(keyRing);
+    this.mapping = endpointMapping(this.box);
     this.settings = db.collection('settings');
     this.applications = db.collection('applications');
     this.eventTypes = db.collection('event_types');
@@ -197,18 +214,45 @@ export class MongoStore implements Store {
     this.adminTokens = db.collection('admin_tokens');
   }
 
-  /** Connects and brings the database's indexes up to date (migrations.ts). */
-  static async connect(uri: string, dbName: string, options: { serverSelectionTimeoutMS?: number } = {}): Promise<MongoStore> {
+  /** Connects and brings the database's indexes up to date (migrations.ts); `keyRing` seals the stored secrets (secret-box.ts). */
+  static async connect(uri: string, dbName: string, options: { keyRing: KeyRing; serverSelectionTimeoutMS?: number }): Promise<MongoStore> {
     const client = new MongoClient(uri, { serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5000, ignoreUndefined: true });
     await client.connect();
-    const store = new MongoStore(client, client.db(dbName));
+    const store = new MongoStore(client, client.db(dbName), options.keyRing);
     try {
       await migrateMongo(store.db);
+      const stored = await store.endpoints.find({}, { projection: { secrets: 1, deliveryOptions: 1 } }).toArray();
+      const missing = store.box.missingKeyIds(stored.map((d) => `${JSON.stringify(d.secrets)} ${d.deliveryOptions ?? ''}`));
+      if (missing.length > 0) throw new StartupError(missingKeysMessage(missing));
     } catch (err) {
       await client.close();
       throw err;
     }
     return reportingUnavailable(store, isConnectivityError);
+  }
+
+  async resealSecrets(after: string | null, limit: number): Promise<ResealBatch> {
+    const docs = await this.endpoints.find(after === null ? {} : { _id: { $gt: after } }, { projection: { _id: 1, secrets: 1, deliveryOptions: 1 } })
+      .sort({ _id: 1 }).limit(limit).toArray();
+    let resealed = 0;
+    for (let doc of docs) {
+      // Rewritten only if unchanged since read; changed meanwhile, it is read again (a few times at most).
+      for (let tries = 0; doc && tries < 5; tries++) {
+        const delivery = doc.deliveryOptions ? JSON.parse(doc.deliveryOptions) : {};
+        if (!endpointNeedsReseal(this.box, doc.secrets, delivery)) break;
+        const sealed = resealEndpoint(this.box, doc._id, doc.secrets, delivery);
+        const { matchedCount } = await this.endpoints.updateOne(
+          { _id: doc._id, secrets: doc.secrets, deliveryOptions: doc.deliveryOptions ?? { $exists: false } },
+          { $set: { secrets: sealed.secrets, deliveryOptions: JSON.stringify(sealed.delivery) } },
+        );
+        if (matchedCount === 1) {
+          resealed++;
+          break;
+        }
+        doc = (await this.endpoints.findOne({ _id: doc._id }, { projection: { _id: 1, secrets: 1, deliveryOptions: 1 } }))!;
+      }
+    }
+    return { walked: docs.length, resealed, last: docs.at(-1)?._id ?? null };
   }
 
   async ping(): Promise<void> {
@@ -481,34 +525,35 @@ export class MongoStore implements Store {
   }
 
   async createEndpoint(e: EndpointRecord): Promise<void> {
-    await this.endpoints.insertOne(toEndpointDoc(e));
+    await this.endpoints.insertOne(this.mapping.toEndpointDoc(e));
   }
 
   async findEndpoint(scope: Scope, id: string, options: { includeDeleted?: boolean } = {}): Promise<EndpointRecord | null> {
     const doc = await this.endpoints.findOne({ _id: id });
-    return doc && inScope(scope, doc) && (options.includeDeleted || doc.deletedAt === null) ? toEndpoint(doc) : null;
+    return doc && inScope(scope, doc) && (options.includeDeleted || doc.deletedAt === null) ? this.mapping.toEndpoint(doc) : null;
   }
 
   async findEndpoints(scope: Scope, ids: readonly string[]): Promise<EndpointRecord[]> {
     if (ids.length === 0) return [];
-    return (await this.endpoints.find({ _id: { $in: [...ids] } }).toArray()).filter((d) => inScope(scope, d)).map(toEndpoint);
+    return (await this.endpoints.find({ _id: { $in: [...ids] } }).toArray()).filter((d) => inScope(scope, d)).map(this.mapping.toEndpoint);
   }
 
   async listEndpoints(scope: Scope, page: PageArgs): Promise<Page<EndpointRecord>> {
-    return this.page(this.endpoints, { ...scopeFilter(scope), deletedAt: null }, page, toEndpoint);
+    return this.page(this.endpoints, { ...scopeFilter(scope), deletedAt: null }, page, this.mapping.toEndpoint);
   }
 
   async updateEndpoint(scope: Scope, id: string, patch: EndpointPatch, now: Millis): Promise<EndpointRecord | null> {
     const set: Partial<EndpointDoc> = { updatedAt: now };
-    for (const key of ['url', 'description', 'eventTypes', 'enabled', 'secrets', 'timeoutMs', 'retryScheduleMs', 'rateLimitPerSecond', 'ordering', 'health'] as const) {
+    for (const key of ['url', 'description', 'eventTypes', 'enabled', 'timeoutMs', 'retryScheduleMs', 'rateLimitPerSecond', 'ordering', 'health'] as const) {
       if (patch[key] !== undefined) (set as Record<string, unknown>)[key] = patch[key];
     }
-    if (patch.delivery !== undefined) set.deliveryOptions = JSON.stringify(patch.delivery);
+    if (patch.secrets !== undefined) set.secrets = this.mapping.secretsField(id, patch.secrets);
+    if (patch.delivery !== undefined) set.deliveryOptions = this.mapping.deliveryField(id, patch.delivery);
     if (!(await this.findEndpoint(scope, id))) return null;
     const doc = await this.endpoints.findOneAndUpdate({ _id: id }, { $set: set }, { returnDocument: 'after' });
     if (doc && patch.health !== undefined && patch.health.state !== 'CIRCUIT_OPEN') await this.circuits.deleteOne({ _id: id });
     if (doc?.enabled) await this.unpark(id, now);
-    return doc ? toEndpoint(doc) : null;
+    return doc ? this.mapping.toEndpoint(doc) : null;
   }
 
   /** Deliveries parked while their endpoint was disabled become due again. */
@@ -524,7 +569,7 @@ export class MongoStore implements Store {
     if (!(await this.findEndpoint(scope, id))) return null;
     const doc = await this.endpoints.findOneAndUpdate({ _id: id }, { $set: { deletedAt: now, updatedAt: now, enabled: false } }, { returnDocument: 'after' });
     if (!doc) return null;
-    return { endpoint: toEndpoint(doc), cancelled: await this.cancelDeliveries(id, now, reason) };
+    return { endpoint: this.mapping.toEndpoint(doc), cancelled: await this.cancelDeliveries(id, now, reason) };
   }
 
   /** Ends the unfinished deliveries of a deleted endpoint FAILED (also run by claims that meet one, after a crash here). */
@@ -628,7 +673,7 @@ export class MongoStore implements Store {
   /** Inserts the event's deliveries; repeatable, since (eventId, endpointId) is unique. */
   private async fanOut(event: EventRecord): Promise<DeliveryRecord[]> {
     const endpoints = await this.endpoints.find({ applicationId: event.applicationId, deletedAt: null }).sort({ _id: 1 }).toArray();
-    const docs = deliveryDocs(event, endpoints.map(toEndpoint));
+    const docs = deliveryDocs(event, endpoints.map(this.mapping.toEndpoint));
     if (docs.length === 0) return [];
     try {
       await this.deliveries.insertMany(docs, { ordered: false });
@@ -651,7 +696,7 @@ export class MongoStore implements Store {
    */
   private async fanOutFresh(events: readonly EventRecord[]): Promise<Map<string, DeliveryRecord[]>> {
     const applications = [...new Set(events.map((e) => e.applicationId))];
-    const endpoints = (await this.endpoints.find({ applicationId: applications.length === 1 ? applications[0]! : { $in: applications }, deletedAt: null }).sort({ _id: 1 }).toArray()).map(toEndpoint);
+    const endpoints = (await this.endpoints.find({ applicationId: applications.length === 1 ? applications[0]! : { $in: applications }, deletedAt: null }).sort({ _id: 1 }).toArray()).map(this.mapping.toEndpoint);
     const docs: DeliveryDoc[] = [];
     const created = new Map<string, DeliveryRecord[]>();
     for (const event of events) {
@@ -850,7 +895,7 @@ export class MongoStore implements Store {
         await new Promise((resolve) => setTimeout(resolve, 2 + Math.random() * 10));
         continue;
       }
-      const previous = toEndpoint(doc).health;
+      const previous = this.mapping.toEndpoint(doc).health;
       const { health, decisions } = trackHealth(previous, input, now, settings);
       const disabled = decisions.some((d) => d.kind === 'disable');
       const set: Partial<EndpointDoc> = { health, healthVersion: version, ...(disabled ? { enabled: false } : {}) };
@@ -858,7 +903,7 @@ export class MongoStore implements Store {
       const opened = decisions.find((d) => d.kind === 'circuitOpened');
       if (opened) await this.circuits.replaceOne({ _id: endpointId }, { until: opened.until }, { upsert: true });
       else if (previous.state === 'CIRCUIT_OPEN' && health.state !== 'CIRCUIT_OPEN') await this.circuits.deleteOne({ _id: endpointId });
-      return { endpoint: toEndpoint({ ...doc, ...set }), previous, decisions };
+      return { endpoint: this.mapping.toEndpoint({ ...doc, ...set }), previous, decisions };
     }
     throw new ConflictError(`the health of endpoint ${endpointId} keeps changing under concurrent writes; its outcome was not counted`);
   }
@@ -893,7 +938,7 @@ export class MongoStore implements Store {
     if (!doc) return null;
     const event = await this.events.findOne({ _id: doc.eventId });
     if (!event) throw new Error(`delivery ${doc._id} points at missing event ${doc.eventId}`);
-    return { delivery: toDelivery(doc), event: toEvent(event), endpoint: toEndpoint(endpoint), attemptNumber: doc.attemptCount + 1, leaseToken, leaseUntil };
+    return { delivery: toDelivery(doc), event: toEvent(event), endpoint: this.mapping.toEndpoint(endpoint), attemptNumber: doc.attemptCount + 1, leaseToken, leaseUntil };
   }
 
   async recordAttempt(claim: Pick<ClaimedDelivery, 'delivery' | 'leaseToken'>, outcome: AttemptOutcome, now: Millis): Promise<DeliveryRecord | null> {
@@ -1121,7 +1166,7 @@ export class MongoStore implements Store {
   private async replayBatch(job: BulkJobRecord, target: Extract<BulkJobTarget, { walk: 'events' }>, now: Millis, limit: number) {
     const endpointDoc = await this.endpoints.findOne({ _id: target.endpointId });
     if (!endpointDoc || endpointDoc.deletedAt !== null) return { error: `endpoint ${target.endpointId} was deleted` };
-    const endpoint = toEndpoint(endpointDoc);
+    const endpoint = this.mapping.toEndpoint(endpointDoc);
     const q: Filter<EventDoc> = { applicationId: endpoint.applicationId };
     if (target.since !== null || target.until !== null) {
       q.createdAt = { ...(target.since !== null ? { $gte: target.since } : {}), ...(target.until !== null ? { $lt: target.until } : {}) };

@@ -3,9 +3,11 @@
 import { DEFAULT_DELIVERY_OPTIONS, type DeliveryOptions } from '../../domain/records.js';
 import type { AuditEntryRecord } from '../../domain/audit.js';
 import type { BulkJobRecord } from '../../domain/bulk-jobs.js';
-import type { ApplicationRecord, AttemptRecord, DeliveryFilter, DeliveryRecord, EndpointRecord, EventRecord, EventTypeRecord, Scope } from '../../domain/records.js';
+import type { ApplicationRecord, AttemptRecord, DeliveryFilter, DeliveryRecord, EndpointRecord, EndpointSecret, EventRecord, EventTypeRecord, Scope } from '../../domain/records.js';
 import { healthOf } from '../../domain/health.js';
 import type { Page, PageArgs, StoredAdminToken, StoredApiKey, StoredPortalSession } from '../ports.js';
+import { openDelivery, openSecrets, sealDelivery, sealSecrets } from '../sealed-fields.js';
+import type { SecretBox } from '../secret-box.js';
 
 export type Row = Record<string, any>;
 
@@ -63,27 +65,36 @@ export const toEventType = (r: Row): EventTypeRecord => ({
   updatedAt: r.updated_at,
 });
 
-export const toEndpoint = (r: Row): EndpointRecord => ({
-  id: r.id,
-  applicationId: r.application_id,
-  url: r.url,
-  description: r.description,
-  eventTypes: JSON.parse(r.event_types),
-  enabled: r.enabled === 1,
-  secrets: JSON.parse(r.secrets),
-  delivery: deliveryOptions(r.delivery_options),
-  timeoutMs: r.timeout_ms ?? null,
-  rateLimitPerSecond: r.rate_limit ?? null,
-  ordering: r.ordering ?? 'PARALLEL',
-  retryScheduleMs: r.retry_schedule ? JSON.parse(r.retry_schedule) : null,
-  health: healthOf(r.health ? JSON.parse(r.health) : null, r.enabled === 1),
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-  deletedAt: r.deleted_at,
-});
+/** How endpoint rows map to records: their secret fields sealed in the row, opened in the record (sealed-fields.ts). */
+export function endpointMapping(box: SecretBox) {
+  return {
+    toEndpoint: (r: Row): EndpointRecord => ({
+      id: r.id,
+      applicationId: r.application_id,
+      url: r.url,
+      description: r.description,
+      eventTypes: JSON.parse(r.event_types),
+      enabled: r.enabled === 1,
+      secrets: openSecrets(box, r.id, JSON.parse(r.secrets)),
+      // Stored delivery options (JSON), completed with the defaults of options added later.
+      delivery: { ...DEFAULT_DELIVERY_OPTIONS, ...openDelivery(box, r.id, r.delivery_options ? JSON.parse(r.delivery_options) : {}) } as DeliveryOptions,
+      timeoutMs: r.timeout_ms ?? null,
+      rateLimitPerSecond: r.rate_limit ?? null,
+      ordering: r.ordering ?? 'PARALLEL',
+      retryScheduleMs: r.retry_schedule ? JSON.parse(r.retry_schedule) : null,
+      health: healthOf(r.health ? JSON.parse(r.health) : null, r.enabled === 1),
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+      deletedAt: r.deleted_at,
+    }),
+    /** The `secrets` column of an endpoint. */
+    secretsColumn: (endpointId: string, secrets: readonly EndpointSecret[]): string => JSON.stringify(sealSecrets(box, endpointId, secrets)),
+    /** The `delivery_options` column of an endpoint. */
+    deliveryColumn: (endpointId: string, delivery: DeliveryOptions): string => JSON.stringify(sealDelivery(box, endpointId, delivery)),
+  };
+}
 
-/** Stored delivery options (JSON), completed with the defaults of options added later. */
-export const deliveryOptions = (text: string | null | undefined): DeliveryOptions => ({ ...DEFAULT_DELIVERY_OPTIONS, ...(text ? JSON.parse(text) : {}) });
+export type EndpointMapping = ReturnType<typeof endpointMapping>;
 
 export const toEvent = (r: Row): EventRecord => ({
   id: r.id,

@@ -5,11 +5,14 @@ import type {
 } from '../../domain/records.js';
 import type { HealthInput, HealthSettings } from '../../domain/health.js';
 import type {
-  ApplicationPatch, BacklogCounts, BulkJobStep, DeletedApplication, ClaimOptions, HealthChange, ClaimedDelivery, EndpointPatch, StatsQuery, EventTypePatch, Page, PageArgs, PublishResult, Store, StoredAdminToken, StoredApiKey, StoredPortalSession, SweepOptions, SweepResult,
+  ApplicationPatch, BacklogCounts, BulkJobStep, DeletedApplication, ClaimOptions, HealthChange, ClaimedDelivery, EndpointPatch, StatsQuery, EventTypePatch, Page, PageArgs, PublishResult, ResealBatch, Store, StoredAdminToken, StoredApiKey, StoredPortalSession, SweepOptions, SweepResult,
 } from '../ports.js';
 import { openDatabase, StatementCache } from './connection.js';
-import { deliveryConditions, pageQuery, scoped, toApplication, toBulkJob, toAttempt, toDelivery, toEndpoint, toEvent, toEventType, toPage, toPortalSession, toAuditEntry, toApiKey, toAdminToken, withoutHash, type Row } from './rows.js';
+import { deliveryConditions, pageQuery, scoped, toApplication, toBulkJob, toAttempt, toDelivery, endpointMapping, type EndpointMapping, toEvent, toEventType, toPage, toPortalSession, toAuditEntry, toApiKey, toAdminToken, withoutHash, type Row } from './rows.js';
 import { SqliteWriter } from './writer.js';
+import { KEY_FILE_NAME, KeyRingError, loadOrCreateKeyFile, SecretBox, type KeyRing } from '../secret-box.js';
+import { StartupError } from '../../startup-error.js';
+import { missingKeysMessage } from '../sealed-fields.js';
 import { readBacklog, readStats } from './stats.js';
 import type { StatsTotals } from '../../domain/stats.js';
 import type { BulkJobRecord, ClaimedBulkJob } from '../../domain/bulk-jobs.js';
@@ -24,16 +27,46 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly statements: StatementCache;
   private readonly writer: SqliteWriter;
+  private readonly endpoints: EndpointMapping;
+  /** The key file beside the database, when no key ring was given (TIDINGS_ENCRYPTION_KEY unset); `created` on this start. */
+  readonly keyFile: { path: string; created: boolean } | null;
 
-  constructor(file: string) {
-    // Opened here first, synchronously, so the tables exist before the first read.
+  /** `keyRing` seals the stored secrets (secret-box.ts); without one, the key file beside `file` does (created when missing). */
+  constructor(file: string, keyRing?: KeyRing) {
+    // Opened here first, synchronously, so the folder and the tables exist before the first read.
     this.db = openDatabase(file);
+    let ring = keyRing;
+    this.keyFile = null;
+    if (!ring) {
+      const keyPath = path.join(path.dirname(file), KEY_FILE_NAME);
+      try {
+        const loaded = loadOrCreateKeyFile(keyPath);
+        ring = loaded.ring;
+        this.keyFile = { path: keyPath, created: loaded.created };
+      } catch (err) {
+        this.db.close();
+        const reason = err instanceof KeyRingError ? err.message : `${keyPath}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`;
+        throw new StartupError(`cannot use the encryption key file (${reason}): restore it from the backup taken with the database, or set TIDINGS_ENCRYPTION_KEY`, { cause: err });
+      }
+    }
+    const box = new SecretBox(ring);
+    this.endpoints = endpointMapping(box);
     this.statements = new StatementCache(this.db);
-    this.writer = new SqliteWriter(file);
+    const stored = (this.stmt('SELECT secrets, delivery_options FROM endpoints').all() as Row[]).map((r) => `${r.secrets} ${r.delivery_options ?? ''}`);
+    const missing = box.missingKeyIds(stored);
+    if (missing.length > 0) {
+      this.db.close();
+      throw new StartupError(missingKeysMessage(missing));
+    }
+    this.writer = new SqliteWriter(file, box.ringText());
   }
 
-  static inDataDir(dataDir: string): SqliteStore {
-    return new SqliteStore(path.join(dataDir, 'tidings.sqlite'));
+  static inDataDir(dataDir: string, keyRing?: KeyRing): SqliteStore {
+    return new SqliteStore(path.join(dataDir, 'tidings.sqlite'), keyRing);
+  }
+
+  resealSecrets(after: string | null, limit: number): Promise<ResealBatch> {
+    return this.writer.call('resealSecrets', after, limit);
   }
 
   private stmt(sql: string): Database.Statement {
@@ -209,18 +242,18 @@ export class SqliteStore implements Store {
     const [cond, params] = scoped(scope);
     const deleted = options.includeDeleted ? '' : 'AND deleted_at IS NULL';
     const row = this.stmt(`SELECT * FROM endpoints WHERE id = ? AND ${cond} ${deleted}`).get(id, ...params) as Row | undefined;
-    return row ? toEndpoint(row) : null;
+    return row ? this.endpoints.toEndpoint(row) : null;
   }
 
   async findEndpoints(scope: Scope, ids: readonly string[]): Promise<EndpointRecord[]> {
     const [cond, params] = scoped(scope);
-    return this.byIds('endpoints', ids, cond, params).map(toEndpoint);
+    return this.byIds('endpoints', ids, cond, params).map(this.endpoints.toEndpoint);
   }
 
   async listEndpoints(scope: Scope, page: PageArgs): Promise<Page<EndpointRecord>> {
     const [cond, params] = scoped(scope);
     const [sql, all] = pageQuery('endpoints', [cond, 'deleted_at IS NULL'], params, page);
-    return toPage(this.stmt(sql).all(...all) as Row[], page.first, toEndpoint);
+    return toPage(this.stmt(sql).all(...all) as Row[], page.first, this.endpoints.toEndpoint);
   }
 
   updateEndpoint(scope: Scope, id: string, patch: EndpointPatch, now: Millis): Promise<EndpointRecord | null> {

@@ -5,6 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { ConflictError } from '../../errors.js';
 import { openDatabase } from './connection.js';
 import { LEASE_OPS, SqliteWrites, type WriteOp } from './writes.js';
+import { parseKeyRing, SecretBox } from '../secret-box.js';
 
 export interface WriteRequest { id: number; op: WriteOp; args: unknown[] }
 export interface WriteReply { id: number; ok: boolean; value: unknown }
@@ -12,8 +13,9 @@ export interface WriteReply { id: number; ok: boolean; value: unknown }
 export interface WriteFailure { message: string; conflict: boolean; code?: string }
 
 // The store's main-thread connection has created file and tables before starting this thread.
-const db = openDatabase((workerData as { file: string }).file, { create: false });
-const writes = new SqliteWrites(db);
+const { file, keyRing } = workerData as { file: string; keyRing: string };
+const db = openDatabase(file, { create: false });
+const writes = new SqliteWrites(db, new SecretBox(parseKeyRing(keyRing)));
 let queue: WriteRequest[] = [];
 let flushScheduled = false;
 

@@ -17,8 +17,9 @@ export class SqliteWriter {
   private broken: Error | undefined;
   private readonly exited: Promise<void>;
 
-  constructor(file: string) {
-    this.worker = startWriterThread(file);
+  /** `keyRing`: the ring's text (secret-box.ts), for the thread's own SecretBox. */
+  constructor(file: string, keyRing: string) {
+    this.worker = startWriterThread(file, keyRing);
     this.worker.on('message', (replies: WriteReply[]) => {
       for (const { id, ok, value } of replies) {
         const call = this.pending.get(id);
@@ -77,10 +78,10 @@ function toError(failure: WriteFailure): Error {
  * Starts writer-thread.ts. Run from TypeScript sources (tsx, vitest), the thread registers tsx's
  * loader first: loader hooks of the main thread do not reach worker threads on Node 20.
  */
-function startWriterThread(file: string): Worker {
+function startWriterThread(file: string, keyRing: string): Worker {
   const fromSource = import.meta.url.endsWith('.ts');
   const entry = new URL(fromSource ? './writer-thread.ts' : './writer-thread.js', import.meta.url);
-  if (!fromSource) return new Worker(entry, { workerData: { file } });
+  if (!fromSource) return new Worker(entry, { workerData: { file, keyRing } });
   const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
-  return new Worker(bootstrap, { eval: true, workerData: { file } });
+  return new Worker(bootstrap, { eval: true, workerData: { file, keyRing } });
 }

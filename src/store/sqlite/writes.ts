@@ -13,10 +13,12 @@ import { settleOnStored } from '../../domain/settle.js';
 import { attemptIncrement, mergeIncrements, publishIncrements, type StatsIncrement } from '../../domain/stats.js';
 import { ConflictError } from '../../errors.js';
 import { newId } from '../../ids.js';
-import type { ApplicationPatch, BulkJobStep, ClaimOptions, DeletedApplication, ClaimedDelivery, EndpointPatch, EventTypePatch, HealthChange, PublishResult, StoredAdminToken, StoredApiKey, StoredPortalSession, SweepResult } from '../ports.js';
+import type { ApplicationPatch, BulkJobStep, ClaimOptions, DeletedApplication, ClaimedDelivery, EndpointPatch, EventTypePatch, HealthChange, PublishResult, ResealBatch, StoredAdminToken, StoredApiKey, StoredPortalSession, SweepResult } from '../ports.js';
 import { StatementCache } from './connection.js';
-import { deliveryConditions, scoped, toApplication, toBulkJob, toDelivery, toEndpoint, toEvent, toEventType, toPortalSession, toApiKey, toAdminToken, withoutHash, type Row } from './rows.js';
+import { deliveryConditions, scoped, toApplication, toBulkJob, toDelivery, toEvent, endpointMapping, type EndpointMapping, toEventType, toPortalSession, toApiKey, toAdminToken, withoutHash, type Row } from './rows.js';
 import { applyStats } from './stats.js';
+import type { SecretBox } from '../secret-box.js';
+import { endpointNeedsReseal, resealEndpoint } from '../sealed-fields.js';
 
 /**
  * Due rows one claim looks at, oldest first. Due work further back waits until what is in front
@@ -32,11 +34,13 @@ const CLAIM_SCAN_ROWS = 2048;
  */
 export class SqliteWrites {
   private readonly stmt: (sql: string) => Database.Statement;
+  private readonly endpoints: EndpointMapping;
 
   /** `stats: false` leaves the statistics out: only the benchmark's baseline uses it (test/bench/stats.ts). */
-  constructor(private readonly db: Database.Database, private readonly options: { stats: boolean } = { stats: true }) {
+  constructor(private readonly db: Database.Database, private readonly box: SecretBox, private readonly options: { stats: boolean } = { stats: true }) {
     const cache = new StatementCache(db);
     this.stmt = (sql) => cache.get(sql);
+    this.endpoints = endpointMapping(box);
   }
 
   /**
@@ -163,6 +167,22 @@ export class SqliteWrites {
     return removed;
   }
 
+  /** One batch of rotate-encryption-key: endpoints after `after` in ID order, each rewritten only if its secret fields are unchanged since read. */
+  resealSecrets(after: string | null, limit: number): ResealBatch {
+    const box = this.box;
+    const rows = this.stmt('SELECT id, secrets, delivery_options FROM endpoints WHERE id > ? ORDER BY id LIMIT ?').all(after ?? '', limit) as Row[];
+    const update = this.stmt('UPDATE endpoints SET secrets = ?, delivery_options = ? WHERE id = ? AND secrets = ? AND delivery_options IS ?');
+    let resealed = 0;
+    for (const r of rows) {
+      const secrets = JSON.parse(r.secrets);
+      const delivery = r.delivery_options ? JSON.parse(r.delivery_options) : {};
+      if (!endpointNeedsReseal(box, secrets, delivery)) continue;
+      const sealed = resealEndpoint(box, r.id, secrets, delivery);
+      resealed += update.run(JSON.stringify(sealed.secrets), JSON.stringify(sealed.delivery), r.id, r.secrets, r.delivery_options).changes;
+    }
+    return { walked: rows.length, resealed, last: rows.at(-1)?.id ?? null };
+  }
+
   createPortalSession(s: StoredPortalSession): void {
     this.stmt('INSERT INTO portal_sessions (id, application_id, token_hash, expires_at, revoked_at, created_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(s.id, s.applicationId, s.tokenHash, s.expiresAt, s.revokedAt, s.createdAt);
@@ -200,7 +220,7 @@ export class SqliteWrites {
       `INSERT INTO endpoints (id, application_id, url, description, event_types, enabled, secrets, delivery_options, created_at, updated_at, deleted_at,
          timeout_ms, retry_schedule, health, rate_limit, ordering)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(e.id, e.applicationId, e.url, e.description, JSON.stringify(e.eventTypes), e.enabled ? 1 : 0, JSON.stringify(e.secrets), JSON.stringify(e.delivery), e.createdAt, e.updatedAt, e.deletedAt,
+    ).run(e.id, e.applicationId, e.url, e.description, JSON.stringify(e.eventTypes), e.enabled ? 1 : 0, this.endpoints.secretsColumn(e.id, e.secrets), this.endpoints.deliveryColumn(e.id, e.delivery), e.createdAt, e.updatedAt, e.deletedAt,
       e.timeoutMs, e.retryScheduleMs === null ? null : JSON.stringify(e.retryScheduleMs), JSON.stringify(e.health), e.rateLimitPerSecond, e.ordering);
   }
 
@@ -211,8 +231,8 @@ export class SqliteWrites {
     if (patch.description !== undefined) sets.push('description = ?'), params.push(patch.description);
     if (patch.eventTypes !== undefined) sets.push('event_types = ?'), params.push(JSON.stringify(patch.eventTypes));
     if (patch.enabled !== undefined) sets.push('enabled = ?'), params.push(patch.enabled ? 1 : 0);
-    if (patch.secrets !== undefined) sets.push('secrets = ?'), params.push(JSON.stringify(patch.secrets));
-    if (patch.delivery !== undefined) sets.push('delivery_options = ?'), params.push(JSON.stringify(patch.delivery));
+    if (patch.secrets !== undefined) sets.push('secrets = ?'), params.push(this.endpoints.secretsColumn(id, patch.secrets));
+    if (patch.delivery !== undefined) sets.push('delivery_options = ?'), params.push(this.endpoints.deliveryColumn(id, patch.delivery));
     if (patch.timeoutMs !== undefined) sets.push('timeout_ms = ?'), params.push(patch.timeoutMs);
     if (patch.rateLimitPerSecond !== undefined) sets.push('rate_limit = ?'), params.push(patch.rateLimitPerSecond);
     if (patch.ordering !== undefined) sets.push('ordering = ?'), params.push(patch.ordering);
@@ -228,7 +248,7 @@ export class SqliteWrites {
       // Deliveries held back by a circuit that is now closed are due again when the schedule says.
       this.stmt('UPDATE deliveries SET run_at = next_attempt_at WHERE endpoint_id = ? AND run_at > next_attempt_at AND lease_token IS NULL').run(id);
     }
-    return row ? toEndpoint(row) : null;
+    return row ? this.endpoints.toEndpoint(row) : null;
   }
 
   deleteEndpoint(scope: Scope, id: string, now: Millis, reason: string): { endpoint: EndpointRecord; cancelled: DeliveryRecord[] } | null {
@@ -240,7 +260,7 @@ export class SqliteWrites {
       `UPDATE deliveries SET status = 'FAILED', failure_reason = ?, run_at = NULL, next_attempt_at = NULL, updated_at = ?
        WHERE endpoint_id = ? AND status IN ('PENDING', 'RETRYING') RETURNING *`,
     ).all(reason, now, id) as Row[];
-    return { endpoint: toEndpoint(row), cancelled: cancelled.map(toDelivery) };
+    return { endpoint: this.endpoints.toEndpoint(row), cancelled: cancelled.map(toDelivery) };
   }
 
   publishEvent(event: EventRecord, idempotentSince: Millis): PublishResult {
@@ -270,7 +290,7 @@ export class SqliteWrites {
       }
       insertEvent.run(event.id, event.applicationId, event.type, event.payload, JSON.stringify(event.channels), event.testEndpointId, event.idempotencyKey, event.createdAt);
       let candidates = endpoints.get(event.applicationId);
-      if (!candidates) endpoints.set(event.applicationId, (candidates = (endpointsOf.all(event.applicationId) as Row[]).map(toEndpoint)));
+      if (!candidates) endpoints.set(event.applicationId, (candidates = (endpointsOf.all(event.applicationId) as Row[]).map(this.endpoints.toEndpoint)));
       const deliveries = fanOutTargets(candidates, event).map((endpoint) => {
         const d = newDelivery(newId('Delivery', event.createdAt), event, endpoint.id);
         insertDelivery.run(d.id, d.applicationId, d.eventId, d.endpointId, d.eventType, d.status, d.attemptCount, d.nextAttemptAt, d.nextAttemptAt, d.createdAt, d.updatedAt);
@@ -313,7 +333,7 @@ export class SqliteWrites {
       return {
         delivery,
         event: toEvent(findEvent.get(delivery.eventId) as Row),
-        endpoint: toEndpoint(findEndpoint.get(delivery.endpointId) as Row),
+        endpoint: this.endpoints.toEndpoint(findEndpoint.get(delivery.endpointId) as Row),
         attemptNumber: delivery.attemptCount + 1,
         leaseToken,
         leaseUntil,
@@ -400,7 +420,7 @@ export class SqliteWrites {
   recordHealth(endpointId: string, input: HealthInput, now: Millis, settings: HealthSettings): HealthChange | null {
     const row = this.stmt('SELECT * FROM endpoints WHERE id = ? AND deleted_at IS NULL').get(endpointId) as Row | undefined;
     if (!row) return null;
-    const previous = toEndpoint(row).health;
+    const previous = this.endpoints.toEndpoint(row).health;
     const { health, decisions } = trackHealth(previous, input, now, settings);
     let circuitUntil: Millis | null = row.circuit_until;
     let enabled = row.enabled;
@@ -416,7 +436,7 @@ export class SqliteWrites {
     if (health.state !== 'CIRCUIT_OPEN') circuitUntil = null;
     const updated = this.stmt('UPDATE endpoints SET health = ?, enabled = ?, circuit_until = ? WHERE id = ? RETURNING *')
       .get(JSON.stringify(health), enabled, circuitUntil, endpointId) as Row;
-    return { endpoint: toEndpoint(updated), previous, decisions };
+    return { endpoint: this.endpoints.toEndpoint(updated), previous, decisions };
   }
 
   /** Records the attempt if the lease is still held; null when it was lost (another worker took over). */
@@ -553,7 +573,7 @@ export class SqliteWrites {
   private replayBatch(job: BulkJobRecord, target: Extract<BulkJobRecord['target'], { walk: 'events' }>, now: Millis, limit: number) {
     const endpointRow = this.stmt('SELECT * FROM endpoints WHERE id = ? AND deleted_at IS NULL').get(target.endpointId) as Row | undefined;
     if (!endpointRow) return { error: `endpoint ${target.endpointId} was deleted` };
-    const endpoint = toEndpoint(endpointRow);
+    const endpoint = this.endpoints.toEndpoint(endpointRow);
     const conditions = ['application_id = ?'];
     const params: unknown[] = [endpoint.applicationId];
     if (target.since !== null) conditions.push('created_at >= ?'), params.push(target.since);

@@ -1,4 +1,5 @@
 import { inspect } from 'node:util';
+import { TEST_KEY_RING } from '../keys.js';
 import { getNamedType, isListType, isNonNullType, isObjectType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { createApp, type App } from '../../../src/app.js';
 import type { Config } from '../../../src/config.js';
@@ -45,7 +46,7 @@ export async function startFuzzServer(kind: FuzzStore, overrides: Partial<Config
   let store: Store;
   if (kind === 'MongoDB') {
     mongo = await startMongoServer();
-    store = await MongoStore.connect(mongo.uri, `tidings_fuzz_${process.pid}_${++databases}`);
+    store = await MongoStore.connect(mongo.uri, `tidings_fuzz_${process.pid}_${++databases}`, { keyRing: TEST_KEY_RING });
   } else {
     store = SqliteStore.inDataDir(config.dataDir);
   }

@@ -17,6 +17,8 @@ export interface Credential {
   kind: 'admin-bootstrap' | 'api-key' | 'portal-session';
   /** A name a person recognises, for the audit log. */
   name: string;
+  /** This credential's own API rate limit (requests a second; 0 = none); unset = TIDINGS_API_RATE. */
+  rateLimit?: number;
 }
 
 export interface Authenticated {

@@ -3,7 +3,9 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { getOperationAST, type DocumentNode, type ExecutionResult } from 'graphql';
 import { processRegularResult, type YogaServerInstance } from 'graphql-yoga';
+import { RateLimitedError } from '../errors.js';
 import type { Context } from './context.js';
+import { domainGraphqlError } from './mask-errors.js';
 
 // POST /graphql with a JSON body is the API's hot path (every publishEvent). This runs it on
 // yoga's own envelop (the same plugins: parse and validation caches, GraphQL Armor, error
@@ -120,7 +122,9 @@ export async function handleGraphqlPost(yoga: Yoga, req: http.IncomingMessage, r
     const operation = getOperationAST(document, params.operationName ?? undefined);
     if (!operation || operation.operation === 'subscription' || validate(schema, document).length > 0) return viaYoga(yoga, req, res, body);
     contextValue = (await contextFactory()) as Context;
-  } catch {
+  } catch (err) {
+    // Over the rate limit: answered here (429, Retry-After), not by yoga, which would build the context again.
+    if (err instanceof RateLimitedError) return answer(res, { errors: [domainGraphqlError(err)] }, mediaType);
     return viaYoga(yoga, req, res, body);
   }
 
@@ -132,6 +136,11 @@ export async function handleGraphqlPost(yoga: Yoga, req: http.IncomingMessage, r
     variableValues: params.variables ?? undefined,
     operationName: params.operationName ?? undefined,
   })) as ExecutionResult;
+  await answer(res, result, mediaType);
+}
+
+/** Writes `result` as yoga's result processor would answer it (status, headers, body). */
+async function answer(res: http.ServerResponse, result: ExecutionResult, mediaType: string): Promise<void> {
   const response = (await processRegularResult(result as never, { Response: CapturedResponse } as never, mediaType)) as unknown as CapturedResponse;
   res.writeHead(response.init.status, response.init.headers);
   res.end(response.body);

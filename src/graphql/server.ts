@@ -8,14 +8,15 @@ import { WebSocketServer } from 'ws';
 import type { Authenticator } from '../auth/authenticator.js';
 import type { Deps } from '../deps.js';
 import type { Logger } from '../log.js';
-import { UnauthenticatedError } from '../errors.js';
+import { RateLimitedError, UnauthenticatedError } from '../errors.js';
 import { useSharedSubscriptionExecution } from '../live/shared-execution.js';
 import type { Context } from './context.js';
 import { useMetrics } from '../http/metrics.js';
 import { useErrorAnswers, writeErrorAnswer } from './error-answers.js';
 import { handleGraphqlPost } from './fast-post.js';
 import { graphiqlOptions } from './graphiql.js';
-import { errorMasker } from './mask-errors.js';
+import { domainGraphqlError, errorMasker } from './mask-errors.js';
+import { ApiLimits, TOO_MANY_CONNECTIONS } from './rate-limits.js';
 import { schema } from './schema/index.js';
 
 // The GraphQL server: yoga (HTTP, SSE, GraphiQL) with GraphQL Armor and our plugins, the fast POST
@@ -60,18 +61,20 @@ export function createGraphqlServer(deps: Deps, auth: Authenticator, log: Logger
     blockFieldSuggestion: { enabled: false },
   });
 
-  const yoga = createYoga<{ connectionParams?: Record<string, unknown> }, Context>({
+  const limits = new ApiLimits(config, deps.store, deps.now);
+  const yoga = createYoga<{ connectionParams?: Record<string, unknown>; req?: http.IncomingMessage }, Context>({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
     landingPage: false,
     renderGraphiQL,
     graphiql: graphiqlOptions,
     maskedErrors: { maskError: errorMasker(log) },
-    plugins: [...armor.protect().plugins, useSharedSubscriptionExecution(), useErrorAnswers(GRAPHQL_PATH), useMetrics(deps.metrics, { slowMs: config.slowOperationMs, log })],
+    plugins: [...armor.protect().plugins, useSharedSubscriptionExecution(), useErrorAnswers(GRAPHQL_PATH), useMetrics(deps.metrics, { slowMs: config.slowOperationMs, log }), limits.plugin()],
     logging: false,
-    context: async ({ request, connectionParams }) => {
+    context: async ({ request, connectionParams, req }) => {
       const authorization = connectionParams ? String(connectionParams.authorization ?? '') : request.headers.get('authorization');
-      const who = await auth.identify(authorization);
+      // Every request and graphql-ws operation spends a token here, before anything runs.
+      const who = await limits.admit(auth, authorization, req?.socket.remoteAddress);
       return { caller: who?.scope, credential: who?.credential, deps, origin: originOf(request) };
     },
   });
@@ -98,13 +101,22 @@ export function createGraphqlServer(deps: Deps, auth: Authenticator, log: Logger
       const unlistenRevoked = deps.pubsub.listen('portal:revoked', ({ id }) => closePortal(id, 'Forbidden: the portal session was revoked'));
       const wsServer = useServer<Record<string, unknown>>(
         {
-          // A missing or invalid token is refused at connection_init (graphql-ws closes with 4403 Forbidden).
+          // A missing or invalid token is refused at connection_init (graphql-ws closes with 4403 Forbidden);
+          // over the rate limit or TIDINGS_MAX_CONNECTIONS_PER_KEY, the socket is closed with 4429.
           onConnect: async (ctx) => {
             try {
-              const who = await auth.identify(String(ctx.connectionParams?.authorization ?? ''));
+              const socket = ctx.extra.socket;
+              const who = await limits.admit(auth, String(ctx.connectionParams?.authorization ?? ''), ctx.extra.request.socket.remoteAddress);
+              if (who) {
+                const release = limits.connect(who.credential.id);
+                if (!release) {
+                  socket.close(TOO_MANY_CONNECTIONS, limits.connectionRefusal());
+                  return false;
+                }
+                socket.once('close', release);
+              }
               const session = who?.portalSession;
               if (session) {
-                const socket = ctx.extra.socket;
                 const sockets = portalSockets.get(session.id) ?? new Set();
                 portalSockets.set(session.id, sockets.add(socket));
                 const timer = setTimeout(() => socket.close(4403, 'Forbidden: the portal session has expired'), Math.max(0, session.expiresAt - deps.now()));
@@ -118,6 +130,10 @@ export function createGraphqlServer(deps: Deps, auth: Authenticator, log: Logger
               return who !== undefined;
             } catch (err) {
               if (err instanceof UnauthenticatedError) return false;
+              if (err instanceof RateLimitedError) {
+                ctx.extra.socket.close(TOO_MANY_CONNECTIONS, `Rate limited: retry in ${err.retryAfterSeconds ?? 1} s`);
+                return false;
+              }
               throw err;
             }
           },
@@ -131,12 +147,21 @@ export function createGraphqlServer(deps: Deps, auth: Authenticator, log: Logger
               params,
               connectionParams: ctx.connectionParams ?? {},
             });
+            const document = parse(params.query);
+            let contextValue: unknown;
+            try {
+              contextValue = await contextFactory();
+            } catch (err) {
+              // Over the rate limit: an error message on this operation; the connection stays.
+              if (err instanceof RateLimitedError) return [domainGraphqlError(err, undefined, { http: false })];
+              throw err;
+            }
             const args = {
               schema,
               operationName: params.operationName,
-              document: parse(params.query),
+              document,
               variableValues: params.variables,
-              contextValue: await contextFactory(),
+              contextValue,
               rootValue: { execute, subscribe },
             };
             const errors = validate(args.schema, args.document);

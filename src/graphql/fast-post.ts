@@ -1,11 +1,9 @@
 import type http from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { getOperationAST, type DocumentNode, type ExecutionResult } from 'graphql';
+import { getOperationAST, GraphQLError, type DocumentNode, type ExecutionResult } from 'graphql';
 import { processRegularResult, type YogaServerInstance } from 'graphql-yoga';
-import { RateLimitedError } from '../errors.js';
 import type { Context } from './context.js';
-import { domainGraphqlError } from './mask-errors.js';
 
 // POST /graphql with a JSON body is the API's hot path (every publishEvent). This runs it on
 // yoga's own envelop (the same plugins: parse and validation caches, GraphQL Armor, error
@@ -123,8 +121,10 @@ export async function handleGraphqlPost(yoga: Yoga, req: http.IncomingMessage, r
     if (!operation || operation.operation === 'subscription' || validate(schema, document).length > 0) return viaYoga(yoga, req, res, body);
     contextValue = (await contextFactory()) as Context;
   } catch (err) {
-    // Over the rate limit: answered here (429, Retry-After), not by yoga, which would build the context again.
-    if (err instanceof RateLimitedError) return answer(res, { errors: [domainGraphqlError(err)] }, mediaType);
+    // A refused caller (not authenticated, over the rate limit: a domain error, which yoga's
+    // contextFactory hands over already masked, with its code) is answered here as yoga would, not
+    // by yoga, which would build the context again (and count the request against the limit twice).
+    if (err instanceof GraphQLError && typeof err.extensions.code === 'string') return answer(res, { errors: [err] }, mediaType);
     return viaYoga(yoga, req, res, body);
   }
 

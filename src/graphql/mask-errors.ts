@@ -14,8 +14,8 @@ function httpOf(error: DomainError): { status: number; headers?: Record<string, 
 }
 
 /** A domain error as the GraphQL error clients get: its message, `extensions.code` and details (and the HTTP status yoga answers with). */
-export function domainGraphqlError(original: DomainError, located?: GraphQLError, options: { http?: boolean } = {}): GraphQLError {
-  const http = options.http === false ? undefined : httpOf(original);
+export function domainGraphqlError(original: DomainError, located?: GraphQLError): GraphQLError {
+  const http = httpOf(original);
   return new GraphQLError(original.message, {
     nodes: located?.nodes,
     path: located?.path,

@@ -1,7 +1,7 @@
 import type http from 'node:http';
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import type { GraphQLError, ValidationContext } from 'graphql';
+import { GraphQLError, type ValidationContext } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { createYoga } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
@@ -15,7 +15,7 @@ import { useMetrics } from '../http/metrics.js';
 import { useErrorAnswers, writeErrorAnswer } from './error-answers.js';
 import { handleGraphqlPost } from './fast-post.js';
 import { graphiqlOptions } from './graphiql.js';
-import { domainGraphqlError, errorMasker } from './mask-errors.js';
+import { errorMasker } from './mask-errors.js';
 import { ApiLimits, TOO_MANY_CONNECTIONS } from './rate-limits.js';
 import { schema } from './schema/index.js';
 
@@ -152,8 +152,12 @@ export function createGraphqlServer(deps: Deps, auth: Authenticator, log: Logger
             try {
               contextValue = await contextFactory();
             } catch (err) {
-              // Over the rate limit: an error message on this operation; the connection stays.
-              if (err instanceof RateLimitedError) return [domainGraphqlError(err, undefined, { http: false })];
+              // Over the rate limit (yoga hands the domain error over masked): an error message on
+              // this operation; the connection stays.
+              if (err instanceof GraphQLError && err.extensions.code === 'RATE_LIMITED') {
+                const { http: _http, ...extensions } = err.extensions;
+                return [new GraphQLError(err.message, { extensions })];
+              }
               throw err;
             }
             const args = {

@@ -15,8 +15,8 @@ export interface TokenBucket {
   burst: number;
 }
 
-/** Tokens in one slot: a twentieth of a second's worth (so a slot spans 50 ms), at least 1, at most the burst. */
-export const slotSize = (bucket: TokenBucket): number => Math.max(1, Math.min(bucket.burst, Math.floor(bucket.rate / 20)));
+/** Tokens in one slot: a tenth of a second's worth (so a slot spans 100 ms), at least 1, at most the burst. */
+export const slotSize = (bucket: TokenBucket): number => Math.max(1, Math.min(bucket.burst, Math.floor(bucket.rate / 10)));
 
 /** Milliseconds one slot spans. */
 export const slotMs = (bucket: TokenBucket): number => (slotSize(bucket) * 1000) / bucket.rate;

@@ -2,8 +2,8 @@ import { print } from 'graphql';
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { EventsDocument, LiveDeliveryIdsDocument, PublishEventDocument } from '../generated/graphql.js';
-import { createApplication, createEventType } from '../support/fixtures.js';
+import { CreateEndpointDocument, EndpointCountDocument, LiveDeliveryIdsDocument } from '../generated/graphql.js';
+import { createApplication } from '../support/fixtures.js';
 import { subscribeSse, subscribeWs, wsClient, type Feed } from '../support/live.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { waitFor } from '../support/wait.js';
@@ -160,20 +160,20 @@ describe(`API rate limit of ${RATE}/s (burst ${BURST}) per credential`, () => {
 
   it('changes nothing for a rate-limited mutation', async () => {
     const app = await createApplication(server);
-    const type = await createEventType(server);
     await exhaust(server, app.apiKey);
-    // Publishes until one is refused; any accepted (a token came in meanwhile) made its one event.
+    // Creates endpoints until one is refused; any accepted (a token came in meanwhile) made its one endpoint.
     const answers: Answer[] = [];
-    const refused = await untilRefused('publishEvent', async () => {
-      const answer = await post(server.graphqlUrl, app.apiKey, print(PublishEventDocument), { input: { applicationId: app.id, type, payload: { n: answers.length } } });
+    const refused = await untilRefused('createEndpoint', async () => {
+      const url = `https://example.com/hook-${answers.length}`;
+      const answer = await post(server.graphqlUrl, app.apiKey, print(CreateEndpointDocument), { input: { applicationId: app.id, url } });
       answers.push(answer);
       return answer;
     });
-    expectRateLimited(refused, 'publishEvent');
+    expectRateLimited(refused, 'createEndpoint');
     const accepted = answers.filter((a) => a.status === 200);
     for (const a of accepted) expect(a.body.errors, JSON.stringify(a.body)).toBeUndefined();
-    const { events } = await server.admin.run(EventsDocument, { applicationId: app.id, first: 100 });
-    expect(events.edges.map((e) => e.node.payload)).toEqual(accepted.map((_, i) => ({ n: i })).reverse());
+    const { endpoints } = await server.admin.run(EndpointCountDocument, { applicationId: app.id });
+    expect(endpoints.edges.map((e) => e.node.url).sort()).toEqual(accepted.map((_, i) => `https://example.com/hook-${i}`).sort());
   });
 
   it('answers a graphql-ws operation over the limit with a RATE_LIMITED error, keeping the connection', async () => {

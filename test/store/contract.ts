@@ -4,6 +4,7 @@ import { deliveryLogContract } from './delivery-log-contract.js';
 import { statsContract } from './stats-contract.js';
 import { endpointHealthContract } from './endpoint-health-contract.js';
 import { bulkJobsContract } from './bulk-jobs-contract.js';
+import { rateSlotsContract } from './rate-slots-contract.js';
 
 export type { StoreHarness };
 
@@ -14,4 +15,5 @@ export function storeContract(name: string, open: () => Promise<StoreHarness>): 
   statsContract(name, open);
   endpointHealthContract(name, open);
   bulkJobsContract(name, open);
+  rateSlotsContract(name, open);
 }

@@ -208,6 +208,20 @@ describe(`API rate limit of ${RATE}/s (burst ${BURST}) per credential`, () => {
       await client.dispose();
     }
   });
+
+  it('closes a graphql-ws connection whose connection_init is over the limit with 4429', async () => {
+    const { apiKey } = await createApplication(server);
+    const closeOf = () =>
+      new Promise<{ code: number; reason: string } | undefined>((resolve) => {
+        const client = createClient({ url: server.wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, onNonLazyError: () => {}, connectionParams: { authorization: `Bearer ${apiKey}` } });
+        client.on('connected', () => void Promise.resolve(client.dispose()).then(() => resolve(undefined)));
+        client.on('closed', (event) => resolve(event as { code: number; reason: string }));
+      });
+    await exhaust(server, apiKey);
+    const refused = await waitFor('a connection to be refused', closeOf, 10_000, 0);
+    expect(refused.code).toBe(4429);
+    expect(refused.reason).toMatch(/Rate limited: retry in \d+ s/);
+  });
 });
 
 describe('API rate limit without a valid token, per client address', () => {

@@ -69,7 +69,8 @@ export function createGraphqlServer(deps: Deps, auth: Authenticator, log: Logger
     renderGraphiQL,
     graphiql: graphiqlOptions,
     maskedErrors: { maskError: errorMasker(log) },
-    plugins: [...armor.protect().plugins, useSharedSubscriptionExecution(), useErrorAnswers(GRAPHQL_PATH), useMetrics(deps.metrics, { slowMs: config.slowOperationMs, log }), limits.plugin()],
+    // limits.plugin() before useMetrics: a subscription it refuses is counted as an error, not as live.
+    plugins: [...armor.protect().plugins, useSharedSubscriptionExecution(), useErrorAnswers(GRAPHQL_PATH), limits.plugin(), useMetrics(deps.metrics, { slowMs: config.slowOperationMs, log })],
     logging: false,
     context: async ({ request, connectionParams, req }) => {
       const authorization = connectionParams ? String(connectionParams.authorization ?? '') : request.headers.get('authorization');

@@ -319,6 +319,8 @@ describe('caps on live subscriptions and WebSocket connections per credential', 
       expect(over.errors[0]?.extensions?.code).toBe('RATE_LIMITED');
       expect(over.errors[0]?.message).toMatch(/Too many live subscriptions: this credential already holds 2/);
       expect(one.errors).toEqual([]);
+      const live = async () => (await server.app.deps.metrics.liveSubscriptions.get()).values[0]?.value;
+      expect(await live(), 'tidings_live_subscriptions counts only the subscriptions that are open').toBe(2);
 
       const overSse = await sse(server.graphqlUrl, apiKey, print(LiveDeliveryIdsDocument));
       expect(overSse.status).toBe(429);

@@ -40,17 +40,17 @@ export class ApiRateLimiter {
   constructor(private readonly slots: RateSlots, private readonly now: () => number) {}
 
   private state(key: string, bucket: TokenBucket, now: number): KeyState {
+    if (now - this.prunedAt > 10_000) this.prune(now);
     const id = `${bucket.rate}/${bucket.burst}`;
     let st = this.keys.get(key);
     if (!st || st.bucket !== id) {
       st = { bucket: id, slot: -Infinity, left: 0, tried: -Infinity };
       this.keys.set(key, st);
     }
-    if (now - this.prunedAt > 10_000) this.prune(now);
     return st;
   }
 
-  /** Forgets keys whose slots have all closed (the state of a key that has been quiet is the initial one). */
+  /** Forgets keys whose slots have all closed (the state of a key that has been quiet is the initial one; any slot it tried is closed). */
   private prune(now: number): void {
     this.prunedAt = now;
     for (const [key, st] of this.keys) {

@@ -3,9 +3,13 @@ import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { CreateEndpointDocument, EndpointCountDocument, LiveDeliveryIdsDocument } from '../generated/graphql.js';
+import { createAuthenticator, type Authenticator } from '../../src/auth/authenticator.js';
+import { hashToken } from '../../src/auth/tokens.js';
+import { RateLimitedError } from '../../src/errors.js';
+import { ApiLimits } from '../../src/graphql/rate-limits.js';
 import { createApplication } from '../support/fixtures.js';
 import { subscribeSse, subscribeWs, wsClient, type Feed } from '../support/live.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { startTestServer, TEST_ADMIN_TOKEN, type TestServer } from '../support/server.js';
 import { waitFor } from '../support/wait.js';
 
 // No caller can starve the rest: requests a second per credential (HTTP 429 + Retry-After +
@@ -221,6 +225,37 @@ describe(`API rate limit of ${RATE}/s (burst ${BURST}) per credential`, () => {
     const refused = await waitFor('a connection to be refused', closeOf, 10_000, 0);
     expect(refused.code).toBe(4429);
     expect(refused.reason).toMatch(/Rate limited: retry in \d+ s/);
+  });
+});
+
+describe("a credential's own rate limit", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ apiRate: RATE, apiBurst: BURST });
+  });
+  afterAll(() => server.stop());
+
+  it('replaces TIDINGS_API_RATE for that credential (its burst scaled to the same seconds of it)', async () => {
+    const { apiKey } = await createApplication(server);
+    const real = createAuthenticator(server.store, hashToken(TEST_ADMIN_TOKEN));
+    // The authenticator as named API keys with a per-key override will answer: the credential carries rateLimit.
+    const withOverride: Authenticator = {
+      authenticate: (authorization) => real.authenticate(authorization),
+      identify: async (authorization) => {
+        const who = await real.identify(authorization);
+        return who && { ...who, credential: { ...who.credential, rateLimit: 2 } };
+      },
+    };
+    const limits = new ApiLimits(server.config, server.store, Date.now);
+    const results = await Promise.all(Array.from({ length: 10 }, () => limits.admit(withOverride, `Bearer ${apiKey}`, '127.0.0.1').then(() => 'ok', (err: Error) => err)));
+    // burst 10 at 10/s is one second's worth: at 2/s, 2.
+    expect(results.filter((r) => r === 'ok')).toHaveLength(2);
+    const refusal = results.find((r) => r !== 'ok') as RateLimitedError;
+    expect(refusal).toBeInstanceOf(RateLimitedError);
+    expect(refusal.message).toMatch(/this credential may make 2 requests a second \(bursts of 2\)/);
+    // Without the override the same key has the configured bucket.
+    const plain = await Promise.all(Array.from({ length: BURST }, () => limits.admit(real, `Bearer ${apiKey}`, '127.0.0.1').then(() => 'ok', () => 'refused')));
+    expect(plain.filter((r) => r === 'ok').length).toBeGreaterThanOrEqual(BURST);
   });
 });
 

@@ -87,6 +87,14 @@ export interface Config {
   graphqlMaxAliases: number;
   graphqlMaxTokens: number;
   graphqlMaxCost: number;
+  /** Requests a second each credential may make (unauthenticated requests: each client address); 0 = no limit. */
+  apiRate: number;
+  /** Requests a credential may make at once above its rate (the token bucket's size). */
+  apiBurst: number;
+  /** Live subscriptions (graphql-ws and SSE) one credential may hold open on one API process; 0 = no limit. */
+  maxSubscriptionsPerKey: number;
+  /** graphql-ws connections one credential may hold open on one API process; 0 = no limit. */
+  maxConnectionsPerKey: number;
   /** Lowest level of log lines written. */
   logLevel: LogLevel;
   /** A store or GraphQL operation that takes longer is logged as slow. */
@@ -119,7 +127,8 @@ export const VARIABLES = [
   'TIDINGS_STATS_LIVE_INTERVAL', 'TIDINGS_METRICS_TOKEN', 'TIDINGS_LOG_LEVEL', 'TIDINGS_SLOW_OPERATION',
   'TIDINGS_PORTAL_FRAME_ANCESTORS',
   'TIDINGS_RETRY_AFTER_MAX', 'TIDINGS_CIRCUIT_FAILURES', 'TIDINGS_CIRCUIT_COOLDOWN', 'TIDINGS_DISABLE_AFTER',
-  'TIDINGS_BULK_JOB_BATCH', 'TIDINGS_MAX_EVENTS_PER_CALL', 'TIDINGS_ENCRYPTION_KEY',
+  'TIDINGS_BULK_JOB_BATCH', 'TIDINGS_MAX_EVENTS_PER_CALL', 'TIDINGS_ENCRYPTION_KEY', 'TIDINGS_API_RATE', 'TIDINGS_API_BURST',
+  'TIDINGS_MAX_SUBSCRIPTIONS_PER_KEY', 'TIDINGS_MAX_CONNECTIONS_PER_KEY',
 ] as const;
 
 export type Variable = (typeof VARIABLES)[number];
@@ -236,6 +245,10 @@ export function loadConfig(env: Env = process.env): Config {
     graphqlMaxAliases: integer(read, 'TIDINGS_GRAPHQL_MAX_ALIASES', 30, 1),
     graphqlMaxTokens: integer(read, 'TIDINGS_GRAPHQL_MAX_TOKENS', 5000, 10),
     graphqlMaxCost: integer(read, 'TIDINGS_GRAPHQL_MAX_COST', 20000, 10),
+    apiRate: integer(read, 'TIDINGS_API_RATE', 100, 0, 1_000_000),
+    apiBurst: integer(read, 'TIDINGS_API_BURST', 200, 1, 10_000_000),
+    maxSubscriptionsPerKey: integer(read, 'TIDINGS_MAX_SUBSCRIPTIONS_PER_KEY', 100, 0, 1_000_000),
+    maxConnectionsPerKey: integer(read, 'TIDINGS_MAX_CONNECTIONS_PER_KEY', 20, 0, 1_000_000),
     statsLiveIntervalMs: statsLiveInterval(read),
     metricsToken: read('TIDINGS_METRICS_TOKEN') || undefined,
     logLevel: logLevel(read('TIDINGS_LOG_LEVEL')),

@@ -1,7 +1,7 @@
 // Domain errors: thrown by the store, services and worker; the GraphQL layer maps `code` to
 // `extensions.code`. No GraphQL import here so the domain stays usable from the CLI and workers.
 
-export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'SERVICE_UNAVAILABLE';
+export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED' | 'SERVICE_UNAVAILABLE';
 
 export class DomainError extends Error {
   constructor(
@@ -49,5 +49,15 @@ export class ForbiddenError extends DomainError {
 export class StoreUnavailableError extends DomainError {
   constructor(cause: string) {
     super('SERVICE_UNAVAILABLE', `The store is unavailable, try again shortly (${cause})`);
+  }
+}
+
+/**
+ * Over an abuse limit (requests a second, live subscriptions, connections); nothing was done.
+ * `retryAfterSeconds` (whole seconds) is set when waiting is what helps: HTTP answers carry it as Retry-After.
+ */
+export class RateLimitedError extends DomainError {
+  constructor(message: string, readonly retryAfterSeconds?: number) {
+    super('RATE_LIMITED', message, retryAfterSeconds === undefined ? {} : { retryAfterSeconds });
   }
 }

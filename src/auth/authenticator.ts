@@ -23,7 +23,7 @@ export interface Credential {
   name: string;
   /** What the credential may do (admin tokens and portal sessions: both). */
   scopes: readonly ApiKeyScope[];
-  /** Requests per second this credential may make; undefined = the server default. */
+  /** This credential's own API rate limit (requests a second; 0 = none); unset = TIDINGS_API_RATE. */
   rateLimit?: number;
   /** When the credential stops working on its own (expiry, end of a rotation's grace): live connections end then. */
   endsAt?: number;

@@ -1,7 +1,7 @@
 import type http from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { getOperationAST, type DocumentNode, type ExecutionResult } from 'graphql';
+import { getOperationAST, GraphQLError, type DocumentNode, type ExecutionResult } from 'graphql';
 import { processRegularResult, type YogaServerInstance } from 'graphql-yoga';
 import type { Context } from './context.js';
 
@@ -120,7 +120,11 @@ export async function handleGraphqlPost(yoga: Yoga, req: http.IncomingMessage, r
     const operation = getOperationAST(document, params.operationName ?? undefined);
     if (!operation || operation.operation === 'subscription' || validate(schema, document).length > 0) return viaYoga(yoga, req, res, body);
     contextValue = (await contextFactory()) as Context;
-  } catch {
+  } catch (err) {
+    // A refused caller (not authenticated, over the rate limit: a domain error, which yoga's
+    // contextFactory hands over already masked, with its code) is answered here as yoga would, not
+    // by yoga, which would build the context again (and count the request against the limit twice).
+    if (err instanceof GraphQLError && typeof err.extensions.code === 'string') return answer(res, { errors: [err] }, mediaType);
     return viaYoga(yoga, req, res, body);
   }
 
@@ -132,6 +136,11 @@ export async function handleGraphqlPost(yoga: Yoga, req: http.IncomingMessage, r
     variableValues: params.variables ?? undefined,
     operationName: params.operationName ?? undefined,
   })) as ExecutionResult;
+  await answer(res, result, mediaType);
+}
+
+/** Writes `result` as yoga's result processor would answer it (status, headers, body). */
+async function answer(res: http.ServerResponse, result: ExecutionResult, mediaType: string): Promise<void> {
   const response = (await processRegularResult(result as never, { Response: CapturedResponse } as never, mediaType)) as unknown as CapturedResponse;
   res.writeHead(response.init.status, response.init.headers);
   res.end(response.body);

@@ -1,7 +1,27 @@
 import { GraphQLError } from 'graphql';
 import { maskError } from 'graphql-yoga';
-import { DomainError } from '../errors.js';
+import { DomainError, RateLimitedError } from '../errors.js';
 import type { Logger } from '../log.js';
+
+/** HTTP status and headers yoga answers a domain error with (it strips extensions.http from the body). */
+function httpOf(error: DomainError): { status: number; headers?: Record<string, string> } | undefined {
+  if (error.code === 'UNAUTHENTICATED') return { status: 401 };
+  if (error.code === 'RATE_LIMITED') {
+    const wait = error instanceof RateLimitedError ? error.retryAfterSeconds : undefined;
+    return { status: 429, ...(wait === undefined ? {} : { headers: { 'Retry-After': String(wait) } }) };
+  }
+  return undefined;
+}
+
+/** A domain error as the GraphQL error clients get: its message, `extensions.code` and details (and the HTTP status yoga answers with). */
+export function domainGraphqlError(original: DomainError, located?: GraphQLError): GraphQLError {
+  const http = httpOf(original);
+  return new GraphQLError(original.message, {
+    nodes: located?.nodes,
+    path: located?.path,
+    extensions: { ...original.details, code: original.code, ...(http ? { http } : {}) },
+  });
+}
 
 /**
  * Maps domain errors to GraphQL errors with `extensions.code`; anything unexpected is masked for the
@@ -11,13 +31,7 @@ export function errorMasker(log: Logger) {
   return (error: unknown, message: string, isDev?: boolean): Error => {
     const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
     if (original instanceof DomainError) {
-      const located = error instanceof GraphQLError ? error : undefined;
-      return new GraphQLError(original.message, {
-        nodes: located?.nodes,
-        path: located?.path,
-        // yoga turns extensions.http into the response status (and strips it from the body).
-        extensions: { ...original.details, code: original.code, ...(original.code === 'UNAUTHENTICATED' ? { http: { status: 401 } } : {}) },
-      });
+      return domainGraphqlError(original, error instanceof GraphQLError ? error : undefined);
     }
     const masked = maskError(error, message, isDev);
     if (masked.message === message) {

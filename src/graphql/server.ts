@@ -7,7 +7,7 @@ import { WebSocketServer } from 'ws';
 import type { Authenticator } from '../auth/authenticator.js';
 import type { Deps } from '../deps.js';
 import type { Logger } from '../log.js';
-import { UnauthenticatedError } from '../errors.js';
+import { RateLimitedError, UnauthenticatedError } from '../errors.js';
 import { useSharedSubscriptionExecution } from '../live/shared-execution.js';
 import { CredentialWatch, useCredentialWatch } from './credential-watch.js';
 import type { Context } from './context.js';
@@ -16,6 +16,7 @@ import { useErrorAnswers, writeErrorAnswer } from './error-answers.js';
 import { handleGraphqlPost } from './fast-post.js';
 import { graphiqlOptions, readGraphiQLPage } from './graphiql.js';
 import { errorMasker } from './mask-errors.js';
+import { ApiLimits, TOO_MANY_CONNECTIONS } from './rate-limits.js';
 import { schema } from './schema/index.js';
 
 // The GraphQL server: yoga (HTTP, SSE, GraphiQL) with GraphQL Armor and our plugins, the fast POST
@@ -62,18 +63,21 @@ export function createGraphqlServer(deps: Deps, auth: Authenticator, log: Logger
 
   // Live connections end with their credential (revocation on any process, expiry, rotation grace).
   const credentials = new CredentialWatch(deps.pubsub, () => deps.now());
-  const yoga = createYoga<{ connectionParams?: Record<string, unknown> }, Context>({
+  const limits = new ApiLimits(config, deps.store, deps.now);
+  const yoga = createYoga<{ connectionParams?: Record<string, unknown>; req?: http.IncomingMessage }, Context>({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
     landingPage: false,
     renderGraphiQL: readGraphiQLPage,
     graphiql: graphiqlOptions,
     maskedErrors: { maskError: errorMasker(log) },
-    plugins: [...armor.protect().plugins, useSharedSubscriptionExecution(), useCredentialWatch(credentials), useErrorAnswers(GRAPHQL_PATH), useMetrics(deps.metrics, { slowMs: config.slowOperationMs, log })],
+    // limits.plugin() before useMetrics: a subscription it refuses is counted as an error, not as live.
+    plugins: [...armor.protect().plugins, useSharedSubscriptionExecution(), useCredentialWatch(credentials), useErrorAnswers(GRAPHQL_PATH), limits.plugin(), useMetrics(deps.metrics, { slowMs: config.slowOperationMs, log })],
     logging: false,
-    context: async ({ request, connectionParams }) => {
+    context: async ({ request, connectionParams, req }) => {
       const authorization = connectionParams ? String(connectionParams.authorization ?? '') : request.headers.get('authorization');
-      const who = await auth.identify(authorization);
+      // Every request and graphql-ws operation spends a token here, before anything runs.
+      const who = await limits.admit(auth, authorization, req?.socket.remoteAddress);
       return { caller: who?.scope, credential: who?.credential, deps, origin: originOf(request) };
     },
   });
@@ -92,19 +96,32 @@ export function createGraphqlServer(deps: Deps, auth: Authenticator, log: Logger
       const wss = new WebSocketServer({ server, path: GRAPHQL_PATH });
       const wsServer = useServer<Record<string, unknown>>(
         {
-          // A missing or invalid token is refused at connection_init (graphql-ws closes with 4403 Forbidden).
+          // A missing or invalid token is refused at connection_init (graphql-ws closes with 4403 Forbidden);
+          // over the rate limit or TIDINGS_MAX_CONNECTIONS_PER_KEY, the socket is closed with 4429.
           onConnect: async (ctx) => {
             try {
-              const who = await auth.identify(String(ctx.connectionParams?.authorization ?? ''));
+              const socket = ctx.extra.socket;
+              const who = await limits.admit(auth, String(ctx.connectionParams?.authorization ?? ''), ctx.extra.request.socket.remoteAddress);
               if (who) {
+                const release = limits.connect(who.credential.id);
+                if (!release) {
+                  socket.close(TOO_MANY_CONNECTIONS, limits.connectionRefusal());
+                  return false;
+                }
                 // A socket closes when its credential is revoked or expires (new operations re-authenticate anyway).
-                const socket = ctx.extra.socket;
                 const unwatch = credentials.watch(who.credential, (reason) => socket.close(4403, reason));
-                socket.once('close', unwatch);
+                socket.once('close', () => {
+                  release();
+                  unwatch();
+                });
               }
               return who !== undefined;
             } catch (err) {
               if (err instanceof UnauthenticatedError) return false;
+              if (err instanceof RateLimitedError) {
+                ctx.extra.socket.close(TOO_MANY_CONNECTIONS, `Rate limited: retry in ${err.retryAfterSeconds ?? 1} s`);
+                return false;
+              }
               throw err;
             }
           },
@@ -128,12 +145,24 @@ export function createGraphqlServer(deps: Deps, auth: Authenticator, log: Logger
               const { http: _status, ...extensions } = err.extensions as { http?: unknown; [key: string]: unknown };
               return [new GraphQLError(err.message, { source: err.source, positions: err.positions, extensions: { ...extensions, code: extensions.code ?? 'GRAPHQL_PARSE_FAILED' } })];
             }
+            let contextValue: unknown;
+            try {
+              contextValue = await contextFactory();
+            } catch (err) {
+              // Over the rate limit (yoga hands the domain error over masked): an error message on
+              // this operation; the connection stays.
+              if (err instanceof GraphQLError && err.extensions.code === 'RATE_LIMITED') {
+                const { http: _http, ...extensions } = err.extensions;
+                return [new GraphQLError(err.message, { extensions })];
+              }
+              throw err;
+            }
             const args = {
               schema,
               operationName: params.operationName,
               document,
               variableValues: params.variables,
-              contextValue: await contextFactory(),
+              contextValue,
               rootValue: { execute, subscribe },
             };
             const errors = validate(args.schema, args.document);

@@ -340,5 +340,16 @@ export interface SecretsAtRest {
   resealSecrets(after: string | null, limit: number): Promise<ResealBatch>;
 }
 
+/**
+ * Token slots of the API rate limits (domain/api-rate-limit.ts, graphql/rate-limits.ts): each slot
+ * ID can be taken once, by one of the processes sharing the store. MongoDB: an insert under a
+ * unique _id in `leases` (removed by the sweeper once expired). SQLite: kept in the process's
+ * memory, since the embedded store serves one API process.
+ */
+export interface RateSlots {
+  /** Takes the slot `id`, kept until `expiresAt`; false when it was already taken. */
+  takeRateSlot(id: string, expiresAt: Millis): Promise<boolean>;
+}
+
 /** Everything an adapter provides. */
-export type Store = StoreLifecycle & Catalogue & DeliveryLog & DeliveryQueue & DeliveryStatsLog & EndpointHealthLog & BulkJobLog & AuditLog & SecretsAtRest;
+export type Store = StoreLifecycle & Catalogue & DeliveryLog & DeliveryQueue & DeliveryStatsLog & EndpointHealthLog & BulkJobLog & AuditLog & SecretsAtRest & RateSlots;

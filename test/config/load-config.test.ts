@@ -121,3 +121,17 @@ describe('TIDINGS_ENCRYPTION_KEY', () => {
     expect(loadConfig({ MONGODB_URI: 'mongodb://db:27017', TIDINGS_ENCRYPTION_KEY: `k1:${key(1)}` }).encryptionKeys).toHaveLength(1);
   });
 });
+
+describe('abuse limits (TIDINGS_API_RATE, TIDINGS_API_BURST, TIDINGS_MAX_*_PER_KEY)', () => {
+  it('default to 100 requests a second, bursts of 200, 100 subscriptions and 20 connections per credential', () => {
+    const config = loadConfig({});
+    expect([config.apiRate, config.apiBurst, config.maxSubscriptionsPerKey, config.maxConnectionsPerKey]).toEqual([100, 200, 100, 20]);
+  });
+
+  it('take whole numbers, 0 meaning no limit (not for the burst), and refuse the rest naming the variable', () => {
+    expect(loadConfig({ TIDINGS_API_RATE: '0', TIDINGS_MAX_CONNECTIONS_PER_KEY: '0' })).toMatchObject({ apiRate: 0, maxConnectionsPerKey: 0 });
+    expect(() => loadConfig({ TIDINGS_API_RATE: '-1' })).toThrow(/TIDINGS_API_RATE: "-1" must be a whole number/);
+    expect(() => loadConfig({ TIDINGS_API_BURST: '0' })).toThrow(/TIDINGS_API_BURST/);
+    expect(() => loadConfig({ TIDINGS_MAX_SUBSCRIPTIONS_PER_KEY: 'many' })).toThrow(/TIDINGS_MAX_SUBSCRIPTIONS_PER_KEY/);
+  });
+});

@@ -5,6 +5,7 @@ import { statsContract } from './stats-contract.js';
 import { endpointHealthContract } from './endpoint-health-contract.js';
 import { bulkJobsContract } from './bulk-jobs-contract.js';
 import { applicationLifecycleContract } from './application-lifecycle-contract.js';
+import { rateSlotsContract } from './rate-slots-contract.js';
 
 export type { StoreHarness };
 
@@ -16,4 +17,5 @@ export function storeContract(name: string, open: () => Promise<StoreHarness>): 
   endpointHealthContract(name, open);
   bulkJobsContract(name, open);
   applicationLifecycleContract(name, open);
+  rateSlotsContract(name, open);
 }

@@ -41,6 +41,11 @@ export const PROCESS_TEST_ENV: Record<string, string> = {
   TIDINGS_DELIVERY_TIMEOUT: '5s',
   TIDINGS_WORKER_POLL_INTERVAL: '50ms',
   TIDINGS_SHUTDOWN_GRACE: '2s',
+  // Far above what tests send with one key (the rate-limit tests set low limits themselves).
+  TIDINGS_API_RATE: '10000',
+  TIDINGS_API_BURST: '10000',
+  TIDINGS_MAX_SUBSCRIPTIONS_PER_KEY: '10000',
+  TIDINGS_MAX_CONNECTIONS_PER_KEY: '10000',
 };
 
 const running = new Set<ChildProcess>();

@@ -42,6 +42,11 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     TIDINGS_DELIVERY_TIMEOUT: '2s',
     TIDINGS_WORKER_POLL_INTERVAL: '25ms',
     TIDINGS_SHUTDOWN_GRACE: '2s',
+    // Tests make many requests quickly with one key: limits far above that (test/security/rate-limits.test.ts sets low ones).
+    TIDINGS_API_RATE: '10000',
+    TIDINGS_API_BURST: '10000',
+    TIDINGS_MAX_SUBSCRIPTIONS_PER_KEY: '10000',
+    TIDINGS_MAX_CONNECTIONS_PER_KEY: '10000',
     HOST: '127.0.0.1',
   });
   return { ...base, dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'tidings-test-')), ...overrides };

@@ -263,6 +263,18 @@ export class MongoStore implements Store {
     await this.client.close();
   }
 
+  async takeRateSlot(id: string, expiresAt: Millis): Promise<boolean> {
+    // One insert under the unique _id: of processes racing for a slot exactly one succeeds (the
+    // primitive FerretDB keeps atomic; a read-modify-write of a counter would not be).
+    try {
+      await this.leases.insertOne({ _id: `api-rate:${id}`, deliveryId: id, expiresAt });
+      return true;
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+      return false;
+    }
+  }
+
   /** Removes the whole database (tests use one database each). */
   async dropDatabase(): Promise<void> {
     await this.db.dropDatabase();

@@ -78,6 +78,21 @@ export class SqliteStore implements Store {
     this.stmt('SELECT 1').get();
   }
 
+  /** Taken rate slots by ID, with when each expires (in memory: see RateSlots). */
+  private readonly rateSlots = new Map<string, number>();
+  private rateSlotsPrunedAt = 0;
+
+  async takeRateSlot(id: string, expiresAt: Millis): Promise<boolean> {
+    const now = Date.now();
+    if (now - this.rateSlotsPrunedAt > 10_000) {
+      this.rateSlotsPrunedAt = now;
+      for (const [slot, until] of this.rateSlots) if (until < now) this.rateSlots.delete(slot);
+    }
+    if (this.rateSlots.has(id)) return false;
+    this.rateSlots.set(id, expiresAt);
+    return true;
+  }
+
   async close(): Promise<void> {
     await this.writer.close();
     if (this.db.open) this.db.close();

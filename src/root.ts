@@ -8,6 +8,9 @@ import { fileURLToPath } from 'node:url';
  */
 export const INSTALL_ROOT = findRoot(path.dirname(fileURLToPath(import.meta.url)));
 
+/** Where `npm run build:server` (package.json) puts the compiled server. */
+export const SERVER_BUILD_DIR = path.join(INSTALL_ROOT, '.tmp/server');
+
 function findRoot(from: string): string {
   for (let dir = from; ; dir = path.dirname(dir)) {
     if (fs.existsSync(path.join(dir, 'package.json'))) return dir;

@@ -1,4 +1,7 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { SERVER_BUILD_DIR } from '../../root.js';
 import { ConflictError } from '../../errors.js';
 import type { WriteFailure, WriteReply, WriteRequest } from './writer-thread.js';
 import type { SqliteWrites, WriteOp } from './writes.js';
@@ -80,7 +83,8 @@ function toError(failure: WriteFailure): Error {
  */
 function startWriterThread(file: string, keyRing: string): Worker {
   const fromSource = import.meta.url.endsWith('.ts');
-  const entry = new URL(fromSource ? './writer-thread.ts' : './writer-thread.js', import.meta.url);
+  // Compiled, this module may sit in a shared chunk: the thread's entry is named from the install root.
+  const entry = fromSource ? new URL('./writer-thread.ts', import.meta.url) : pathToFileURL(path.join(SERVER_BUILD_DIR, 'writer-thread.js'));
   if (!fromSource) return new Worker(entry, { workerData: { file, keyRing } });
   const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
   return new Worker(bootstrap, { eval: true, workerData: { file, keyRing } });

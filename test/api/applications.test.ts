@@ -72,7 +72,7 @@ describe('applications: update and delete', () => {
     expect(deleteApplication).toEqual({ deletedApplicationId: a.id, job: null });
     const before = toA();
 
-    expect((await a.client.fail(DeliveriesDocument, {}, 'UNAUTHENTICATED')).message).toMatch(/not valid/);
+    expect((await a.client.fail(DeliveriesDocument, {}, 'UNAUTHENTICATED')).message).toMatch(/was revoked/);
     await server.client(portal).fail(DeliveriesDocument, {}, 'UNAUTHENTICATED');
     expect((await server.admin.run(ApplicationMetadataDocument, { id: a.id })).application).toBeNull();
     expect((await server.admin.run(EndpointDocument, { id: endpointA.id })).endpoint).toBeNull();

@@ -9,6 +9,7 @@ import { createApplication, createEndpoint, uniqueName } from '../support/fixtur
 import type { GqlClient } from '../support/gql.js';
 import { useTestServer, type TestServer } from '../support/server.js';
 import { waitFor } from '../support/wait.js';
+import { namedTokenIdOf } from '../../src/auth/tokens.js';
 
 // The audit log: every successful management mutation (all but publishEvent) leaves exactly one
 // entry naming the credential (never its token), the mutation, the application and the IDs it
@@ -49,7 +50,8 @@ describe('audit log', () => {
   }
 
   const ADMIN = { id: 'admin', kind: 'ADMIN_BOOTSTRAP' as const };
-  const key = (applicationId: string) => ({ id: applicationId, kind: 'API_KEY' as const });
+  /** The credential of an application key: its ID, which the token names. */
+  const key = (token: string) => ({ id: namedTokenIdOf(token)!, kind: 'API_KEY' as const });
 
   it('records each kind of management mutation once, naming the credential, the application and the targets; publishEvent is not recorded', async () => {
     const name = uniqueName('App ');
@@ -66,13 +68,13 @@ describe('audit log', () => {
     await audited('updateEventType', () => server.admin.run(UpdateEventTypeDocument, { input: { name: type, description: 'audited' } }),
       () => ({ actor: ADMIN, applicationId: null, targets: [type] }));
     const { createEndpoint: endpoint } = await audited('createEndpoint', () => app.run(CreateEndpointDocument, { input: { url: UNREACHABLE } }), (r) => ({
-      actor: key(appId), applicationId: appId, targets: [r.createEndpoint.endpoint.id], secrets: [r.createEndpoint.secret],
+      actor: key(created.apiKey), applicationId: appId, targets: [r.createEndpoint.endpoint.id], secrets: [r.createEndpoint.secret],
     }));
     const endpointId = endpoint.endpoint.id;
     await audited('updateEndpoint', () => app.run(UpdateEndpointDocument, { input: { id: endpointId, description: 'audited' } }),
-      () => ({ actor: key(appId), applicationId: appId, targets: [endpointId] }));
+      () => ({ actor: key(created.apiKey), applicationId: appId, targets: [endpointId] }));
     await audited('rotateEndpointSecret', () => app.run(RotateEndpointSecretDocument, { input: { id: endpointId } }),
-      (r) => ({ actor: key(appId), applicationId: appId, targets: [endpointId], secrets: [r.rotateEndpointSecret.secret] }));
+      (r) => ({ actor: key(created.apiKey), applicationId: appId, targets: [endpointId], secrets: [r.rotateEndpointSecret.secret] }));
 
     // Publishing is not audited: the newest entry stays the rotation.
     const [rotation] = await newest(1);
@@ -80,20 +82,20 @@ describe('audit log', () => {
     expect((await newest(1))[0]!.id).toBe(rotation!.id);
 
     await audited('sendTestEvent', () => app.run(SendTestEventDocument, { input: { endpointId, eventType: type } }),
-      (r) => ({ actor: key(appId), applicationId: appId, targets: [endpointId, r.sendTestEvent.delivery.id] }));
+      (r) => ({ actor: key(created.apiKey), applicationId: appId, targets: [endpointId, r.sendTestEvent.delivery.id] }));
     const deliveryId = publishEvent.deliveries[0]!.id;
     await waitFor('the delivery to the unreachable endpoint to end FAILED', async () => (await app.run(DeliveryDocument, { id: deliveryId })).delivery?.status === 'FAILED');
     await audited('retryDelivery', () => server.admin.run(RetryDeliveryDocument, { input: { id: deliveryId } }),
       () => ({ actor: ADMIN, applicationId: appId, targets: [deliveryId] }));
     const { retryDeliveries } = await audited('retryDeliveries', () => app.run(RetryDeliveriesDocument, { input: { filter: { endpointId } } }),
-      (r) => ({ actor: key(appId), applicationId: appId, targets: [endpointId, r.retryDeliveries.job.id] }));
+      (r) => ({ actor: key(created.apiKey), applicationId: appId, targets: [endpointId, r.retryDeliveries.job.id] }));
     await audited('cancelBulkJob', () => app.run(CancelBulkJobDocument, { input: { id: retryDeliveries.job.id } }),
-      () => ({ actor: key(appId), applicationId: appId, targets: [retryDeliveries.job.id] }));
+      () => ({ actor: key(created.apiKey), applicationId: appId, targets: [retryDeliveries.job.id] }));
     const since = new Date(Date.now() - 60_000).toISOString();
     await audited('recoverEndpoint', () => app.run(RecoverEndpointDocument, { input: { endpointId, since } }),
-      (r) => ({ actor: key(appId), applicationId: appId, targets: [endpointId, r.recoverEndpoint.job.id] }));
+      (r) => ({ actor: key(created.apiKey), applicationId: appId, targets: [endpointId, r.recoverEndpoint.job.id] }));
     await audited('replayEvents', () => app.run(ReplayEventsDocument, { input: { endpointId, since } }),
-      (r) => ({ actor: key(appId), applicationId: appId, targets: [endpointId, r.replayEvents.job.id] }));
+      (r) => ({ actor: key(created.apiKey), applicationId: appId, targets: [endpointId, r.replayEvents.job.id] }));
     const { createPortalSession } = await audited('createPortalSession', () => server.admin.run(CreatePortalSessionDocument, { input: { applicationId: appId } }),
       (r) => ({ actor: ADMIN, applicationId: appId, targets: [appId, r.createPortalSession.portalSession.id], secrets: [r.createPortalSession.token] }));
     // A portal session acts as the application: its changes name the session.
@@ -104,7 +106,7 @@ describe('audit log', () => {
     await audited('revokePortalSession', () => server.admin.run(RevokePortalSessionDocument, { input: { id: createPortalSession.portalSession.id } }),
       () => ({ actor: ADMIN, applicationId: appId, targets: [createPortalSession.portalSession.id] }));
     await audited('deleteEndpoint', () => app.run(DeleteEndpointDocument, { input: { id: endpointId } }),
-      () => ({ actor: key(appId), applicationId: appId, targets: [endpointId] }));
+      () => ({ actor: key(created.apiKey), applicationId: appId, targets: [endpointId] }));
     await audited('archiveEventType', () => server.admin.run(ArchiveEventTypeDocument, { input: { name: type } }),
       () => ({ actor: ADMIN, applicationId: null, targets: [type] }));
     await audited('deleteApplication', () => server.admin.run(DeleteApplicationDocument, { input: { id: appId } }),
@@ -142,7 +144,7 @@ describe('audit log', () => {
     const asAdmin = (await server.admin.run(AuditLogDocument, { filter: { applicationId: b.id } })).auditLog.edges.map((e) => e.node);
     expect(asAdmin.map((e) => [e.action, e.actor.kind])).toEqual([['createEndpoint', 'API_KEY'], ['createApplication', 'ADMIN_BOOTSTRAP']]);
     expect(asAdmin[0]!.targetIds).toContain(endpointB);
-    const byActor = (await server.admin.run(AuditLogDocument, { filter: { actorId: b.id } })).auditLog.edges.map((e) => e.node.targetIds);
+    const byActor = (await server.admin.run(AuditLogDocument, { filter: { actorId: namedTokenIdOf(b.apiKey)! } })).auditLog.edges.map((e) => e.node.targetIds);
     expect(byActor).toEqual([expect.arrayContaining([endpointB])]);
     const since = (await server.admin.run(AuditLogDocument, { filter: { action: 'createEndpoint', since: start } })).auditLog.edges.map((e) => e.node.applicationId);
     expect(since).toEqual([b.id, a.id]);

@@ -107,7 +107,7 @@ describe('SQLite schema migrations', () => {
       expect((await store.listApiKeys(ADMIN_SCOPE, 'app_01JD0000000000000000000002', { first: 10 })).items).toEqual([
         { id: 'key_01JD0000000000000000000002', applicationId: 'app_01JD0000000000000000000002', name: 'default', scopes: ['READ', 'WRITE'], rateLimit: null, createdAt: T0 + 1, expiresAt: null, lastUsedAt: null, revokedAt: null },
       ]);
-      expect(await store.findApplication(ADMIN_SCOPE, 'app_01JD0000000000000000000001')).toEqual({ id: 'app_01JD0000000000000000000001', name: 'Acme', createdAt: T0 });
+      expect(await store.findApplication(ADMIN_SCOPE, 'app_01JD0000000000000000000001')).toEqual({ id: 'app_01JD0000000000000000000001', name: 'Acme', metadata: {}, createdAt: T0 });
     } finally {
       await store.close();
     }

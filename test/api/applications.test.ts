@@ -78,6 +78,9 @@ describe('applications: update and delete', () => {
     expect((await server.admin.run(EndpointDocument, { id: endpointA.id })).endpoint).toBeNull();
     const delivery = (await server.admin.run(DeliveryDocument, { id: pending.deliveries[0]!.id })).delivery;
     expect(delivery).toMatchObject({ status: 'FAILED', failureReason: 'application deleted before the delivery completed' });
+    // Its history stays readable; the event's application is null now (it was a 500 before the fuzzer found it).
+    const { event } = await server.admin.run<{ event: { id: string; application: { id: string } | null } }, undefined>(`{ event(id: "${pending.event.id}") { id application { id } } }`);
+    expect(event).toEqual({ id: pending.event.id, application: null });
     await server.admin.fail(DeleteApplicationDocument, { input: { id: a.id } }, 'NOT_FOUND');
     await server.admin.fail(UpdateApplicationDocument, { input: { id: a.id, name: 'back' } }, 'NOT_FOUND');
 

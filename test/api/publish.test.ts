@@ -169,7 +169,7 @@ describe('publishing events', () => {
     const second = await publish(server, other.id, type, { n: 1 }, key);
     expect(second.duplicate).toBe(false);
     expect(second.event.id).not.toBe(first.event.id);
-    expect(second.event.application.id).toBe(other.id);
+    expect(second.event.application?.id).toBe(other.id);
   });
 
   it('a JSON payload written as an inline literal with variables nested inside is stored with the variables filled in', async () => {

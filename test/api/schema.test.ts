@@ -116,7 +116,7 @@ describe('schema over HTTP', () => {
     const app = await createApplication(server);
     const endpoint = await createEndpoint(server, app.id, 'https://example.com/hook');
     const data = await server.admin.run(DepthAtLimitDocument, { id: endpoint.id });
-    expect(data.endpoint?.application.endpoints.edges[0]?.node.application.endpoints.edges[0]?.node.deliveries.edges).toEqual([]);
+    expect(data.endpoint?.application?.endpoints.edges[0]?.node.application?.endpoints.edges[0]?.node.deliveries.edges).toEqual([]);
   });
 });
 

@@ -681,8 +681,8 @@ export type DeliveryStatus =
 /** A URL of an application that receives signed webhook POSTs. */
 export type Endpoint = Node & {
   __typename?: 'Endpoint';
-  /** The application that owns the endpoint. */
-  application: Application;
+  /** The application that owns the endpoint; null once that application is deleted (its history stays readable until purged). */
+  application?: Maybe<Application>;
   /** The kind of credentials it sends; null = none. The credentials are never shown. */
   authKind?: Maybe<EndpointAuthKind>;
   /** The channels it listens to; null = every event. */
@@ -857,8 +857,8 @@ export type EndpointOrdering =
 /** Something that happened in the platform, published for one application. */
 export type Event = Node & {
   __typename?: 'Event';
-  /** The application the event was published for. */
-  application: Application;
+  /** The application the event was published for; null once that application is deleted (its history stays readable until purged). */
+  application?: Maybe<Application>;
   /** The channels it was published on. */
   channels: Array<Scalars['String']['output']>;
   /** When the event was accepted; also the `timestamp` of the webhook body. */
@@ -1205,8 +1205,8 @@ export type Percentiles = {
 /** A short-lived sign-in to the console for one application's developers; its token acts exactly as that application's key. */
 export type PortalSession = {
   __typename?: 'PortalSession';
-  /** The one application the token acts as. */
-  application: Application;
+  /** The one application the token acts as; null once that application is deleted. */
+  application?: Maybe<Application>;
   /** When the session was created. */
   createdAt: Scalars['DateTime']['output'];
   /** When the token stops working. */
@@ -2105,14 +2105,14 @@ export type DepthAtLimitQueryVariables = Exact<{
 }>;
 
 
-export type DepthAtLimitQuery = { __typename?: 'Query', endpoint?: { __typename?: 'Endpoint', application: { __typename?: 'Application', endpoints: { __typename?: 'EndpointConnection', edges: Array<{ __typename?: 'EndpointEdge', node: { __typename?: 'Endpoint', application: { __typename?: 'Application', endpoints: { __typename?: 'EndpointConnection', edges: Array<{ __typename?: 'EndpointEdge', node: { __typename?: 'Endpoint', deliveries: { __typename?: 'DeliveryConnection', edges: Array<{ __typename?: 'DeliveryEdge', cursor: string }> } } }> } } } }> } } } | null };
+export type DepthAtLimitQuery = { __typename?: 'Query', endpoint?: { __typename?: 'Endpoint', application?: { __typename?: 'Application', endpoints: { __typename?: 'EndpointConnection', edges: Array<{ __typename?: 'EndpointEdge', node: { __typename?: 'Endpoint', application?: { __typename?: 'Application', endpoints: { __typename?: 'EndpointConnection', edges: Array<{ __typename?: 'EndpointEdge', node: { __typename?: 'Endpoint', deliveries: { __typename?: 'DeliveryConnection', edges: Array<{ __typename?: 'DeliveryEdge', cursor: string }> } } }> } } | null } }> } } | null } | null };
 
 export type DepthOverLimitQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type DepthOverLimitQuery = { __typename?: 'Query', endpoint?: { __typename?: 'Endpoint', application: { __typename?: 'Application', endpoints: { __typename?: 'EndpointConnection', edges: Array<{ __typename?: 'EndpointEdge', node: { __typename?: 'Endpoint', application: { __typename?: 'Application', endpoints: { __typename?: 'EndpointConnection', edges: Array<{ __typename?: 'EndpointEdge', node: { __typename?: 'Endpoint', deliveries: { __typename?: 'DeliveryConnection', edges: Array<{ __typename?: 'DeliveryEdge', node: { __typename?: 'Delivery', id: string } }> } } }> } } } }> } } } | null };
+export type DepthOverLimitQuery = { __typename?: 'Query', endpoint?: { __typename?: 'Endpoint', application?: { __typename?: 'Application', endpoints: { __typename?: 'EndpointConnection', edges: Array<{ __typename?: 'EndpointEdge', node: { __typename?: 'Endpoint', application?: { __typename?: 'Application', endpoints: { __typename?: 'EndpointConnection', edges: Array<{ __typename?: 'EndpointEdge', node: { __typename?: 'Endpoint', deliveries: { __typename?: 'DeliveryConnection', edges: Array<{ __typename?: 'DeliveryEdge', node: { __typename?: 'Delivery', id: string } }> } } }> } } | null } }> } } | null } | null };
 
 export type PublishInlinePayloadMutationVariables = Exact<{
   applicationId: Scalars['ID']['input'];
@@ -2335,21 +2335,21 @@ export type EndpointAuthKindQueryVariables = Exact<{
 
 export type EndpointAuthKindQuery = { __typename?: 'Query', endpoint?: { __typename?: 'Endpoint', id: string, authKind?: EndpointAuthKind | null } | null };
 
-export type EndpointFieldsFragment = { __typename?: 'Endpoint', id: string, url: string, description?: string | null, eventTypes: Array<string>, enabled: boolean, deleted: boolean, createdAt: string, application: { __typename?: 'Application', id: string } };
+export type EndpointFieldsFragment = { __typename?: 'Endpoint', id: string, url: string, description?: string | null, eventTypes: Array<string>, enabled: boolean, deleted: boolean, createdAt: string, application?: { __typename?: 'Application', id: string } | null };
 
 export type CreateEndpointMutationVariables = Exact<{
   input: CreateEndpointInput;
 }>;
 
 
-export type CreateEndpointMutation = { __typename?: 'Mutation', createEndpoint: { __typename?: 'CreateEndpointPayload', secret: string, endpoint: { __typename?: 'Endpoint', id: string, url: string, description?: string | null, eventTypes: Array<string>, enabled: boolean, deleted: boolean, createdAt: string, application: { __typename?: 'Application', id: string } } } };
+export type CreateEndpointMutation = { __typename?: 'Mutation', createEndpoint: { __typename?: 'CreateEndpointPayload', secret: string, endpoint: { __typename?: 'Endpoint', id: string, url: string, description?: string | null, eventTypes: Array<string>, enabled: boolean, deleted: boolean, createdAt: string, application?: { __typename?: 'Application', id: string } | null } } };
 
 export type UpdateEndpointMutationVariables = Exact<{
   input: UpdateEndpointInput;
 }>;
 
 
-export type UpdateEndpointMutation = { __typename?: 'Mutation', updateEndpoint: { __typename?: 'UpdateEndpointPayload', endpoint: { __typename?: 'Endpoint', id: string, url: string, description?: string | null, eventTypes: Array<string>, enabled: boolean, deleted: boolean, createdAt: string, application: { __typename?: 'Application', id: string } } } };
+export type UpdateEndpointMutation = { __typename?: 'Mutation', updateEndpoint: { __typename?: 'UpdateEndpointPayload', endpoint: { __typename?: 'Endpoint', id: string, url: string, description?: string | null, eventTypes: Array<string>, enabled: boolean, deleted: boolean, createdAt: string, application?: { __typename?: 'Application', id: string } | null } } };
 
 export type DeleteEndpointMutationVariables = Exact<{
   input: DeleteEndpointInput;
@@ -2370,7 +2370,7 @@ export type EndpointQueryVariables = Exact<{
 }>;
 
 
-export type EndpointQuery = { __typename?: 'Query', endpoint?: { __typename?: 'Endpoint', id: string, url: string, description?: string | null, eventTypes: Array<string>, enabled: boolean, deleted: boolean, createdAt: string, application: { __typename?: 'Application', id: string } } | null };
+export type EndpointQuery = { __typename?: 'Query', endpoint?: { __typename?: 'Endpoint', id: string, url: string, description?: string | null, eventTypes: Array<string>, enabled: boolean, deleted: boolean, createdAt: string, application?: { __typename?: 'Application', id: string } | null } | null };
 
 export type EndpointsQueryVariables = Exact<{
   applicationId?: InputMaybe<Scalars['ID']['input']>;
@@ -2407,14 +2407,14 @@ export type PublishEventMutationVariables = Exact<{
 }>;
 
 
-export type PublishEventMutation = { __typename?: 'Mutation', publishEvent: { __typename?: 'PublishEventPayload', duplicate: boolean, event: { __typename?: 'Event', id: string, type: string, payload: unknown, idempotencyKey?: string | null, createdAt: string, application: { __typename?: 'Application', id: string } }, deliveries: Array<{ __typename?: 'Delivery', id: string, status: DeliveryStatus, attemptCount: number, eventType: string, nextAttemptAt?: string | null, lastAttemptAt?: string | null, failureReason?: string | null, createdAt: string, updatedAt: string, event: { __typename?: 'Event', id: string, type: string }, endpoint: { __typename?: 'Endpoint', id: string, url: string, deleted: boolean } }> } };
+export type PublishEventMutation = { __typename?: 'Mutation', publishEvent: { __typename?: 'PublishEventPayload', duplicate: boolean, event: { __typename?: 'Event', id: string, type: string, payload: unknown, idempotencyKey?: string | null, createdAt: string, application?: { __typename?: 'Application', id: string } | null }, deliveries: Array<{ __typename?: 'Delivery', id: string, status: DeliveryStatus, attemptCount: number, eventType: string, nextAttemptAt?: string | null, lastAttemptAt?: string | null, failureReason?: string | null, createdAt: string, updatedAt: string, event: { __typename?: 'Event', id: string, type: string }, endpoint: { __typename?: 'Endpoint', id: string, url: string, deleted: boolean } }> } };
 
 export type PublishEventsMutationVariables = Exact<{
   input: PublishEventsInput;
 }>;
 
 
-export type PublishEventsMutation = { __typename?: 'Mutation', publishEvents: { __typename?: 'PublishEventsPayload', results: Array<{ __typename?: 'PublishEventResult', index: number, duplicate: boolean, event?: { __typename?: 'Event', id: string, type: string, payload: unknown, idempotencyKey?: string | null, createdAt: string, application: { __typename?: 'Application', id: string } } | null, deliveries: Array<{ __typename?: 'Delivery', id: string, status: DeliveryStatus, attemptCount: number, eventType: string, nextAttemptAt?: string | null, lastAttemptAt?: string | null, failureReason?: string | null, createdAt: string, updatedAt: string, event: { __typename?: 'Event', id: string, type: string }, endpoint: { __typename?: 'Endpoint', id: string, url: string, deleted: boolean } }>, error?: { __typename?: 'PublishEventError', code: PublishEventErrorCode, message: string, field?: string | null } | null }> } };
+export type PublishEventsMutation = { __typename?: 'Mutation', publishEvents: { __typename?: 'PublishEventsPayload', results: Array<{ __typename?: 'PublishEventResult', index: number, duplicate: boolean, event?: { __typename?: 'Event', id: string, type: string, payload: unknown, idempotencyKey?: string | null, createdAt: string, application?: { __typename?: 'Application', id: string } | null } | null, deliveries: Array<{ __typename?: 'Delivery', id: string, status: DeliveryStatus, attemptCount: number, eventType: string, nextAttemptAt?: string | null, lastAttemptAt?: string | null, failureReason?: string | null, createdAt: string, updatedAt: string, event: { __typename?: 'Event', id: string, type: string }, endpoint: { __typename?: 'Endpoint', id: string, url: string, deleted: boolean } }>, error?: { __typename?: 'PublishEventError', code: PublishEventErrorCode, message: string, field?: string | null } | null }> } };
 
 export type EventQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -2468,28 +2468,28 @@ export type DeliveryUpdatedSubscriptionVariables = Exact<{
 }>;
 
 
-export type DeliveryUpdatedSubscription = { __typename?: 'Subscription', deliveryUpdated: { __typename?: 'Delivery', id: string, status: DeliveryStatus, attemptCount: number, event: { __typename?: 'Event', id: string, application: { __typename?: 'Application', id: string } }, endpoint: { __typename?: 'Endpoint', id: string } } };
+export type DeliveryUpdatedSubscription = { __typename?: 'Subscription', deliveryUpdated: { __typename?: 'Delivery', id: string, status: DeliveryStatus, attemptCount: number, event: { __typename?: 'Event', id: string, application?: { __typename?: 'Application', id: string } | null }, endpoint: { __typename?: 'Endpoint', id: string } } };
 
 export type LiveDeliveriesSubscriptionVariables = Exact<{
   filter?: InputMaybe<DeliveryFilter>;
 }>;
 
 
-export type LiveDeliveriesSubscription = { __typename?: 'Subscription', deliveryUpdated: { __typename?: 'Delivery', id: string, status: DeliveryStatus, attemptCount: number, eventType: string, nextAttemptAt?: string | null, lastAttemptAt?: string | null, event: { __typename?: 'Event', id: string, application: { __typename?: 'Application', id: string } }, endpoint: { __typename?: 'Endpoint', id: string } } };
+export type LiveDeliveriesSubscription = { __typename?: 'Subscription', deliveryUpdated: { __typename?: 'Delivery', id: string, status: DeliveryStatus, attemptCount: number, eventType: string, nextAttemptAt?: string | null, lastAttemptAt?: string | null, event: { __typename?: 'Event', id: string, application?: { __typename?: 'Application', id: string } | null }, endpoint: { __typename?: 'Endpoint', id: string } } };
 
 export type NodeDetailQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type NodeDetailQuery = { __typename?: 'Query', node?: { __typename: 'Application', name: string, id: string } | { __typename: 'BulkJob', id: string } | { __typename: 'Delivery', status: DeliveryStatus, id: string, endpoint: { __typename?: 'Endpoint', id: string }, event: { __typename?: 'Event', id: string } } | { __typename: 'Endpoint', url: string, id: string, application: { __typename?: 'Application', id: string } } | { __typename: 'Event', type: string, id: string, application: { __typename?: 'Application', id: string } } | null };
+export type NodeDetailQuery = { __typename?: 'Query', node?: { __typename: 'Application', name: string, id: string } | { __typename: 'BulkJob', id: string } | { __typename: 'Delivery', status: DeliveryStatus, id: string, endpoint: { __typename?: 'Endpoint', id: string }, event: { __typename?: 'Event', id: string } } | { __typename: 'Endpoint', url: string, id: string, application?: { __typename?: 'Application', id: string } | null } | { __typename: 'Event', type: string, id: string, application?: { __typename?: 'Application', id: string } | null } | null };
 
 export type EndpointStateQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type EndpointStateQuery = { __typename?: 'Query', endpoint?: { __typename?: 'Endpoint', id: string, url: string, description?: string | null, eventTypes: Array<string>, enabled: boolean, deleted: boolean, updatedAt: string, application: { __typename?: 'Application', id: string } } | null };
+export type EndpointStateQuery = { __typename?: 'Query', endpoint?: { __typename?: 'Endpoint', id: string, url: string, description?: string | null, eventTypes: Array<string>, enabled: boolean, deleted: boolean, updatedAt: string, application?: { __typename?: 'Application', id: string } | null } | null };
 
 export type LiveDeliveryIdsSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
@@ -2501,7 +2501,7 @@ export type CreatePortalSessionMutationVariables = Exact<{
 }>;
 
 
-export type CreatePortalSessionMutation = { __typename?: 'Mutation', createPortalSession: { __typename?: 'CreatePortalSessionPayload', url: string, token: string, expiresAt: string, portalSession: { __typename?: 'PortalSession', id: string, expiresAt: string, revokedAt?: string | null, application: { __typename?: 'Application', id: string } } } };
+export type CreatePortalSessionMutation = { __typename?: 'Mutation', createPortalSession: { __typename?: 'CreatePortalSessionPayload', url: string, token: string, expiresAt: string, portalSession: { __typename?: 'PortalSession', id: string, expiresAt: string, revokedAt?: string | null, application?: { __typename?: 'Application', id: string } | null } } };
 
 export type RevokePortalSessionMutationVariables = Exact<{
   input: RevokePortalSessionInput;
@@ -2515,7 +2515,7 @@ export type EventPublishedSubscriptionVariables = Exact<{
 }>;
 
 
-export type EventPublishedSubscription = { __typename?: 'Subscription', eventPublished: { __typename?: 'Event', id: string, type: string, payload: unknown, createdAt: string, application: { __typename?: 'Application', id: string } } };
+export type EventPublishedSubscription = { __typename?: 'Subscription', eventPublished: { __typename?: 'Event', id: string, type: string, payload: unknown, createdAt: string, application?: { __typename?: 'Application', id: string } | null } };
 
 export type PctFragment = { __typename?: 'Percentiles', p50: number, p95: number, p99: number };
 

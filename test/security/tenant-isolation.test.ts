@@ -286,7 +286,7 @@ describe('tenant isolation', () => {
           [marker, 'PENDING'],
           [marker, 'SUCCEEDED'],
         ]);
-        expect(ofA.messages.every((m) => m.deliveryUpdated.event.application.id === a.id)).toBe(true);
+        expect(ofA.messages.every((m) => m.deliveryUpdated.event.application?.id === a.id)).toBe(true);
       } finally {
         await ofA.close();
         await ofAdmin.close();

@@ -681,8 +681,8 @@ export type DeliveryStatus =
 /** A URL of an application that receives signed webhook POSTs. */
 export type Endpoint = Node & {
   __typename?: 'Endpoint';
-  /** The application that owns the endpoint. */
-  application: Application;
+  /** The application that owns the endpoint; null once that application is deleted (its history stays readable until purged). */
+  application?: Maybe<Application>;
   /** The kind of credentials it sends; null = none. The credentials are never shown. */
   authKind?: Maybe<EndpointAuthKind>;
   /** The channels it listens to; null = every event. */
@@ -857,8 +857,8 @@ export type EndpointOrdering =
 /** Something that happened in the platform, published for one application. */
 export type Event = Node & {
   __typename?: 'Event';
-  /** The application the event was published for. */
-  application: Application;
+  /** The application the event was published for; null once that application is deleted (its history stays readable until purged). */
+  application?: Maybe<Application>;
   /** The channels it was published on. */
   channels: Array<Scalars['String']['output']>;
   /** When the event was accepted; also the `timestamp` of the webhook body. */
@@ -1205,8 +1205,8 @@ export type Percentiles = {
 /** A short-lived sign-in to the console for one application's developers; its token acts exactly as that application's key. */
 export type PortalSession = {
   __typename?: 'PortalSession';
-  /** The one application the token acts as. */
-  application: Application;
+  /** The one application the token acts as; null once that application is deleted. */
+  application?: Maybe<Application>;
   /** When the session was created. */
   createdAt: Scalars['DateTime']['output'];
   /** When the token stops working. */
@@ -1788,7 +1788,7 @@ export type UpdateEventTypePayload = {
   eventType: EventType;
 };
 
-export type DeliveryRowFragment = { __typename?: 'Delivery', id: string, status: DeliveryStatus, eventType: string, attemptCount: number, createdAt: string, updatedAt: string, nextAttemptAt?: string | null, endpoint: { __typename?: 'Endpoint', id: string, url: string, health: { __typename?: 'EndpointHealth', state: EndpointHealthState } }, event: { __typename?: 'Event', id: string, application: { __typename?: 'Application', id: string, name: string } } };
+export type DeliveryRowFragment = { __typename?: 'Delivery', id: string, status: DeliveryStatus, eventType: string, attemptCount: number, createdAt: string, updatedAt: string, nextAttemptAt?: string | null, endpoint: { __typename?: 'Endpoint', id: string, url: string, health: { __typename?: 'EndpointHealth', state: EndpointHealthState } }, event: { __typename?: 'Event', id: string, application?: { __typename?: 'Application', id: string, name: string } | null } };
 
 export type ConsoleDeliveriesQueryVariables = Exact<{
   filter?: InputMaybe<DeliveryFilter>;
@@ -1796,21 +1796,21 @@ export type ConsoleDeliveriesQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleDeliveriesQuery = { __typename?: 'Query', deliveries: { __typename?: 'DeliveryConnection', edges: Array<{ __typename?: 'DeliveryEdge', node: { __typename?: 'Delivery', id: string, status: DeliveryStatus, eventType: string, attemptCount: number, createdAt: string, updatedAt: string, nextAttemptAt?: string | null, endpoint: { __typename?: 'Endpoint', id: string, url: string, health: { __typename?: 'EndpointHealth', state: EndpointHealthState } }, event: { __typename?: 'Event', id: string, application: { __typename?: 'Application', id: string, name: string } } } }> } };
+export type ConsoleDeliveriesQuery = { __typename?: 'Query', deliveries: { __typename?: 'DeliveryConnection', edges: Array<{ __typename?: 'DeliveryEdge', node: { __typename?: 'Delivery', id: string, status: DeliveryStatus, eventType: string, attemptCount: number, createdAt: string, updatedAt: string, nextAttemptAt?: string | null, endpoint: { __typename?: 'Endpoint', id: string, url: string, health: { __typename?: 'EndpointHealth', state: EndpointHealthState } }, event: { __typename?: 'Event', id: string, application?: { __typename?: 'Application', id: string, name: string } | null } } }> } };
 
 export type ConsoleDeliveryUpdatedSubscriptionVariables = Exact<{
   filter?: InputMaybe<DeliveryFilter>;
 }>;
 
 
-export type ConsoleDeliveryUpdatedSubscription = { __typename?: 'Subscription', deliveryUpdated: { __typename?: 'Delivery', id: string, status: DeliveryStatus, eventType: string, attemptCount: number, createdAt: string, updatedAt: string, nextAttemptAt?: string | null, endpoint: { __typename?: 'Endpoint', id: string, url: string, health: { __typename?: 'EndpointHealth', state: EndpointHealthState } }, event: { __typename?: 'Event', id: string, application: { __typename?: 'Application', id: string, name: string } } } };
+export type ConsoleDeliveryUpdatedSubscription = { __typename?: 'Subscription', deliveryUpdated: { __typename?: 'Delivery', id: string, status: DeliveryStatus, eventType: string, attemptCount: number, createdAt: string, updatedAt: string, nextAttemptAt?: string | null, endpoint: { __typename?: 'Endpoint', id: string, url: string, health: { __typename?: 'EndpointHealth', state: EndpointHealthState } }, event: { __typename?: 'Event', id: string, application?: { __typename?: 'Application', id: string, name: string } | null } } };
 
 export type ConsoleDeliveryQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type ConsoleDeliveryQuery = { __typename?: 'Query', delivery?: { __typename?: 'Delivery', failureReason?: string | null, lastAttemptAt?: string | null, id: string, status: DeliveryStatus, eventType: string, attemptCount: number, createdAt: string, updatedAt: string, nextAttemptAt?: string | null, event: { __typename?: 'Event', id: string, type: string, payload: unknown, createdAt: string, application: { __typename?: 'Application', id: string, name: string } }, attempts: Array<{ __typename?: 'DeliveryAttempt', number: number, startedAt: string, durationMs: number, success: boolean, responseStatus?: number | null, responseBody?: string | null, error?: string | null }>, endpoint: { __typename?: 'Endpoint', id: string, url: string, health: { __typename?: 'EndpointHealth', state: EndpointHealthState } } } | null };
+export type ConsoleDeliveryQuery = { __typename?: 'Query', delivery?: { __typename?: 'Delivery', failureReason?: string | null, lastAttemptAt?: string | null, id: string, status: DeliveryStatus, eventType: string, attemptCount: number, createdAt: string, updatedAt: string, nextAttemptAt?: string | null, event: { __typename?: 'Event', id: string, type: string, payload: unknown, createdAt: string, application?: { __typename?: 'Application', id: string, name: string } | null }, attempts: Array<{ __typename?: 'DeliveryAttempt', number: number, startedAt: string, durationMs: number, success: boolean, responseStatus?: number | null, responseBody?: string | null, error?: string | null }>, endpoint: { __typename?: 'Endpoint', id: string, url: string, health: { __typename?: 'EndpointHealth', state: EndpointHealthState } } } | null };
 
 export type ConsoleRetryDeliveryMutationVariables = Exact<{
   input: RetryDeliveryInput;
@@ -1819,7 +1819,7 @@ export type ConsoleRetryDeliveryMutationVariables = Exact<{
 
 export type ConsoleRetryDeliveryMutation = { __typename?: 'Mutation', retryDelivery: { __typename?: 'RetryDeliveryPayload', delivery: { __typename?: 'Delivery', id: string, status: DeliveryStatus } } };
 
-export type EndpointRowFragment = { __typename?: 'Endpoint', id: string, url: string, description?: string | null, enabled: boolean, eventTypes: Array<string>, createdAt: string, updatedAt: string, application: { __typename?: 'Application', id: string, name: string }, health: { __typename?: 'EndpointHealth', state: EndpointHealthState, consecutiveFailures: number, lastSuccessAt?: string | null, lastFailureAt?: string | null, failingSince?: string | null, circuitOpenUntil?: string | null, disabledReason?: EndpointDisabledReason | null } };
+export type EndpointRowFragment = { __typename?: 'Endpoint', id: string, url: string, description?: string | null, enabled: boolean, eventTypes: Array<string>, createdAt: string, updatedAt: string, application?: { __typename?: 'Application', id: string, name: string } | null, health: { __typename?: 'EndpointHealth', state: EndpointHealthState, consecutiveFailures: number, lastSuccessAt?: string | null, lastFailureAt?: string | null, failingSince?: string | null, circuitOpenUntil?: string | null, disabledReason?: EndpointDisabledReason | null } };
 
 export type EndpointHealthFactsFragment = { __typename?: 'EndpointHealth', state: EndpointHealthState, consecutiveFailures: number, lastSuccessAt?: string | null, lastFailureAt?: string | null, failingSince?: string | null, circuitOpenUntil?: string | null, disabledReason?: EndpointDisabledReason | null };
 
@@ -1829,14 +1829,14 @@ export type ConsoleEndpointsQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleEndpointsQuery = { __typename?: 'Query', endpoints: { __typename?: 'EndpointConnection', edges: Array<{ __typename?: 'EndpointEdge', node: { __typename?: 'Endpoint', id: string, url: string, description?: string | null, enabled: boolean, eventTypes: Array<string>, createdAt: string, updatedAt: string, application: { __typename?: 'Application', id: string, name: string }, health: { __typename?: 'EndpointHealth', state: EndpointHealthState, consecutiveFailures: number, lastSuccessAt?: string | null, lastFailureAt?: string | null, failingSince?: string | null, circuitOpenUntil?: string | null, disabledReason?: EndpointDisabledReason | null } } }> } };
+export type ConsoleEndpointsQuery = { __typename?: 'Query', endpoints: { __typename?: 'EndpointConnection', edges: Array<{ __typename?: 'EndpointEdge', node: { __typename?: 'Endpoint', id: string, url: string, description?: string | null, enabled: boolean, eventTypes: Array<string>, createdAt: string, updatedAt: string, application?: { __typename?: 'Application', id: string, name: string } | null, health: { __typename?: 'EndpointHealth', state: EndpointHealthState, consecutiveFailures: number, lastSuccessAt?: string | null, lastFailureAt?: string | null, failingSince?: string | null, circuitOpenUntil?: string | null, disabledReason?: EndpointDisabledReason | null } } }> } };
 
 export type ConsoleEndpointQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type ConsoleEndpointQuery = { __typename?: 'Query', endpoint?: { __typename?: 'Endpoint', deleted: boolean, format: EndpointFormat, signatureScheme: SignatureScheme, channels?: Array<string> | null, filter?: unknown | null, includeFields?: Array<string> | null, transform?: string | null, timeout?: string | null, retrySchedule?: Array<string> | null, rateLimitPerSecond?: number | null, ordering: EndpointOrdering, id: string, url: string, description?: string | null, enabled: boolean, eventTypes: Array<string>, createdAt: string, updatedAt: string, headers: Array<{ __typename?: 'Header', name: string, value: string }>, application: { __typename?: 'Application', id: string, name: string }, health: { __typename?: 'EndpointHealth', state: EndpointHealthState, consecutiveFailures: number, lastSuccessAt?: string | null, lastFailureAt?: string | null, failingSince?: string | null, circuitOpenUntil?: string | null, disabledReason?: EndpointDisabledReason | null } } | null, eventTypes: Array<{ __typename?: 'EventType', name: string, examples: Array<unknown> }> };
+export type ConsoleEndpointQuery = { __typename?: 'Query', endpoint?: { __typename?: 'Endpoint', deleted: boolean, format: EndpointFormat, signatureScheme: SignatureScheme, channels?: Array<string> | null, filter?: unknown | null, includeFields?: Array<string> | null, transform?: string | null, timeout?: string | null, retrySchedule?: Array<string> | null, rateLimitPerSecond?: number | null, ordering: EndpointOrdering, id: string, url: string, description?: string | null, enabled: boolean, eventTypes: Array<string>, createdAt: string, updatedAt: string, headers: Array<{ __typename?: 'Header', name: string, value: string }>, application?: { __typename?: 'Application', id: string, name: string } | null, health: { __typename?: 'EndpointHealth', state: EndpointHealthState, consecutiveFailures: number, lastSuccessAt?: string | null, lastFailureAt?: string | null, failingSince?: string | null, circuitOpenUntil?: string | null, disabledReason?: EndpointDisabledReason | null } } | null, eventTypes: Array<{ __typename?: 'EventType', name: string, examples: Array<unknown> }> };
 
 export type ConsoleEndpointHealthChangedSubscriptionVariables = Exact<{
   filter?: InputMaybe<EndpointHealthFilter>;
@@ -1864,7 +1864,7 @@ export type ConsoleSetEndpointEnabledMutationVariables = Exact<{
 }>;
 
 
-export type ConsoleSetEndpointEnabledMutation = { __typename?: 'Mutation', updateEndpoint: { __typename?: 'UpdateEndpointPayload', endpoint: { __typename?: 'Endpoint', id: string, url: string, description?: string | null, enabled: boolean, eventTypes: Array<string>, createdAt: string, updatedAt: string, application: { __typename?: 'Application', id: string, name: string }, health: { __typename?: 'EndpointHealth', state: EndpointHealthState, consecutiveFailures: number, lastSuccessAt?: string | null, lastFailureAt?: string | null, failingSince?: string | null, circuitOpenUntil?: string | null, disabledReason?: EndpointDisabledReason | null } } } };
+export type ConsoleSetEndpointEnabledMutation = { __typename?: 'Mutation', updateEndpoint: { __typename?: 'UpdateEndpointPayload', endpoint: { __typename?: 'Endpoint', id: string, url: string, description?: string | null, enabled: boolean, eventTypes: Array<string>, createdAt: string, updatedAt: string, application?: { __typename?: 'Application', id: string, name: string } | null, health: { __typename?: 'EndpointHealth', state: EndpointHealthState, consecutiveFailures: number, lastSuccessAt?: string | null, lastFailureAt?: string | null, failingSince?: string | null, circuitOpenUntil?: string | null, disabledReason?: EndpointDisabledReason | null } } } };
 
 export type ConsoleRotateSecretMutationVariables = Exact<{
   input: RotateEndpointSecretInput;

@@ -15,7 +15,8 @@ EndpointRef.implement({
   fields: (t) => ({
     application: t.loadable({
       type: ApplicationRef,
-      description: 'The application that owns the endpoint.',
+      nullable: true,
+      description: 'The application that owns the endpoint; null once that application is deleted (its history stays readable until purged).',
       ...byId(loadApplications),
       resolve: (e) => e.applicationId,
     }),

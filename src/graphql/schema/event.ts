@@ -14,7 +14,8 @@ EventRef.implement({
   fields: (t) => ({
     application: t.loadable({
       type: ApplicationRef,
-      description: 'The application the event was published for.',
+      nullable: true,
+      description: 'The application the event was published for; null once that application is deleted (its history stays readable until purged).',
       ...byId(loadApplications),
       resolve: (e) => e.applicationId,
     }),

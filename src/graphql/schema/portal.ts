@@ -12,7 +12,8 @@ const PortalSessionRef = builder.objectRef<PortalSessionRecord>('PortalSession')
     id: t.exposeID('id', { description: 'The session ID (ps_…); revokePortalSession takes it.' }),
     application: t.loadable({
       type: ApplicationRef,
-      description: 'The one application the token acts as.',
+      nullable: true,
+      description: 'The one application the token acts as; null once that application is deleted.',
       ...byId(loadApplications),
       resolve: (s) => s.applicationId,
     }),

@@ -14,6 +14,7 @@ import { problemsOf, type Tenancy } from './check.js';
 import { generateRequests, toJson, type Caller, type FuzzPools, type FuzzRequest } from './generate.js';
 import { Rng } from './rng.js';
 import { send } from './send.js';
+import { ADMIN_SCOPE } from '../../../src/domain/records.js';
 
 // The fuzz run: a real server on either store, two tenants' records, then generated requests
 // from every caller, each answer checked; readiness throughout; and at the end the store must
@@ -33,6 +34,8 @@ export interface FuzzTarget {
   graphqlUrl: string;
   wsUrl: string;
   admin: GqlClient;
+  /** The server's store, read only to account for what a deletion removed with it. */
+  store: Pick<Store, 'findEndpoints'>;
   stop(): Promise<void>;
 }
 
@@ -58,6 +61,7 @@ export async function startFuzzServer(kind: FuzzStore, overrides: Partial<Config
     graphqlUrl,
     wsUrl: graphqlUrl.replace(/^http/, 'ws'),
     admin: new GqlClient(graphqlUrl, TEST_ADMIN_TOKEN),
+    store,
     async stop() {
       await app.stop();
       if (store instanceof MongoStore) await store.dropDatabase();
@@ -281,9 +285,15 @@ export async function runFuzz(schema: GraphQLSchema, target: FuzzTarget, options
   // Operational events (tidings.endpoint.disabled when an endpoint is disabled, ...) are the
   // documented side effect of some mutations: they live in the operations application.
   const operational = await operationalEvents(target.admin);
+  // Deleting an application deletes its endpoints with it.
+  const goneEndpoints = [...(before.get('endpoints') ?? []), ...[...created].filter(([, type]) => type === 'Endpoint').map(([id]) => id)]
+    .filter((id) => !after.get('endpoints')?.has(id));
+  for (const e of await target.store.findEndpoints(ADMIN_SCOPE, goneEndpoints)) if (deleted.has(e.applicationId)) deleted.add(e.id);
   for (const [list, ids] of after) {
     const was = before.get(list) ?? new Set<string>();
-    for (const id of ids) if (!was.has(id) && !created.has(id) && !operational.has(id)) problems.push(`${list}: ${id} exists but no successful mutation returned it`);
+    // Audit entries are the documented by-product of every successful management mutation.
+    const byProduct = list === 'auditLog';
+    for (const id of ids) if (!byProduct && !was.has(id) && !created.has(id) && !operational.has(id)) problems.push(`${list}: ${id} exists but no successful mutation returned it`);
     for (const id of was) if (!ids.has(id) && !deleted.has(id)) problems.push(`${list}: ${id} is gone but no successful mutation deleted it`);
   }
   const nodeTypes = new Set(schema.getImplementations(schema.getType('Node') as never).objects.map((t) => t.name));

@@ -173,7 +173,7 @@ export function DeliveriesPage({ portal, filters }: { portal: boolean; filters: 
                     {d.endpoint.url}
                     {health.get(d.endpoint.id) !== 'HEALTHY' && <> <HealthBadge state={health.get(d.endpoint.id)!} label={`Health of ${d.endpoint.url}`} /></>}
                   </td>
-                  {!portal && <td>{d.event.application.name}</td>}
+                  {!portal && <td>{d.event.application?.name ?? "(deleted application)"}</td>}
                   <td>{time(d.createdAt)}</td>
                 </tr>
               ))}

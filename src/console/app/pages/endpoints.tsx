@@ -62,7 +62,7 @@ export function EndpointsPage({ portal }: { portal: boolean }) {
                   <td>{e.enabled ? 'enabled' : 'disabled'}</td>
                   <td><HealthBadge state={e.health.state} /></td>
                   <td>{e.eventTypes.join(', ')}</td>
-                  {!portal && <td>{e.application.name}</td>}
+                  {!portal && <td>{e.application?.name ?? "(deleted application)"}</td>}
                   <td>{time(e.createdAt)}</td>
                 </tr>
               ))}
@@ -126,7 +126,7 @@ export function EndpointPage({ id }: { id: string }) {
           </>
         )}
         <dt>Application</dt>
-        <dd>{endpoint.application.name} · {endpoint.application.id}</dd>
+        <dd>{endpoint.application ? `${endpoint.application.name} · ${endpoint.application.id}` : "(deleted application)"}</dd>
       </dl>
       {!endpoint.deleted && (
         <div class="actions">

@@ -125,7 +125,19 @@ async function sendWs(wsUrl: string, req: FuzzRequest, token: string | undefined
 }
 
 export function send(target: { graphqlUrl: string; wsUrl: string }, req: FuzzRequest, token: string | undefined): Promise<Answer> {
-  if (req.transport === 'ws') return sendWs(target.wsUrl, req, token);
+  // graphql-ws's client serialises variables with JSON.stringify, which overflows the stack on
+  // values nested thousands deep: those go over SSE (the same subscription path on the server).
+  if (req.transport === 'ws' && stringifies(JSON.parse(toJson(req.variables)))) return sendWs(target.wsUrl, req, token);
+  if (req.transport === 'ws') return sendSse(target.graphqlUrl, req, token);
   if (req.transport === 'sse') return sendSse(target.graphqlUrl, req, token);
   return sendHttp(target.graphqlUrl, req, token);
+}
+
+function stringifies(value: unknown): boolean {
+  try {
+    JSON.stringify(value);
+    return true;
+  } catch {
+    return false;
+  }
 }

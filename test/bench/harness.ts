@@ -113,6 +113,9 @@ export class Tidings {
         TIDINGS_MAX_PAGE_SIZE: '1000',
         // The benchmark publishes thousands of events a second with one key: it measures Tidings, not its API rate limit.
         TIDINGS_API_RATE: '0',
+        // The live-feed scenario holds thousands of connections and subscriptions with one token.
+        TIDINGS_MAX_CONNECTIONS_PER_KEY: '0',
+        TIDINGS_MAX_SUBSCRIPTIONS_PER_KEY: '0',
         ...options.env,
       },
       // The compiled server, as `npm start` runs it (bench.ts builds it first).

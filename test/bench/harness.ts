@@ -129,6 +129,11 @@ export class Tidings {
     return peakRssMbOf(this.child.pid!);
   }
 
+  /** What the process has written to stdout and stderr (its log). */
+  output(): string {
+    return this.process.output();
+  }
+
   async gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
     const res = await this.pool.request({
       path: '/graphql',

@@ -94,6 +94,9 @@ async function run(backend: string, mongoUri: string, redisUri: string, workers:
     const rate = expected / ((last - t0) / 1000);
     const rss = started.map((w) => w.peakRssMb().toFixed(0)).join('/');
     return `${backend.padEnd(22)} ${String(workers).padStart(2)} worker(s)  ${rate.toFixed(0).padStart(6)} deliveries/s  publishEvent p50 ${percentile(times, 50).toFixed(1)} ms  API RSS ${api.peakRssMb().toFixed(0)} MB, workers ${rss} MB`;
+  } catch (err) {
+    const logged = api.output().split('\n').filter((l) => /"level":(50|60)/.test(l)).at(-1) ?? '';
+    throw new Error(`${(err as Error).message.slice(0, 200)}; the API process logged: ${logged.slice(0, 600)}`);
   } finally {
     await Promise.all(started.map((w) => w.stop()));
     await api.stop();
@@ -101,26 +104,33 @@ async function run(backend: string, mongoUri: string, redisUri: string, workers:
 }
 
 const load = os.loadavg()[0]!;
+console.log(`MongoDB store scaling (${quick ? 'quick' : 'full'}: ${EVENTS} events x ${ENDPOINTS} endpoints; load average at start ${load.toFixed(2)})`);
 const receiver = await Receiver.start();
 const redis = await startRedis();
-const lines: string[] = [];
+/** Runs 1, 2 and 4 workers on one server, printing each line as it comes; a failure is printed, not thrown. */
+async function scenario(backend: string, start: () => Promise<Service>): Promise<void> {
+  let server: Service | undefined;
+  try {
+    server = await start();
+    for (const w of WORKERS) {
+      const line = await run(backend, server.uri, redis.uri, w, receiver);
+      process.stderr.write('\r\x1b[K');
+      console.log(line);
+    }
+  } catch (err) {
+    process.stderr.write('\r\x1b[K');
+    console.log(`${backend}: FAILED: ${(err as Error).message.slice(0, 400)}`);
+  } finally {
+    await server?.stop();
+  }
+}
 try {
-  const sqliteFerret = await startMongoServer();
-  try {
-    for (const w of WORKERS) lines.push(await run('FerretDB on SQLite', sqliteFerret.uri, redis.uri, w, receiver));
-  } finally {
-    await sqliteFerret.destroy();
-  }
-  const pgFerret = await startFerretOnPostgres();
-  try {
-    for (const w of WORKERS) lines.push(await run('FerretDB on PostgreSQL', pgFerret.uri, redis.uri, w, receiver));
-  } finally {
-    await pgFerret.stop();
-  }
+  await scenario('FerretDB on SQLite', async () => {
+    const server = await startMongoServer();
+    return { uri: server.uri, stop: () => server.destroy() };
+  });
+  await scenario('FerretDB on PostgreSQL', startFerretOnPostgres);
 } finally {
   await redis.stop();
   receiver.stop();
 }
-process.stderr.write('\r\x1b[K');
-console.log(`MongoDB store scaling (${quick ? 'quick' : 'full'}: ${EVENTS} events x ${ENDPOINTS} endpoints; load average at start ${load.toFixed(2)})`);
-for (const line of lines) console.log(line);

@@ -9,7 +9,8 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { FERRETDB_BIN, freePort, startMongoServer } from '../support/ferretdb.js';
+import { accepts, FERRETDB_BIN, freePort, startMongoServer } from '../support/ferretdb.js';
+import { startRedis } from '../support/redis.js';
 import { waitFor } from '../support/wait.js';
 import { Receiver, Tidings, percentile, publishMany, until } from './harness.js';
 
@@ -27,20 +28,6 @@ function stopChild(child: ChildProcess): Promise<void> {
   return exited;
 }
 
-async function startRedis(): Promise<Service> {
-  const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  await waitFor('redis-server to listen', async () => {
-    try {
-      execFileSync('redis-cli', ['-p', String(port), 'ping'], { stdio: 'pipe' });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 15_000);
-  return { uri: `redis://127.0.0.1:${port}`, stop: () => stopChild(child) };
-}
-
 /** PostgreSQL in a scratch folder (fsync on, as shipped) and FerretDB's postgresql handler on it. */
 async function startFerretOnPostgres(): Promise<Service> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tidings-bench-pg-'));
@@ -53,14 +40,7 @@ async function startFerretOnPostgres(): Promise<Service> {
   asPostgres('createdb', ['-h', '127.0.0.1', '-p', String(pgPort), '-U', 'postgres', 'ferretdb']);
   const port = await freePort();
   const ferret = spawn(FERRETDB_BIN, ['--handler=postgresql', `--postgresql-url=postgres://postgres@127.0.0.1:${pgPort}/ferretdb`, `--listen-addr=127.0.0.1:${port}`, '--telemetry=disable', '--debug-addr=-', '--state-dir=-', '--log-level=error'], { stdio: 'ignore' });
-  await waitFor('FerretDB (PostgreSQL) to accept connections', async () => {
-    try {
-      execFileSync(process.execPath, ['-e', `require('net').connect(${port},'127.0.0.1').on('connect',()=>process.exit(0)).on('error',()=>process.exit(1))`]);
-      return true;
-    } catch {
-      return false;
-    }
-  }, 20_000);
+  await waitFor('FerretDB (PostgreSQL) to accept connections', () => accepts(port), 20_000);
   return {
     uri: `mongodb://127.0.0.1:${port}/?directConnection=true`,
     async stop() {
@@ -113,7 +93,7 @@ async function scenario(backend: string, start: () => Promise<Service>): Promise
   try {
     server = await start();
     for (const w of WORKERS) {
-      const line = await run(backend, server.uri, redis.uri, w, receiver);
+      const line = await run(backend, server.uri, redis.url, w, receiver);
       process.stderr.write('\r\x1b[K');
       console.log(line);
     }

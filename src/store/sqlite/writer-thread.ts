@@ -32,8 +32,9 @@ function flush(): void {
   // A claim must not wait behind other writes' fsync: claims commit first, unsynced (WAL with
   // synchronous=NORMAL cannot corrupt the file; the next synced commit makes them durable too).
   const leases = batch.filter((r) => LEASE_OPS.has(r.op));
-  if (leases.length > 0) commit(leases.length === batch.length ? batch : leases, 'NORMAL');
-  if (leases.length < batch.length) commit(leases.length === 0 ? batch : batch.filter((r) => !LEASE_OPS.has(r.op)), 'FULL');
+  const acknowledged = batch.filter((r) => !LEASE_OPS.has(r.op));
+  if (leases.length > 0) commit(leases, 'NORMAL');
+  if (acknowledged.length > 0) commit(acknowledged, 'FULL');
 }
 
 let synchronous: 'FULL' | 'NORMAL' = 'FULL';

@@ -3,7 +3,7 @@ import pRetry from 'p-retry';
 import { announceDeliveries } from '../live/announce.js';
 import type { PubSub } from '../live/pubsub.js';
 import { errorMessage, type Logger } from '../log.js';
-import type { ClaimedDelivery, DeliveryQueue, EndpointHealthLog } from '../store/ports.js';
+import type { ClaimedDelivery, ClaimOptions, DeliveryQueue, EndpointHealthLog, LocalWorker } from '../store/ports.js';
 import { healthWriteNeeded, type HealthSettings } from '../domain/health.js';
 import type { Operations } from '../use-cases/operations.js';
 import { announceHealthChange } from '../live/announce-health.js';
@@ -35,7 +35,7 @@ export interface WorkerOptions {
 }
 
 export interface WorkerDeps {
-  store: Pick<DeliveryQueue, 'claimDue' | 'recordAttempt'> & EndpointHealthLog;
+  store: Pick<DeliveryQueue, 'claimDue' | 'recordAttempt' | 'handOffTo'> & EndpointHealthLog;
   http: HttpClient;
   pubsub: PubSub;
   log: Logger;
@@ -46,23 +46,44 @@ export interface WorkerDeps {
   operations?: Pick<Operations, 'afterAttempt'>;
 }
 
-export class DeliveryWorker {
+export class DeliveryWorker implements LocalWorker {
   readonly id = `wrk_${randomUUID()}`;
   private running = false;
   private loopDone: Promise<void> = Promise.resolve();
   private readonly inFlight = new Set<Promise<void>>();
   private readonly perEndpoint = new Map<string, number>();
+  /** Deliveries with an attempt in flight here. */
+  private readonly attempting = new Set<string>();
+  /**
+   * Endpoints that may have due work no claim took for them: their share was full (or FIFO, one
+   * at a time) when an attempt started. A slot they give back is filled from their own due work.
+   */
+  private readonly backlogged = new Map<string, number>();
+  /** Numbers the launches that mark an endpoint backlogged, so an older refill does not unmark a newer one. */
+  private marks = 0;
+  /** Lease tokens of claims launched since the store last heard of them (ClaimOptions.launched). */
+  private launched = new Set<string>();
   private wakeUp: (() => void) | undefined;
+  /** A wake-up came while the loop was claiming: it claims again before it sleeps. */
+  private woken = false;
   private stopWatching: (() => void) | undefined;
   private readonly now: () => number;
+  /**
+   * Whether claims may overlap: the embedded store counts what concurrent claims and publishes
+   * lease (ClaimOptions.launched), so slots are refilled as they free. With another store, the
+   * loop makes one claim at a time and is woken whenever a slot frees.
+   */
+  private readonly overlappingClaims: boolean;
 
   constructor(private readonly deps: WorkerDeps, private readonly options: WorkerOptions) {
     this.now = deps.now ?? Date.now;
+    this.overlappingClaims = typeof deps.store.handOffTo === 'function';
   }
 
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.deps.store.handOffTo?.(this);
     this.stopWatching = this.watchNewWork();
     this.loopDone = this.loop();
   }
@@ -71,6 +92,7 @@ export class DeliveryWorker {
   async stop(graceMs: number): Promise<void> {
     if (!this.running) return;
     this.running = false;
+    this.deps.store.handOffTo?.(null);
     this.stopWatching?.();
     this.wake();
     await this.loopDone;
@@ -84,7 +106,28 @@ export class DeliveryWorker {
 
   /** Look for due work now instead of at the next poll. */
   wake(): void {
+    this.woken = true;
     this.wakeUp?.();
+  }
+
+  share(): ClaimOptions | null {
+    const free = this.options.concurrency - this.inFlight.size;
+    if (!this.running || free <= 0) return null;
+    return this.claimOptions(free);
+  }
+
+  take(claims: readonly ClaimedDelivery[]): void {
+    for (const claim of claims) this.launch(claim);
+  }
+
+  /** A claim of up to `limit` deliveries within each endpoint's share; it tells the store which claims were launched since the last one. */
+  private claimOptions(limit: number): ClaimOptions {
+    const launched = [...this.launched];
+    this.launched = new Set();
+    return {
+      now: this.now(), limit, leaseMs: this.options.leaseMs, perEndpointLimit: this.options.endpointConcurrency,
+      inFlightByEndpoint: new Map(this.perEndpoint), launched,
+    };
   }
 
   /**
@@ -94,7 +137,9 @@ export class DeliveryWorker {
    * per publish.
    */
   private watchNewWork(): () => void {
-    return this.deps.pubsub.listen('work:due', ({ endpointId }) => {
+    return this.deps.pubsub.listen('work:due', ({ endpointId, deliveryIds }) => {
+      // Deliveries a publish leased to this worker are already being attempted.
+      if (deliveryIds?.every((id) => this.attempting.has(id))) return;
       if ((this.perEndpoint.get(endpointId) ?? 0) < this.options.endpointConcurrency) this.wake();
     });
   }
@@ -102,17 +147,12 @@ export class DeliveryWorker {
   private async loop(): Promise<void> {
     let failures = 0;
     while (this.running) {
+      this.woken = false;
       const free = this.options.concurrency - this.inFlight.size;
       let claimed: ClaimedDelivery[] = [];
       if (free > 0) {
         try {
-          claimed = await this.deps.store.claimDue({
-            now: this.now(),
-            limit: free,
-            leaseMs: this.options.leaseMs,
-            perEndpointLimit: this.options.endpointConcurrency,
-            inFlightByEndpoint: this.perEndpoint,
-          });
+          claimed = await this.deps.store.claimDue(this.claimOptions(free));
           failures = 0;
         } catch (err) {
           failures++;
@@ -121,9 +161,10 @@ export class DeliveryWorker {
       }
       for (const claim of claimed) this.launch(claim);
       // Claimed something: more may be due (a batch can come back short because of per-endpoint
-      // shares, not because nothing is left), so go again at once. Otherwise sleep until woken or
-      // polled; while the store fails, back off exponentially up to MAX_BACKOFF_MS.
-      if (claimed.length > 0) continue;
+      // shares, not because nothing is left), so go again at once; so too when woken during the
+      // claim (the work may have come after it). Otherwise sleep until woken or polled; while the
+      // store fails, back off exponentially up to MAX_BACKOFF_MS.
+      if (claimed.length > 0 || (this.woken && free > 0 && !failures)) continue;
       await this.sleep(failures ? Math.min(this.options.pollMs * 2 ** failures, MAX_BACKOFF_MS) : this.options.pollMs);
     }
   }
@@ -141,30 +182,62 @@ export class DeliveryWorker {
 
   private launch(claim: ClaimedDelivery): void {
     const endpointId = claim.endpoint.id;
-    this.perEndpoint.set(endpointId, (this.perEndpoint.get(endpointId) ?? 0) + 1);
+    const held = (this.perEndpoint.get(endpointId) ?? 0) + 1;
+    this.perEndpoint.set(endpointId, held);
+    if (held >= this.options.endpointConcurrency || claim.endpoint.ordering === 'FIFO') this.backlogged.set(endpointId, ++this.marks);
+    this.launched.add(claim.leaseToken);
+    this.attempting.add(claim.delivery.id);
     let released = false;
+    let refillWhenRecorded = false;
     // The endpoint's slot is given back as soon as its request is over; recording the outcome
-    // then only holds one of the worker's slots, not one of the endpoint's.
-    const releaseEndpointSlot = () => {
+    // then only holds one of the worker's slots, not one of the endpoint's. A backlogged endpoint's
+    // slot is filled again from its own due work (claims left it out while it was full): at once
+    // after a success; after a failure (its circuit may be about to open) or on a FIFO endpoint (the
+    // next one waits for this outcome), once the outcome is recorded. Otherwise new work wakes the
+    // loop when it is published.
+    const releaseEndpointSlot = (succeeded: boolean) => {
       if (released) return;
       released = true;
-      const left = (this.perEndpoint.get(endpointId) ?? 1) - 1;
-      if (left === 0) this.perEndpoint.delete(endpointId);
-      else this.perEndpoint.set(endpointId, left);
-      this.wake();
+      const held = this.perEndpoint.get(endpointId) ?? 1;
+      if (held === 1) this.perEndpoint.delete(endpointId);
+      else this.perEndpoint.set(endpointId, held - 1);
+      if (!this.overlappingClaims) this.wake();
+      else if (succeeded && claim.endpoint.ordering !== 'FIFO') this.refill(endpointId);
+      else refillWhenRecorded = true;
     };
     const task = this.attempt(claim, releaseEndpointSlot)
       .catch((err) => this.deps.log.error('attempt could not be recorded', { deliveryId: claim.delivery.id, endpointId, error: errorMessage(err) }))
       .finally(() => {
+        // Only a worker that had no slot left may have left due work unclaimed.
+        const wasFull = this.inFlight.size >= this.options.concurrency;
         this.inFlight.delete(task);
-        releaseEndpointSlot();
-        this.wake();
+        this.attempting.delete(claim.delivery.id);
+        releaseEndpointSlot(false);
+        if (refillWhenRecorded) this.refill(endpointId);
+        if (wasFull || !this.overlappingClaims) this.wake();
       });
     this.inFlight.add(task);
   }
 
+  /** Claims a backlogged endpoint's next due deliveries for the slot it just gave back (see launch). */
+  private refill(endpointId: string): void {
+    const free = this.options.concurrency - this.inFlight.size;
+    const mark = this.backlogged.get(endpointId);
+    if (mark === undefined || !this.running || free <= 0) return; // a full worker's loop is woken when a slot frees
+    // As many as the endpoint's share has room for, by the store's count (other claims may be in flight).
+    this.deps.store.claimDue({ ...this.claimOptions(free), endpointId }).then(
+      (claimed) => {
+        // Nothing due: no longer backlogged, unless an attempt launched since marked it again.
+        if (claimed.length === 0 && this.backlogged.get(endpointId) === mark) this.backlogged.delete(endpointId);
+        claimed.forEach((claim) => this.launch(claim));
+      },
+      // The next poll of the loop claims it instead.
+      (err) => this.deps.log.warn('store unavailable: claiming an endpoint\'s next delivery failed', { endpointId, error: errorMessage(err) }),
+    );
+  }
+
   /** One attempt, in named stages: prepare the request, send it, settle the outcome; then record and announce. */
-  private async attempt(claim: ClaimedDelivery, requestDone: () => void): Promise<void> {
+  private async attempt(claim: ClaimedDelivery, requestDone: (succeeded: boolean) => void): Promise<void> {
     const { delivery, attemptNumber } = claim;
     const startedAt = this.now();
     const preparing = performance.now();
@@ -183,11 +256,11 @@ export class DeliveryWorker {
         ? await this.deps.http.post(request.url, headers, request.body, { timeoutMs: claim.endpoint.timeoutMs })
         : { status: null, body: null, error: authorization.error, refused: authorization.refused, timedOut: false, durationMs: authorization.durationMs, retryAfter: null };
       if (sent.status === 401) this.deps.credentials?.forget(auth);
-      requestDone();
       outcome = settleAttempt(policy, { deliveryId: delivery.id, number: attemptNumber, manualRetry: delivery.manualRetry, startedAt }, sent, this.now());
+      requestDone(outcome.attempt.success);
       outcome.measures = measureAttempt({ publishedAt: claim.event.createdAt, attemptNumber, startedAt, durationMs: sent.durationMs, preparationMs, sent });
     } else {
-      requestDone();
+      requestDone(false);
       outcome = settleUnprepared({ deliveryId: delivery.id, number: attemptNumber, startedAt }, prepared.error, TRANSFORM_FAILED_REASON, this.now());
       // Nothing was sent: Tidings refused to send what it could not prepare.
       outcome.measures = measureAttempt({ publishedAt: claim.event.createdAt, attemptNumber, startedAt, durationMs: 0, preparationMs, sent: { status: null, refused: true } });

@@ -98,6 +98,7 @@ export class Metrics {
 /** What a store call's arguments and result tell the metrics. */
 function observe(metrics: Metrics, operation: string, args: unknown[], result: unknown): void {
   if (operation === 'publishEvent') metrics.recordPublish(result as PublishResult);
+  else if (operation === 'publishEvents') for (const published of result as PublishResult[]) metrics.recordPublish(published);
   else if (operation === 'recordAttempt') metrics.recordAttempt(args[1] as AttemptOutcome, result as DeliveryRecord | null);
   else if (operation === 'deleteEndpoint' && result) {
     const n = (result as { cancelled: DeliveryRecord[] }).cancelled.length;

@@ -6,12 +6,12 @@ import type { PubSub } from './pubsub.js';
 
 /** Announces created or changed deliveries. */
 export function announceDeliveries(pubsub: PubSub, deliveries: readonly DeliveryRecord[]): void {
-  const due = new Set<string>();
+  const due = new Map<string, string[]>();
   for (const delivery of deliveries) {
     pubsub.publish('delivery:updated', delivery);
-    if (delivery.status === 'PENDING') due.add(delivery.endpointId);
+    if (delivery.status === 'PENDING') due.get(delivery.endpointId)?.push(delivery.id) ?? due.set(delivery.endpointId, [delivery.id]);
   }
-  for (const endpointId of due) pubsub.publish('work:due', { endpointId });
+  for (const [endpointId, deliveryIds] of due) pubsub.publish('work:due', { endpointId, deliveryIds });
 }
 
 /** An endpoint was enabled again: its waiting deliveries are due now. */

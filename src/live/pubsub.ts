@@ -17,7 +17,7 @@ export type Topics = {
    * again): workers look at once instead of at their next poll. The workers' own topic, so that
    * the live feed and the delivery side change independently.
    */
-  'work:due': [work: { endpointId: string }];
+  'work:due': [work: { endpointId: string; /** The deliveries that became due, when known. */ deliveryIds?: string[] }];
   /**
    * A credential (API key, admin token, portal session) was revoked, or will stop at `endsAt`
    * (a rotated key's grace): every process closes the live connections made with it then.

@@ -181,6 +181,24 @@ export interface ClaimOptions extends EndpointShare {
   now: Millis;
   limit: number;
   leaseMs: number;
+  /**
+   * Lease tokens of earlier claims whose deliveries the worker has launched since its last claim,
+   * so inFlightByEndpoint counts them now (the embedded store counts the others: grant-ledger.ts).
+   */
+  launched?: readonly string[];
+  /** Only this endpoint's due deliveries (a worker filling a slot the endpoint just gave back). */
+  endpointId?: string;
+}
+
+/**
+ * A worker in the store's own process that takes fresh deliveries as they are published, leased to
+ * it in the publish's own write (DeliveryQueue.handOffTo): no claim, no wake-up, no extra commit.
+ */
+export interface LocalWorker {
+  /** What a publish may lease for it now; null when it takes nothing (stopped, or no slot free). */
+  share(): ClaimOptions | null;
+  /** Deliveries a publish leased to it, to attempt now. */
+  take(claims: readonly ClaimedDelivery[]): void;
 }
 
 export interface SweepOptions {
@@ -206,6 +224,12 @@ export interface SweepResult {
 
 /** The lease protocol of the workers: claim due work, record what happened, maintain. */
 export interface DeliveryQueue {
+  /**
+   * Optional: publishes lease what they create for this worker when it has a free slot, the
+   * endpoint takes plain parallel delivery (enabled, not FIFO, no rate limit, circuit closed) and
+   * nothing of it is due before them. The embedded store does; null stops it.
+   */
+  handOffTo?(worker: LocalWorker | null): void;
   /**
    * Reserves due deliveries of enabled endpoints, oldest due first. Endpoints whose circuit is open
    * are left out; once its cool-down is over, one claim takes one probe delivery of it and holds the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LiveDeliveryIdsDocument, UpdateEndpointDocument } from '../generated/graphql.js';
+import { LiveDeliveryIdsDocument, PublishEventsDocument, UpdateEndpointDocument } from '../generated/graphql.js';
 import { closedPort, waitForStatus } from '../delivery/delivery-helpers.js';
 import { createApplication, createEndpoint, createEventType, publish } from '../support/fixtures.js';
 import { subscribeWs } from '../support/live.js';
@@ -114,6 +114,20 @@ describe('GET /metrics', () => {
     }
     await waitFor('the subscription to be counted as closed', async () => value((await scrape(server)).samples, 'tidings_live_subscriptions') === 0);
   }, 40_000);
+
+  it('counts the events and deliveries of a publishEvents batch like those of single publishes', async () => {
+    const app = await createApplication(server);
+    const type = await createEventType(server);
+    await createEndpoint(server, app.id, `http://127.0.0.1:${await closedPort()}/hook`, { eventTypes: [type] });
+    await createEndpoint(server, app.id, `http://127.0.0.1:${await closedPort()}/hook`, { eventTypes: [type] });
+    const before = (await scrape(server)).samples;
+    const events = Array.from({ length: 3 }, (_, n) => ({ applicationId: app.id, type, payload: { n } }));
+    const { publishEvents } = await server.admin.run(PublishEventsDocument, { input: { events } });
+    expect(publishEvents.results.every((r) => r.error === null)).toBe(true);
+    const { samples } = await scrape(server);
+    expect(value(samples, 'tidings_events_published_total', { event_type: type }) - value(before, 'tidings_events_published_total', { event_type: type })).toBe(3);
+    expect(value(samples, 'tidings_deliveries_created_total') - value(before, 'tidings_deliveries_created_total')).toBe(6);
+  });
 
   it('counts failed GraphQL operations apart', async () => {
     const labels = { type: 'query', field: 'deliveryStats' };

@@ -5,11 +5,12 @@ import type {
 } from '../../domain/records.js';
 import type { HealthInput, HealthSettings } from '../../domain/health.js';
 import type {
-  ApplicationPatch, BacklogCounts, BulkJobStep, DeletedApplication, ClaimOptions, HealthChange, ClaimedDelivery, EndpointPatch, StatsQuery, EventTypePatch, Page, PageArgs, PublishResult, ResealBatch, Store, StoredAdminToken, StoredApiKey, StoredPortalSession, SweepOptions, SweepResult,
+  ApplicationPatch, BacklogCounts, BulkJobStep, DeletedApplication, ClaimOptions, HealthChange, ClaimedDelivery, EndpointPatch, LocalWorker, StatsQuery, EventTypePatch, Page, PageArgs, PublishResult, ResealBatch, Store, StoredAdminToken, StoredApiKey, StoredPortalSession, SweepOptions, SweepResult,
 } from '../ports.js';
 import { openDatabase, StatementCache } from './connection.js';
 import { deliveryConditions, pageQuery, scoped, toApplication, toBulkJob, toAttempt, toDelivery, endpointMapping, type EndpointMapping, toEvent, toEventType, toPage, toPortalSession, toAuditEntry, toApiKey, toAdminToken, withoutHash, type Row } from './rows.js';
 import { SqliteWriter } from './writer.js';
+import type { Published } from './writes.js';
 import { KEY_FILE_NAME, KeyRingError, loadOrCreateKeyFile, SecretBox, type KeyRing } from '../secret-box.js';
 import { StartupError } from '../../startup-error.js';
 import { missingKeysMessage } from '../sealed-fields.js';
@@ -28,6 +29,8 @@ export class SqliteStore implements Store {
   private readonly statements: StatementCache;
   private readonly writer: SqliteWriter;
   private readonly endpoints: EndpointMapping;
+  /** This process's worker, when it has one: publishes lease fresh deliveries to it (handOffTo). */
+  private localWorker: LocalWorker | null = null;
   /** The key file beside the database, when no key ring was given (TIDINGS_ENCRYPTION_KEY unset); `created` on this start. */
   readonly keyFile: { path: string; created: boolean } | null;
 
@@ -279,12 +282,23 @@ export class SqliteStore implements Store {
     return this.writer.call('deleteEndpoint', scope, id, now, reason);
   }
 
+  handOffTo(worker: LocalWorker | null): void {
+    this.localWorker = worker;
+  }
+
   publishEvent(event: EventRecord, options: { idempotentSince: Millis }): Promise<PublishResult> {
-    return this.writer.call('publishEvent', event, options.idempotentSince);
+    return this.handOff(this.writer.call('publishEvent', event, options.idempotentSince, this.localWorker?.share() ?? null));
   }
 
   publishEvents(events: readonly EventRecord[], options: { idempotentSince: Millis }): Promise<PublishResult[]> {
-    return this.writer.call('publishEvents', events, options.idempotentSince);
+    return this.handOff(this.writer.call('publishEvents', events, options.idempotentSince, this.localWorker?.share() ?? null));
+  }
+
+  /** The deliveries a publish leased go to the worker as soon as the write is committed, before the caller hears of it. */
+  private async handOff<R>(published: Promise<Published<R>>): Promise<R> {
+    const { results, claimed } = await published;
+    if (claimed.length) this.localWorker?.take(claimed);
+    return results;
   }
 
   async findEvent(scope: Scope, id: string): Promise<EventRecord | null> {

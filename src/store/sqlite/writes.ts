@@ -19,6 +19,7 @@ import { deliveryConditions, scoped, toApplication, toBulkJob, toDelivery, toEve
 import { applyStats } from './stats.js';
 import type { SecretBox } from '../secret-box.js';
 import { endpointNeedsReseal, resealEndpoint } from '../sealed-fields.js';
+import { GrantLedger } from './grant-ledger.js';
 
 /**
  * Due rows one claim looks at, oldest first. Due work further back waits until what is in front
@@ -26,6 +27,9 @@ import { endpointNeedsReseal, resealEndpoint } from '../sealed-fields.js';
  * share is full.
  */
 const CLAIM_SCAN_ROWS = 2048;
+
+/** A publish's results, and the deliveries it leased to the worker's share (see publishEvents). */
+export interface Published<R> { results: R; claimed: ClaimedDelivery[] }
 
 /**
  * Every write of the embedded store. These run in the writer thread (writer-thread.ts), one batch
@@ -35,6 +39,7 @@ const CLAIM_SCAN_ROWS = 2048;
 export class SqliteWrites {
   private readonly stmt: (sql: string) => Database.Statement;
   private readonly endpoints: EndpointMapping;
+  private readonly ledger = new GrantLedger();
 
   /** `stats: false` leaves the statistics out: only the benchmark's baseline uses it (test/bench/stats.ts). */
   constructor(private readonly db: Database.Database, private readonly box: SecretBox, private readonly options: { stats: boolean } = { stats: true }) {
@@ -263,26 +268,30 @@ export class SqliteWrites {
     return { endpoint: this.endpoints.toEndpoint(row), cancelled: cancelled.map(toDelivery) };
   }
 
-  publishEvent(event: EventRecord, idempotentSince: Millis): PublishResult {
-    return this.publishEvents([event], idempotentSince)[0]!;
+  publishEvent(event: EventRecord, idempotentSince: Millis, share: ClaimOptions | null = null): Published<PublishResult> {
+    const { results, claimed } = this.publishEvents([event], idempotentSince, share);
+    return { results: results[0]!, claimed };
   }
 
   /**
    * The events in order, each with its deliveries (or the earlier event its idempotency key names,
-   * an earlier one of this batch included), in the one transaction this write runs in.
+   * an earlier one of this batch included), in the one transaction this write runs in. With a
+   * worker's share, deliveries it may attempt at once are leased to it in the same write.
    */
-  publishEvents(events: readonly EventRecord[], idempotentSince: Millis): PublishResult[] {
+  publishEvents(events: readonly EventRecord[], idempotentSince: Millis, share: ClaimOptions | null = null): Published<PublishResult[]> {
     const findEarlier = this.stmt('SELECT * FROM events WHERE application_id = ? AND idempotency_key = ? AND created_at >= ? ORDER BY id LIMIT 1');
     const deliveriesOf = this.stmt('SELECT * FROM deliveries WHERE event_id = ? ORDER BY id');
     const insertEvent = this.stmt('INSERT INTO events (id, application_id, type, payload, channels, test_endpoint_id, idempotency_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     const endpointsOf = this.stmt('SELECT * FROM endpoints WHERE application_id = ? AND deleted_at IS NULL ORDER BY id');
     const insertDelivery = this.stmt(
       `INSERT INTO deliveries (id, application_id, event_id, endpoint_id, event_type, status, attempt_count, next_attempt_at,
-         run_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         run_at, lease_token, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     // Endpoints are read once per application of the batch: nothing else writes during this transaction.
     const endpoints = new Map<string, EndpointRecord[]>();
     const increments: StatsIncrement[] = [];
+    const lease = share && this.directLease(share);
+    const claimed: ClaimedDelivery[] = [];
     const results = events.map((event): PublishResult => {
       if (event.idempotencyKey !== null) {
         const earlier = findEarlier.get(event.applicationId, event.idempotencyKey, idempotentSince) as Row | undefined;
@@ -293,14 +302,48 @@ export class SqliteWrites {
       if (!candidates) endpoints.set(event.applicationId, (candidates = (endpointsOf.all(event.applicationId) as Row[]).map(this.endpoints.toEndpoint)));
       const deliveries = fanOutTargets(candidates, event).map((endpoint) => {
         const d = newDelivery(newId('Delivery', event.createdAt), event, endpoint.id);
-        insertDelivery.run(d.id, d.applicationId, d.eventId, d.endpointId, d.eventType, d.status, d.attemptCount, d.nextAttemptAt, d.nextAttemptAt, d.createdAt, d.updatedAt);
+        const leased = lease?.take(endpoint);
+        insertDelivery.run(d.id, d.applicationId, d.eventId, d.endpointId, d.eventType, d.status, d.attemptCount, d.nextAttemptAt,
+          leased ? lease!.until : d.nextAttemptAt, leased ? lease!.token : null, d.createdAt, d.updatedAt);
+        if (leased) claimed.push({ delivery: d, event, endpoint, attemptNumber: 1, leaseToken: lease!.token, leaseUntil: lease!.until });
         return d;
       });
       if (this.options.stats) increments.push(...publishIncrements(event, deliveries));
       return { event, deliveries, created: true };
     });
     if (increments.length) applyStats(this.stmt, events.length === 1 ? increments : mergeIncrements(increments));
-    return results;
+    if (lease) this.ledger.grant(share!, lease.token, lease.until, claimed.map((c) => c.endpoint.id));
+    return { results, claimed };
+  }
+
+  /**
+   * Which fresh deliveries a publish leases to the worker: those of endpoints taking plain parallel
+   * delivery (enabled, not FIFO, no rate limit, circuit closed) with a slot free in the worker's
+   * share, and nothing due before them, so fresh work never overtakes what waits (claimDue's rule).
+   */
+  private directLease(share: ClaimOptions): { token: string; until: Millis; take(endpoint: EndpointRecord): boolean } | null {
+    const options = this.ledger.account(share);
+    if (options.limit <= 0) return null;
+    const slots = new EndpointSlots(options);
+    const waiting = this.stmt('SELECT 1 FROM deliveries WHERE endpoint_id = ? AND run_at IS NOT NULL AND run_at <= ? LIMIT 1');
+    // Per endpoint, decided at its first delivery of the batch: once one waits, the rest of the batch waits behind it.
+    const open = new Map<string, boolean>();
+    let left = options.limit;
+    return {
+      token: randomUUID(),
+      until: options.now + options.leaseMs,
+      take(endpoint) {
+        let ok = open.get(endpoint.id);
+        if (ok === undefined) {
+          ok = endpoint.enabled && endpoint.ordering === 'PARALLEL' && endpoint.rateLimitPerSecond === null && endpoint.health.state !== 'CIRCUIT_OPEN'
+            && waiting.get(endpoint.id, options.now) === undefined;
+        }
+        ok = ok && left > 0 && slots.take(endpoint.id);
+        open.set(endpoint.id, ok);
+        if (ok) left--;
+        return ok;
+      },
+    };
   }
 
   requeueDelivery(scope: Scope, id: string, now: Millis): DeliveryRecord | null {
@@ -319,16 +362,18 @@ export class SqliteWrites {
     return toDelivery(updated);
   }
 
-  claimDue(options: ClaimOptions): ClaimedDelivery[] {
+  claimDue(share: ClaimOptions): ClaimedDelivery[] {
+    const options = this.ledger.account(share);
     const { now, limit, leaseMs } = options;
-    const ids = this.dueCandidates(now, limit, new EndpointSlots(options), leaseMs);
+    if (limit <= 0) return [];
+    const ids = this.dueCandidates(now, limit, new EndpointSlots(options), leaseMs, options.endpointId);
     if (ids.length === 0) return [];
     const leaseToken = randomUUID();
     const leaseUntil = now + leaseMs;
     const claim = this.stmt('UPDATE deliveries SET run_at = ?, lease_token = ? WHERE id = ? RETURNING *');
     const findEvent = this.stmt('SELECT * FROM events WHERE id = ?');
     const findEndpoint = this.stmt('SELECT * FROM endpoints WHERE id = ?');
-    return ids.map((id) => {
+    const claimed = ids.map((id) => {
       const delivery = toDelivery(claim.get(leaseUntil, leaseToken, id) as Row);
       return {
         delivery,
@@ -339,6 +384,8 @@ export class SqliteWrites {
         leaseUntil,
       };
     });
+    this.ledger.grant(share, leaseToken, leaseUntil, claimed.map((c) => c.endpoint.id));
+    return claimed;
   }
 
   /**
@@ -348,8 +395,8 @@ export class SqliteWrites {
    * CLAIM_SCAN_ROWS due rows of endpoints it may claim, besides skipping the index entries of the
    * excluded ones, so claims stay cheap with any backlog of claimable work.
    */
-  private dueCandidates(now: Millis, limit: number, slots: EndpointSlots, leaseMs: number): string[] {
-    const due = this.stmt(
+  private dueCandidates(now: Millis, limit: number, slots: EndpointSlots, leaseMs: number, endpointId?: string): string[] {
+    const scan = this.stmt(
       // Excluded endpoints (paused, circuit open, share full) are left out inside the bounded scan:
       // their due rows can be many (a paused endpoint's deliveries wait), and left out after the
       // LIMIT they would fill the window and hold back every other endpoint. The index is covering,
@@ -357,6 +404,12 @@ export class SqliteWrites {
       `SELECT id, endpoint_id FROM deliveries WHERE run_at IS NOT NULL AND run_at <= ? AND endpoint_id NOT IN (SELECT value FROM json_each(?))
        ORDER BY run_at LIMIT ?`,
     );
+    // One endpoint's due work, through its own index (deliveries_due_by_endpoint).
+    const one = this.stmt(
+      `SELECT id, endpoint_id FROM deliveries WHERE endpoint_id = ? AND run_at IS NOT NULL AND run_at <= ? AND endpoint_id NOT IN (SELECT value FROM json_each(?))
+       ORDER BY run_at LIMIT ?`,
+    );
+    const due = { iterate: (...args: unknown[]) => (endpointId === undefined ? scan.iterate(...args) : one.iterate(endpointId, ...args)) };
     const paused = (this.stmt('SELECT id FROM endpoints WHERE enabled = 0 AND deleted_at IS NULL').all() as Row[]).map((r) => r.id as string);
     const circuits = this.circuits(now);
     const probes: string[] = [];

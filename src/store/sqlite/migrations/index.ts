@@ -8,10 +8,11 @@ import endpointDeliveryControl from './006-endpoint-delivery-control.js';
 import bulkJobs from './007-bulk-jobs.js';
 import applicationLifecycleAndAudit from './008-application-lifecycle-and-audit.js';
 import apiKeys from './009-api-keys.js';
+import dueByEndpoint from './010-due-by-endpoint.js';
 
 // The embedded store's schema, as numbered migrations: the file's `user_version` says how many
 // have run. A schema change is one new file here, appended to the list (never edit a released one).
-export const MIGRATIONS: readonly string[] = [initial, dropUncoveredDueIndex, deliveryOptionsAndChannels, deliveryStats, portalSessions, endpointDeliveryControl, bulkJobs, applicationLifecycleAndAudit, apiKeys];
+export const MIGRATIONS: readonly string[] = [initial, dropUncoveredDueIndex, deliveryOptionsAndChannels, deliveryStats, portalSessions, endpointDeliveryControl, bulkJobs, applicationLifecycleAndAudit, apiKeys, dueByEndpoint];
 
 /** Runs the migrations the database has not had yet, each in its own transaction. */
 export function migrate(db: Database.Database): number {

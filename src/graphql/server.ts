@@ -9,7 +9,7 @@ import type { Deps } from '../deps.js';
 import type { Logger } from '../log.js';
 import { RateLimitedError, UnauthenticatedError } from '../errors.js';
 import { pushResultsTo, useSharedSubscriptionExecution } from '../live/shared-execution.js';
-import { sendNext, writtenToSocket } from './ws-frames.js';
+import { nextSender, writtenToSocket } from './ws-frames.js';
 import { CredentialWatch, useCredentialWatch } from './credential-watch.js';
 import type { Context } from './context.js';
 import { useMetrics } from '../http/metrics.js';
@@ -127,7 +127,7 @@ export function createGraphqlServer(deps: Deps, auth: Authenticator, log: Logger
             }
           },
           execute: (args: any) => args.rootValue.execute(args),
-          // A subscription's results are written on the socket by sendNext (pushed) or writtenToSocket
+          // A subscription's results are written on the socket by nextSender (pushed) or writtenToSocket
           // (read from its iterator), printed once per result its subscribers share with the
           // operation id spliced in, not by graphql-ws's loop (a copy, a print and a promise each).
           subscribe: async (args: any) => {
@@ -166,7 +166,8 @@ export function createGraphqlServer(deps: Deps, auth: Authenticator, log: Logger
               throw err;
             }
             // Live results are written on the socket as they come (printed once per result its subscribers share).
-            pushResultsTo(contextValue as object, (result) => void sendNext(ctx.extra.socket, id, result));
+            const send = nextSender(ctx.extra.socket, id);
+            pushResultsTo(contextValue as object, (result) => void send(result));
             const args = {
               schema,
               operationName: params.operationName,

@@ -19,9 +19,15 @@ export function payloadJson(result: ExecutionResult): string {
   return json;
 }
 
-/** graphql-ws's `next` message for operation `id` (the id is the client's: printed as a JSON string). */
+/** graphql-ws's `next` messages for operation `id` (the id is the client's: printed once, as a JSON string). */
+export function nextMessages(id: string): (result: ExecutionResult) => string {
+  const prefix = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
+  return (result) => `${prefix}${payloadJson(result)}}`;
+}
+
+/** graphql-ws's `next` message for operation `id` and `result`. */
 export function nextMessage(id: string, result: ExecutionResult): string {
-  return `{"id":${JSON.stringify(id)},"type":"next","payload":${payloadJson(result)}}`;
+  return nextMessages(id)(result);
 }
 
 /** A socket as far as writing goes (ws's WebSocket). */
@@ -40,11 +46,14 @@ export interface FrameSocket {
  */
 export const SOCKET_BUFFER_LIMIT = 1024 * 1024;
 
-/** Writes operation `id`'s `next` message for `result` on the socket; false when it was not written (closed, or over SOCKET_BUFFER_LIMIT). */
-export function sendNext(socket: FrameSocket, id: string, result: ExecutionResult): boolean {
-  if (socket.readyState !== socket.OPEN || socket.bufferedAmount > SOCKET_BUFFER_LIMIT) return false;
-  socket.send(nextMessage(id, result));
-  return true;
+/** Writes operation `id`'s `next` message for a result on the socket; false when it was not written (closed, or over SOCKET_BUFFER_LIMIT). */
+export function nextSender(socket: FrameSocket, id: string): (result: ExecutionResult) => boolean {
+  const message = nextMessages(id);
+  return (result) => {
+    if (socket.readyState !== socket.OPEN || socket.bufferedAmount > SOCKET_BUFFER_LIMIT) return false;
+    socket.send(message(result));
+    return true;
+  };
 }
 
 /**
@@ -54,15 +63,16 @@ export function sendNext(socket: FrameSocket, id: string, result: ExecutionResul
  */
 export function writtenToSocket(results: AsyncIterator<ExecutionResult>, id: string, socket: FrameSocket): AsyncIterableIterator<never> {
   let ended = false;
+  const message = nextMessages(id);
   const written: AsyncIterableIterator<never> = {
     async next() {
       for (;;) {
         const step = await results.next();
         if (step.done || ended) return { done: true, value: undefined };
         if (socket.readyState !== socket.OPEN) continue; // graphql-ws ends the operation on close
-        const message = nextMessage(id, step.value);
-        if (socket.bufferedAmount <= SOCKET_BUFFER_LIMIT) socket.send(message);
-        else await new Promise<void>((resolve) => socket.send(message, () => resolve()));
+        const text = message(step.value);
+        if (socket.bufferedAmount <= SOCKET_BUFFER_LIMIT) socket.send(text);
+        else await new Promise<void>((resolve) => socket.send(text, () => resolve()));
       }
     },
     async return() {

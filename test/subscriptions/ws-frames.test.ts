@@ -1,7 +1,7 @@
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import { MessageType, stringifyMessage } from 'graphql-ws';
 import { describe, expect, it } from 'vitest';
-import { nextMessage, sendNext, SOCKET_BUFFER_LIMIT, type FrameSocket } from '../../src/graphql/ws-frames.js';
+import { nextMessage, nextSender, SOCKET_BUFFER_LIMIT, type FrameSocket } from '../../src/graphql/ws-frames.js';
 
 // graphql-ws `next` messages printed once per shared result, the operation id spliced in.
 
@@ -40,12 +40,12 @@ describe('graphql-ws next messages', () => {
   it('are written on an open socket, and not on a closed one or one over SOCKET_BUFFER_LIMIT behind', () => {
     const result: ExecutionResult = { data: { ok: true } };
     const open = socket();
-    expect(sendNext(open.s, '7', result)).toBe(true);
+    expect(nextSender(open.s, '7')(result)).toBe(true);
     expect(open.sent.map((m) => JSON.parse(m))).toEqual([{ id: '7', type: 'next', payload: { data: { ok: true } } }]);
     const closed = socket(0, 3);
-    expect(sendNext(closed.s, '7', result)).toBe(false);
+    expect(nextSender(closed.s, '7')(result)).toBe(false);
     const behind = socket(SOCKET_BUFFER_LIMIT + 1);
-    expect(sendNext(behind.s, '7', result)).toBe(false);
+    expect(nextSender(behind.s, '7')(result)).toBe(false);
     expect([...closed.sent, ...behind.sent]).toEqual([]);
   });
 });

@@ -8,7 +8,8 @@ import type { Authenticator } from '../auth/authenticator.js';
 import type { Deps } from '../deps.js';
 import type { Logger } from '../log.js';
 import { RateLimitedError, UnauthenticatedError } from '../errors.js';
-import { useSharedSubscriptionExecution } from '../live/shared-execution.js';
+import { pushResultsTo, useSharedSubscriptionExecution } from '../live/shared-execution.js';
+import { nextSender, writtenToSocket } from './ws-frames.js';
 import { CredentialWatch, useCredentialWatch } from './credential-watch.js';
 import type { Context } from './context.js';
 import { useMetrics } from '../http/metrics.js';
@@ -126,8 +127,15 @@ export function createGraphqlServer(deps: Deps, auth: Authenticator, log: Logger
             }
           },
           execute: (args: any) => args.rootValue.execute(args),
-          subscribe: (args: any) => args.rootValue.subscribe(args),
-          onSubscribe: async (ctx, _id, params) => {
+          // A subscription's results are written on the socket by nextSender (pushed) or writtenToSocket
+          // (read from its iterator), printed once per result its subscribers share with the
+          // operation id spliced in, not by graphql-ws's loop (a copy, a print and a promise each).
+          subscribe: async (args: any) => {
+            const { subscribe, socket, id } = args.rootValue;
+            const result = await subscribe(args);
+            return Symbol.asyncIterator in result ? writtenToSocket(result[Symbol.asyncIterator](), id, socket) : result;
+          },
+          onSubscribe: async (ctx, id, params) => {
             const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
               ...ctx,
               req: ctx.extra.request,
@@ -157,13 +165,16 @@ export function createGraphqlServer(deps: Deps, auth: Authenticator, log: Logger
               }
               throw err;
             }
+            // Live results are written on the socket as they come (printed once per result its subscribers share).
+            const send = nextSender(ctx.extra.socket, id);
+            pushResultsTo(contextValue as object, (result) => void send(result));
             const args = {
               schema,
               operationName: params.operationName,
               document,
               variableValues: params.variables,
               contextValue,
-              rootValue: { execute, subscribe },
+              rootValue: { execute, subscribe, socket: ctx.extra.socket, id },
             };
             const errors = validate(args.schema, args.document);
             if (errors.length) return errors;

@@ -32,14 +32,19 @@ export function followBulkJob(pubsub: PubSub, id: string, current: () => Promise
     void current().then((job) => job && send(job), () => {});
     return unlisten;
   });
-  // Ends once the finished state has been read.
-  const next = queue.next.bind(queue);
+  // Ends once the finished state has been read. A plain iterator over the queue, not the queue:
+  // pushed (its push mode), values would not pass through this next().
   let ended = false;
-  queue.next = async () => {
-    if (ended) return queue.return!();
-    const step = await next();
-    if (!step.done && isFinished(step.value.status)) ended = true;
-    return step;
+  const job: AsyncIterableIterator<BulkJobRecord> = {
+    next: async () => {
+      if (ended) return queue.return!();
+      const step = await queue.next();
+      if (!step.done && isFinished(step.value.status)) ended = true;
+      return step;
+    },
+    return: () => queue.return!(),
+    throw: (error) => queue.throw!(error),
+    [Symbol.asyncIterator]: () => job,
   };
-  return queue;
+  return job;
 }

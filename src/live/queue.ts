@@ -1,17 +1,31 @@
+/** The key of a live queue's push mode (see LiveQueue). */
+export const PUSH = Symbol('live queue push');
+
+/**
+ * A live queue. `[PUSH](sink)` switches it to push mode: every value (those unread first) goes to
+ * `sink` as it arrives, synchronously, and next() only resolves when the queue ends. For thousands
+ * of subscribers of one feed, the promise per value and reader is most of what a message costs.
+ */
+export interface LiveQueue<T> extends AsyncIterableIterator<T> {
+  [PUSH](sink: (value: T) => void): void;
+}
+
 /**
  * An async iterator over values pushed by a source, for one live subscriber. `listen` starts the
  * source and returns how to stop it; return() stops it at once. A reader that falls more than
  * `limit` values behind loses the oldest. Written out rather than built on a general-purpose
  * channel: with a thousand subscribers every push is paid a thousand times per event.
  */
-export function liveQueue<T>(limit: number, listen: (push: (value: T) => void) => () => void): AsyncIterableIterator<T> {
+export function liveQueue<T>(limit: number, listen: (push: (value: T) => void) => () => void): LiveQueue<T> {
   let buffer: (T | undefined)[] = [];
+  let sink: ((value: T) => void) | undefined;
   let head = 0; // buffer[head..] is unread; a moving index instead of shift(), which copies
   const readers: ((step: IteratorResult<T>) => void)[] = [];
   let done = false;
 
   const stopListening = listen((value) => {
     if (done) return;
+    if (sink) return sink(value);
     const reader = readers.shift();
     if (reader) return reader({ value, done: false });
     buffer.push(value);
@@ -29,7 +43,7 @@ export function liveQueue<T>(limit: number, listen: (push: (value: T) => void) =
     return Promise.resolve({ value: undefined, done: true });
   };
 
-  const queue: AsyncIterableIterator<T> = {
+  const queue: LiveQueue<T> = {
     next() {
       if (head < buffer.length) {
         const value = buffer[head] as T;
@@ -43,6 +57,12 @@ export function liveQueue<T>(limit: number, listen: (push: (value: T) => void) =
     return: finish,
     throw: (error) => finish().then(() => Promise.reject(error)),
     [Symbol.asyncIterator]: () => queue,
+    [PUSH](to) {
+      sink = to;
+      const unread = buffer.slice(head) as T[];
+      (buffer = []), (head = 0);
+      for (const value of unread) to(value);
+    },
   };
   return queue;
 }

@@ -1,12 +1,10 @@
 // `npm run bench [-- --quick] [-- --store mongo]`: Tidings' reproducible benchmark, loopback only.
 // Tidings, the receiver and the ceiling client each run in their own process; the benchmark drives
 // Tidings through its public GraphQL API like a real client. Every loop is bounded in count and time.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { createClient } from 'graphql-ws';
-import WebSocket from 'ws';
 import os from 'node:os';
 import { ADMIN_TOKEN, closedLoop, rssMbOf, Receiver, Relay, ROOT, Tidings, percentile, publishAtRate, publishBatches, publishMany, sleep, until, type EndpointSpec, type TidingsOptions } from './harness.js';
 
@@ -174,53 +172,99 @@ async function backlog(receiver: Receiver, count: number): Promise<number> {
   return rate;
 }
 
+/** One process of scenario 5's subscribers (subscribers.ts), asked over IPC. */
+class Subscribers {
+  private seq = 0;
+  private readonly waiting = new Map<number, (answer: any) => void>();
+  errors: string[] = [];
+  private constructor(readonly child: ChildProcess) {
+    child.on('message', (msg: { id?: number; error?: string }) => {
+      if (msg.error !== undefined) this.errors.push(msg.error);
+      if (msg.id !== undefined) this.waiting.get(msg.id)?.(msg), this.waiting.delete(msg.id);
+    });
+  }
+
+  static async start(url: string, count: number): Promise<Subscribers> {
+    const child = fork(path.join(ROOT, 'test/bench/subscribers.ts'), [url, String(count), ADMIN_TOKEN], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    await new Promise<void>((resolve, reject) => {
+      child.once('message', () => resolve());
+      child.once('exit', (code) => reject(new Error(`subscribers exited with ${code}`)));
+    });
+    return new Subscribers(child);
+  }
+
+  ask<T = any>(cmd: 'stats' | 'measure' | 'lags' | 'dispose'): Promise<T> {
+    const id = ++this.seq;
+    return new Promise((resolve) => {
+      this.waiting.set(id, resolve);
+      this.child.send({ cmd, id });
+    });
+  }
+
+  stop(): void {
+    this.child.kill();
+  }
+}
+
+/** CPU time (user + system) a process has used so far, in ms (/proc/PID/stat, clock ticks of 10 ms). */
+function cpuMsOf(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** Processes the live feed's subscribers are spread over: the driver must not be what saturates. */
+const SUBSCRIBER_PROCESSES = quick ? 1 : 4;
+
 async function liveFeed(receiver: Receiver): Promise<void> {
   const scenario = `5. live feed, ${SIZE.subscribers} subscribers`;
   await withTidings(scenario, receiver, (o) => [`${o}/ok/0`], async (t, app) => {
     const wsUrl = t.url.replace(/^http/, 'ws') + '/graphql';
-    const lags: number[] = [];
-    let received = 0;
-    const clients = Array.from({ length: SIZE.subscribers }, () =>
-      createClient({ url: wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${ADMIN_TOKEN}` }, retryAttempts: 0 }),
-    );
-    const measuring = { on: false };
     const idleRss = rssMbOf(t.child.pid!);
-    for (const client of clients) {
-      client.subscribe<{ deliveryUpdated: { updatedAt: string } }>(
-        { query: 'subscription { deliveryUpdated { id status updatedAt } }' },
-        {
-          next: (msg) => {
-            received++;
-            if (measuring.on) lags.push(Date.now() - Date.parse(msg.data!.deliveryUpdated.updatedAt));
-          },
-          error: () => {},
-          complete: () => {},
-        },
-      );
-    }
+    const share = Math.ceil(SIZE.subscribers / SUBSCRIBER_PROCESSES);
+    const groups = await Promise.all(
+      Array.from({ length: SUBSCRIBER_PROCESSES }, (_, i) => Subscribers.start(wsUrl, Math.min(share, SIZE.subscribers - i * share))),
+    );
+    const all = <T = any>(cmd: 'stats' | 'measure' | 'lags' | 'dispose') => Promise.all(groups.map((g) => g.ask<T>(cmd)));
+    const received = async () => (await all<{ received: number }>('stats')).reduce((n, s) => n + s.received, 0);
     try {
-      // Warm-up: publish until every subscriber has had a message (they are then all listening).
+      // Warm-up: publish until every subscriber has had a message (they are then all listening; a count
+      // of messages is reached by the early ones while later ones are still connecting).
       await until('every subscriber to receive a warm-up message', async () => {
         await publishMany(t, app.applicationId, 1, 1);
-        progress(`${scenario}: warming up, ${received} messages`);
-        return received >= SIZE.subscribers * 2;
+        const n = (await all<{ reached: number }>('stats')).reduce((k, s) => k + s.reached, 0);
+        const errors = groups.flatMap((g) => g.errors);
+        progress(`${scenario}: warming up, ${n}/${SIZE.subscribers} subscribers have had a message${errors.length ? `, ${errors.length} client errors (${errors[0]})` : ''}`);
+        return n >= SIZE.subscribers;
       }, 120_000, 500);
       await until('the warm-up deliveries to finish', async () => (await receiver.count()) >= 1, 30_000);
-      record(scenario, 'memory per idle subscriber', ((rssMbOf(t.child.pid!) - idleRss) * 1024) / SIZE.subscribers, 'KB', 'RSS growth from no subscriber to all subscribed, / subscribers');
-      const before = received;
-      measuring.on = true;
+      const stats = await all<{ rssMb: number; idleRssMb: number }>('stats');
+      record(scenario, 'memory per idle subscriber', ((rssMbOf(t.child.pid!) - idleRss) * 1024) / SIZE.subscribers, 'KB', 'Tidings RSS growth from no subscriber to all subscribed, / subscribers');
+      const clientGrowth = stats.reduce((mb, s) => mb + s.rssMb - s.idleRssMb, 0);
+      record(scenario, 'client memory per subscriber', (clientGrowth * 1024) / SIZE.subscribers, 'KB', `graphql-ws client + ws, in ${SUBSCRIBER_PROCESSES} subscriber processes`);
+      const before = await received();
+      const cpuBefore = { tidings: cpuMsOf(t.child.pid!), clients: (await all<{ cpuMs: number }>('stats')).reduce((n, s) => n + s.cpuMs, 0), at: Date.now() };
+      await all('measure');
       const expected = SIZE.feedEvents * 2 * SIZE.subscribers;
       // 20,000 messages a second to subscribers whatever their number (20 events/s with 1,000).
       const rate = (20 * 1_000) / SIZE.subscribers;
       await publishAtRate(t, app.applicationId, rate, SIZE.feedEvents / rate);
       await until('every subscriber to receive every update', async () => {
-        progress(`${scenario}: ${received - before}/${expected} messages`);
-        return received - before >= expected;
+        const n = (await received()) - before;
+        progress(`${scenario}: ${n}/${expected} messages`);
+        return n >= expected;
       }, 300_000, 200);
-      record(scenario, 'lag p50', percentile(lags, 50), 'ms', 'state change to receipt, graphql-ws');
+      const wall = Date.now() - cpuBefore.at;
+      const clientCpu = (await all<{ cpuMs: number }>('stats')).reduce((n, s) => n + s.cpuMs, 0) - cpuBefore.clients;
+      record(scenario, 'Tidings CPU while measured', (100 * (cpuMsOf(t.child.pid!) - cpuBefore.tidings)) / wall, '% of a core', `over ${(wall / 1000).toFixed(1)} s`);
+      record(scenario, 'subscriber processes CPU', (100 * clientCpu) / wall, '% of a core', 'all of them together');
+      const lags = (await all<{ lags: number[] }>('lags')).flatMap((l) => l.lags);
+      record(scenario, 'lag p50', percentile(lags, 50), 'ms', `state change to receipt, graphql-ws, ${SUBSCRIBER_PROCESSES} subscriber processes`);
       record(scenario, 'lag p99', percentile(lags, 99), 'ms', 'target: at most 100 ms with 5,000 subscribers');
+      record(scenario, 'lag max', lags.reduce((a, b) => Math.max(a, b), 0), 'ms');
+      record(scenario, 'load average (1 min) after', os.loadavg()[0]!, '');
+      await all('dispose');
     } finally {
-      await Promise.all(clients.map((c) => c.dispose()));
+      for (const g of groups) g.stop();
     }
   });
 }

@@ -257,7 +257,10 @@ export async function publishAtRate(tidings: Tidings, applicationId: string, rat
   let inFlight = 0;
   let sent = 0;
   const pending = new Set<Promise<void>>();
-  while (sent < total) {
+  // A failed publish ends the loop and is thrown by it (not left unhandled, which kills the
+  // benchmark before the scenario can stop Tidings, losing its log and profile).
+  let failure: Error | undefined;
+  while (sent < total && !failure) {
     const due = started + (sent * 1000) / rate;
     const wait = due - performance.now();
     if (wait > 1) await sleep(wait);
@@ -270,11 +273,16 @@ export async function publishAtRate(tidings: Tidings, applicationId: string, rat
       times.push(t);
       inFlight--;
       pending.delete(p);
+    }, (err: Error) => {
+      failure ??= err;
+      inFlight--;
+      pending.delete(p);
     });
     pending.add(p);
     sent++;
   }
   await Promise.all(pending);
+  if (failure) throw failure;
   return { times, achieved: sent / ((performance.now() - started) / 1000), sent };
 }
 

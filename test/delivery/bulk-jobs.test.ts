@@ -85,7 +85,7 @@ for (const kind of STORES) {
       await s.admin.fail(RetryDeliveriesDocument, { input: { filter: { status: ['SUCCEEDED'] } } }, 'BAD_USER_INPUT');
     });
 
-    it('streams a job\'s progress on bulkJobUpdated over graphql-ws and SSE, from its current state to SUCCEEDED; another application may not follow it', async () => {
+    it('streams a job\'s progress on bulkJobUpdated over graphql-ws and SSE, from its current state to SUCCEEDED, then ends; another application may not follow it', async () => {
       const c = await tenantWithFailures('c');
       const d = await tenantWithFailures('d');
       s.receiver.respond(() => ({ status: 200, body: 'ok' }));
@@ -104,6 +104,13 @@ for (const kind of STORES) {
           expect(feed.messages.at(-1)!.bulkJobUpdated).toMatchObject({ status: 'SUCCEEDED', total: FAILED_COUNT, done: FAILED_COUNT, failed: 0 });
           expect(feed.messages.every((m) => m.bulkJobUpdated.id === job.id)).toBe(true);
         }
+        // The job has finished: the subscription ends (graphql-ws completes it; SSE ends its stream).
+        let wsCompleted = false;
+        let sseEnded = false;
+        void ws.completed.then(() => (wsCompleted = true));
+        void sse.ended.then(() => (sseEnded = true));
+        await waitFor('the graphql-ws subscription to complete', () => wsCompleted, 10_000);
+        await waitFor('the SSE stream to end', () => sseEnded, 10_000);
         await waitFor('the stranger refused', () => stranger.errors.length > 0 || undefined, 10_000);
         expect(JSON.stringify(stranger.errors)).toContain('NOT_FOUND');
         expect(stranger.messages).toEqual([]);

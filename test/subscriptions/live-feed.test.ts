@@ -1,4 +1,6 @@
+import { print } from 'graphql';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { LiveDeliveriesDocument, LiveDeliveryIdsDocument, type LiveDeliveryIdsSubscription, type LiveDeliveriesSubscription, type LiveDeliveriesSubscriptionVariables } from '../generated/graphql.js';
 import { createApplication, createEndpoint, createEventType, publish, setupEndpoint } from '../support/fixtures.js';
 import { subscribeSse, subscribeWs, type Feed } from '../support/live.js';
@@ -155,6 +157,44 @@ describe('live delivery feed', () => {
     // Closing a subscription ends its listener at once, without waiting for another event.
     await ids.close();
     await waitFor('5 live subscriptions after one closed', () => server.app.deps.live.subscribers === 5);
+  });
+
+  it('sends every operation on one socket its own messages under its own id, operations of the same document and variables alike', async () => {
+    const target = await receiver();
+    const { app, type } = await setupEndpoint(server, target.url);
+    const socket = new WebSocket(server.wsUrl, 'graphql-transport-ws');
+    const frames: { id?: string; type: string; payload?: { data?: { deliveryUpdated: { id: string; status?: string } } } }[] = [];
+    socket.on('message', (data) => frames.push(JSON.parse(String(data))));
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    try {
+      socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${app.apiKey}` } }));
+      await waitFor('connection_ack', () => frames.some((f) => f.type === 'connection_ack'));
+      // Two operations share a document and variables (so one result per event); ids that need escaping too.
+      const ids = { a: 'a', quoted: 'b "2" \\ \u2028', filtered: 'c' };
+      socket.send(JSON.stringify({ id: ids.a, type: 'subscribe', payload: { query: print(LiveDeliveryIdsDocument) } }));
+      socket.send(JSON.stringify({ id: ids.quoted, type: 'subscribe', payload: { query: print(LiveDeliveryIdsDocument) } }));
+      socket.send(JSON.stringify({ id: ids.filtered, type: 'subscribe', payload: { query: print(LiveDeliveriesDocument), variables: { filter: { status: ['SUCCEEDED'] } } } }));
+      await server.waitForSubscribers(3);
+
+      const published = await publish(server, app.id, type, { n: 1 });
+      const deliveryId = published.deliveries[0]!.id;
+      const of = (id: string) => frames.filter((f) => f.type === 'next' && f.id === id).map((f) => f.payload!.data!.deliveryUpdated);
+      await waitFor('every operation to get its messages', () => of(ids.a).length === 2 && of(ids.quoted).length === 2 && of(ids.filtered).length === 1);
+      expect(of(ids.a)).toEqual([{ id: deliveryId }, { id: deliveryId }]);
+      expect(of(ids.quoted)).toEqual([{ id: deliveryId }, { id: deliveryId }]);
+      expect(of(ids.filtered).map((d) => [d.id, d.status])).toEqual([[deliveryId, 'SUCCEEDED']]);
+      expect(frames.filter((f) => f.type === 'next' && !Object.values(ids).includes(f.id!))).toEqual([]);
+
+      // Completing one operation ends it alone: the other of the same document still gets messages.
+      socket.send(JSON.stringify({ id: ids.a, type: 'complete' }));
+      await waitFor('2 live subscriptions after one completed', () => server.app.deps.live.subscribers === 2);
+      const second = (await publish(server, app.id, type, { n: 2 })).deliveries[0]!.id;
+      await waitFor('the second delivery on the remaining operations', () => of(ids.quoted).length === 4 && of(ids.filtered).length === 2);
+      expect(of(ids.a)).toHaveLength(2);
+      expect(of(ids.quoted).slice(2)).toEqual([{ id: second }, { id: second }]);
+    } finally {
+      socket.close();
+    }
   });
 
   describe('authentication', () => {

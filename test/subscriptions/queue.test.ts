@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { liveQueue } from '../../src/live/queue.js';
+import { liveQueue, PUSH } from '../../src/live/queue.js';
 
 // The per-subscriber queue behind the live feed.
 
@@ -43,5 +43,25 @@ describe('liveQueue', () => {
     expect(await waiting).toEqual({ value: undefined, done: true });
     push(1);
     expect(await queue.next()).toEqual({ value: undefined, done: true });
+  });
+
+  it('in push mode hands the unread values, then each new one at once, to the sink; next() resolves only when the queue ends', async () => {
+    const { queue, push, listening } = source();
+    push(1);
+    push(2);
+    const sunk: number[] = [];
+    queue[PUSH]((n) => sunk.push(n));
+    expect(sunk).toEqual([1, 2]);
+    let ended = false;
+    const reading = queue.next().then((step) => ((ended = true), step));
+    push(3);
+    expect(sunk).toEqual([1, 2, 3]);
+    await Promise.resolve();
+    expect(ended).toBe(false);
+    await queue.return!();
+    expect(listening()).toBe(false);
+    expect(await reading).toEqual({ value: undefined, done: true });
+    push(4);
+    expect(sunk).toEqual([1, 2, 3]);
   });
 });

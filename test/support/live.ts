@@ -26,10 +26,12 @@ export function wsClient(url: string, token: string | undefined): Client {
 }
 
 /** Subscribes over graphql-ws; resolves once the server acknowledged the connection. */
-export async function subscribeWs<R, V>(url: string, token: string | undefined, doc: TypedDocumentNode<R, V>, variables?: V): Promise<Feed<R> & { client: Client }> {
+export async function subscribeWs<R, V>(url: string, token: string | undefined, doc: TypedDocumentNode<R, V>, variables?: V): Promise<Feed<R> & { client: Client; completed: Promise<void> }> {
   const client = wsClient(url, token);
   const messages: R[] = [];
   const errors: unknown[] = [];
+  let complete!: () => void;
+  const completed = new Promise<void>((resolve) => (complete = resolve));
   const acked = new Promise<void>((resolve, reject) => {
     client.on('connected', () => resolve());
     client.on('closed', (event) => reject(Object.assign(new Error(`closed ${(event as { code?: number }).code}`), { event })));
@@ -39,12 +41,13 @@ export async function subscribeWs<R, V>(url: string, token: string | undefined, 
     {
       next: (value) => (value.errors ? errors.push(...value.errors) : messages.push(value.data as R)),
       error: (err) => errors.push(err),
-      complete: () => {},
+      complete: () => complete(),
     },
   );
   await acked;
   return {
     client,
+    completed,
     messages,
     errors,
     next: (what, predicate, timeoutMs) => waitFor(`${what} over WebSocket (got ${messages.length} messages, errors ${JSON.stringify(errors)})`, () => messages.find(predicate), timeoutMs),

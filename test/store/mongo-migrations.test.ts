@@ -141,6 +141,27 @@ describe('MongoDB schema migrations', () => {
     }
   });
 
+  it('gives a database of the previous version the indexes of FIFO heads, backlogs and status listings, keeping its records', async () => {
+    const name = `tidings_migrate_${process.pid}_${++n}`;
+    const db = client.db(name);
+    const before = MONGO_MIGRATIONS.findIndex((m) => m.description === 'indexes of the queue by endpoint and of deliveries by status');
+    for (const migration of MONGO_MIGRATIONS.slice(0, before)) await migration.up(db);
+    await db.collection<{ _id: string; value: string }>('settings').insertOne({ _id: 'schema_version', value: String(before) });
+    await db.collection('queue').insertOne({ _id: 'dlv_01' as never, runAt: 1, endpointId: 'ep_01' });
+    const keys = async (collection: string) => (await db.collection(collection).indexes()).map((i) => JSON.stringify(i.key));
+    expect(await keys('queue')).not.toContain(JSON.stringify({ endpointId: 1, _id: 1 }));
+    const store = await MongoStore.connect(server.uri, name, { keyRing: TEST_KEY_RING });
+    try {
+      expect(await version(name)).toBe(String(MONGO_MIGRATIONS.length));
+      expect(await keys('queue')).toContain(JSON.stringify({ endpointId: 1, _id: 1 }));
+      expect(await keys('deliveries')).toEqual(expect.arrayContaining([JSON.stringify({ applicationId: 1, status: 1, _id: -1 }), JSON.stringify({ endpointId: 1, status: 1, _id: -1 })]));
+      expect(await db.collection('queue').countDocuments({})).toBe(1);
+    } finally {
+      await store.dropDatabase();
+      await store.close();
+    }
+  });
+
   it('refuses a database written by a newer Tidings', async () => {
     const name = `tidings_migrate_${process.pid}_${++n}`;
     await client.db(name).collection<{ _id: string; value: string }>('settings').insertOne({ _id: 'schema_version', value: String(MONGO_MIGRATIONS.length + 1) });

@@ -123,6 +123,17 @@ export const MONGO_MIGRATIONS: readonly { description: string; up(db: Db): Promi
   },
   { description: 'named API keys and admin tokens', up: apiKeys },
   { description: 'idempotency slots without U+0000 (FerretDB on PostgreSQL)', up: idempotencySlotsWithoutNul },
+  {
+    // Hot queries no earlier index served on MongoDB (README "Which index each query uses"): a FIFO
+    // endpoint's head at every claim and an endpoint's backlog (queue by endpoint, oldest _id first);
+    // deliveries listed by status within an application or an endpoint, newest first (also the
+    // unfinished deliveries of a deleted endpoint). Equality fields first, the sort field last.
+    description: 'indexes of the queue by endpoint and of deliveries by status',
+    up: (db) => createIndexes(db, {
+      queue: [{ key: { endpointId: 1, _id: 1 } }],
+      deliveries: [{ key: { applicationId: 1, status: 1, _id: -1 } }, { key: { endpointId: 1, status: 1, _id: -1 } }],
+    }),
+  },
 ];
 
 const VERSION_KEY = 'schema_version';

@@ -5,7 +5,7 @@
 // closer to a concurrent server). 10 endpoints, events published 32 at a time, first publish to
 // last arrival. Needs .tmp/ferretdb, redis-server and PostgreSQL (test/support/ferretdb.ts starts both).
 import os from 'node:os';
-import { startMongoServer } from '../support/ferretdb.js';
+import { POOL_MAX_CONNS, startMongoServer } from '../support/ferretdb.js';
 import { startRedis } from '../support/redis.js';
 import { Receiver, Tidings, percentile, publishMany, until } from './harness.js';
 
@@ -73,7 +73,10 @@ try {
   for (const [name, backend] of [['FerretDB on SQLite', 'sqlite'], ['FerretDB on PostgreSQL', 'postgresql']] as const) {
     await scenario(name, async () => {
       const server = await startMongoServer({ backend });
-      return { uri: server.uri, stop: () => server.destroy() };
+      // FerretDB on PostgreSQL stalls once it has as many updates in flight as connections to
+      // PostgreSQL (test/support/ferretdb.ts): the processes' MongoDB pools together stay below that.
+      const perProcess = Math.floor((POOL_MAX_CONNS - 1) / (1 + Math.max(...WORKERS)));
+      return { uri: backend === 'postgresql' ? `${server.uri}&maxPoolSize=${perProcess}` : server.uri, stop: () => server.destroy() };
     });
   }
 } finally {

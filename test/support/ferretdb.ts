@@ -45,7 +45,7 @@ export function accepts(port: number): Promise<boolean> {
  * TIDINGS_TEST_MONGODB_URI names. `postgresql`: FerretDB's postgresql handler on a scratch
  * PostgreSQL cluster (Debian's postgresql, installed by .ci/run), whatever TIDINGS_TEST_MONGODB_URI says.
  */
-export async function startMongoServer(options: { backend?: 'sqlite' | 'postgresql' } = {}): Promise<MongoServer> {
+export async function startMongoServer(options: { backend?: 'sqlite' | 'postgresql'; poolMaxConns?: number } = {}): Promise<MongoServer> {
   const external = process.env.TIDINGS_TEST_MONGODB_URI;
   if (external && options.backend !== 'postgresql') return { uri: external, stop: async () => {}, start: async () => {}, destroy: async () => {} };
   if (!fs.existsSync(FERRETDB_BIN)) {
@@ -56,7 +56,7 @@ export async function startMongoServer(options: { backend?: 'sqlite' | 'postgres
   let postgres: PostgresCluster | undefined;
   if (options.backend === 'postgresql') {
     postgres = await startPostgres(dir);
-    backend = ['--handler=postgresql', `--postgresql-url=${postgres.url}`];
+    backend = ['--handler=postgresql', `--postgresql-url=${postgres.url}?pool_max_conns=${options.poolMaxConns ?? POOL_MAX_CONNS}`];
   } else backend = ['--handler=sqlite', `--sqlite-url=file:${dir}/`];
   const port = await freePort();
   let child: ChildProcess | undefined;
@@ -99,6 +99,14 @@ export async function startMongoServer(options: { backend?: 'sqlite' | 'postgres
   };
 }
 
+/**
+ * FerretDB's connections to PostgreSQL (its default is 50). FerretDB 1.24 runs an update holding
+ * the connection of its query while it takes a second one for the write, so once as many updates
+ * are in flight as it has connections, all of them wait for ever: keep the MongoDB clients'
+ * connections in all (the driver's maxPoolSize, 100 by default, per client) below this.
+ */
+export const POOL_MAX_CONNS = 150;
+
 interface PostgresCluster { url: string; stop(): void }
 
 /** PostgreSQL's server programs: on PATH, or in Debian's /usr/lib/postgresql/<version>/bin (newest). */
@@ -132,7 +140,7 @@ async function startPostgres(dir: string): Promise<PostgresCluster> {
   const data = path.join(dir, 'pg');
   const port = await freePort();
   run('initdb', ['-D', data, '--auth=trust', '-U', 'postgres', '--no-sync']);
-  run('pg_ctl', ['-D', data, '-l', path.join(dir, 'pg.log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`, 'start']);
+  run('pg_ctl', ['-D', data, '-l', path.join(dir, 'pg.log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=${POOL_MAX_CONNS + 20}`, 'start']);
   const stop = () => run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
   try {
     run('createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', 'ferretdb']);

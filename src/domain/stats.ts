@@ -81,9 +81,14 @@ export function readPlan(since: Millis, until: Millis, interval: StatsInterval):
   return plan;
 }
 
-/** Stable text of a row key (the MongoDB document _id). */
+/**
+ * Stable text of a row key (the MongoDB document _id). "|" occurs in none of its parts (prefixed IDs,
+ * event type names, numbers); no U+0000, which PostgreSQL's jsonb (FerretDB's postgresql backend)
+ * refuses in any string. Rows written by earlier releases under NUL-separated IDs are still read:
+ * reads filter on the fields, and the hour or minute they hold gets new documents beside them.
+ */
 export function statsKeyId(k: StatsRowKey): string {
-  return `${k.applicationId}\u0000${k.endpointId}\u0000${k.eventType}\u0000${k.span}\u0000${k.start}`;
+  return `${k.applicationId}|${k.endpointId}|${k.eventType}|${k.span}|${k.start}`;
 }
 
 /** The class of an attempt's result: by HTTP status, or why no answer came. */

@@ -3,15 +3,10 @@
 // sharing one database and a Redis live feed (so a publish wakes the workers), on two MongoDB-wire
 // servers: FerretDB on SQLite (what the tests use) and FerretDB on PostgreSQL (Debian's postgresql,
 // closer to a concurrent server). 10 endpoints, events published 32 at a time, first publish to
-// last arrival. Needs .tmp/ferretdb, redis-server, and PostgreSQL's initdb/pg_ctl on PATH (run as
-// root, the server runs as the `postgres` user).
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
+// last arrival. Needs .tmp/ferretdb, redis-server and PostgreSQL (test/support/ferretdb.ts starts both).
 import os from 'node:os';
-import path from 'node:path';
-import { accepts, FERRETDB_BIN, freePort, startMongoServer } from '../support/ferretdb.js';
+import { POOL_MAX_CONNS, startMongoServer } from '../support/ferretdb.js';
 import { startRedis } from '../support/redis.js';
-import { waitFor } from '../support/wait.js';
 import { Receiver, Tidings, percentile, publishMany, until } from './harness.js';
 
 const quick = process.argv.includes('--quick');
@@ -20,36 +15,6 @@ const ENDPOINTS = 10;
 const WORKERS = [1, 2, 4];
 
 interface Service { uri: string; stop(): Promise<void> }
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  return exited;
-}
-
-/** PostgreSQL in a scratch folder (fsync on, as shipped) and FerretDB's postgresql handler on it. */
-async function startFerretOnPostgres(): Promise<Service> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tidings-bench-pg-'));
-  fs.chmodSync(dir, 0o777);
-  const data = path.join(dir, 'data');
-  const asPostgres = (cmd: string, args: string[]) => execFileSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { stdio: 'pipe' });
-  const pgPort = await freePort();
-  asPostgres('initdb', ['-D', data, '--auth=trust', '-U', 'postgres']);
-  asPostgres('pg_ctl', ['-D', data, '-l', path.join(dir, 'log'), '-w', '-o', `-p ${pgPort} -k ${dir} -c listen_addresses=127.0.0.1`, 'start']);
-  asPostgres('createdb', ['-h', '127.0.0.1', '-p', String(pgPort), '-U', 'postgres', 'ferretdb']);
-  const port = await freePort();
-  const ferret = spawn(FERRETDB_BIN, ['--handler=postgresql', `--postgresql-url=postgres://postgres@127.0.0.1:${pgPort}/ferretdb`, `--listen-addr=127.0.0.1:${port}`, '--telemetry=disable', '--debug-addr=-', '--state-dir=-', '--log-level=error'], { stdio: 'ignore' });
-  await waitFor('FerretDB (PostgreSQL) to accept connections', () => accepts(port), 20_000);
-  return {
-    uri: `mongodb://127.0.0.1:${port}/?directConnection=true`,
-    async stop() {
-      await stopChild(ferret);
-      asPostgres('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 let databases = 0;
 
@@ -105,11 +70,15 @@ async function scenario(backend: string, start: () => Promise<Service>): Promise
   }
 }
 try {
-  await scenario('FerretDB on SQLite', async () => {
-    const server = await startMongoServer();
-    return { uri: server.uri, stop: () => server.destroy() };
-  });
-  await scenario('FerretDB on PostgreSQL', startFerretOnPostgres);
+  for (const [name, backend] of [['FerretDB on SQLite', 'sqlite'], ['FerretDB on PostgreSQL', 'postgresql']] as const) {
+    await scenario(name, async () => {
+      const server = await startMongoServer({ backend });
+      // FerretDB on PostgreSQL stalls once it has as many updates in flight as connections to
+      // PostgreSQL (test/support/ferretdb.ts): the processes' MongoDB pools together stay below that.
+      const perProcess = Math.floor((POOL_MAX_CONNS - 1) / (1 + Math.max(...WORKERS)));
+      return { uri: backend === 'postgresql' ? `${server.uri}&maxPoolSize=${perProcess}` : server.uri, stop: () => server.destroy() };
+    });
+  }
 } finally {
   await redis.stop();
   receiver.stop();

@@ -111,6 +111,57 @@ describe('MongoDB schema migrations', () => {
     }
   });
 
+  it('keeps the idempotency keys of an earlier release (NUL-separated slots) in force: a publish retried after the upgrade returns the original event', async () => {
+    const name = `tidings_migrate_${process.pid}_${++n}`;
+    const db = client.db(name);
+    const before = MONGO_MIGRATIONS.findIndex((m) => m.description === 'idempotency slots without U+0000 (FerretDB on PostgreSQL)');
+    for (const migration of MONGO_MIGRATIONS.slice(0, before)) await migration.up(db);
+    await db.collection<{ _id: string; value: string }>('settings').insertOne({ _id: 'schema_version', value: String(before) });
+    const app = 'app_01JD0000000000000000000001';
+    const now = Date.now();
+    await db.collection('applications').insertOne({ _id: app as never, name: 'Acme', metadata: {}, createdAt: 1, deletedAt: null });
+    await db.collection('events').insertOne({
+      _id: 'evt_01JD0000000000000000000001' as never, applicationId: app, type: 'order.created', payload: '{"n":1}', channels: [], testEndpointId: null,
+      idempotencyKey: 'order-1', createdAt: now - 1000, fanoutDone: true,
+    });
+    await db.collection('idempotency_keys').insertOne({ _id: `${app}\u0000order-1` as never, eventId: 'evt_01JD0000000000000000000001', createdAt: now - 1000 });
+    const store = await MongoStore.connect(server.uri, name, { keyRing: TEST_KEY_RING });
+    try {
+      expect(await version(name)).toBe(String(MONGO_MIGRATIONS.length));
+      expect((await db.collection('idempotency_keys').find({}).toArray()).map((k) => k._id)).toEqual([`${app}|order-1`]);
+      const retried = { id: 'evt_01JD0000000000000000000002', applicationId: app, type: 'order.created', payload: '{"n":1}', channels: [], testEndpointId: null, idempotencyKey: 'order-1', createdAt: now };
+      const result = await store.publishEvent(retried, { idempotentSince: now - 60_000 });
+      expect({ created: result.created, id: result.event.id }).toEqual({ created: false, id: 'evt_01JD0000000000000000000001' });
+      // Run again (another process starting at the same time): still one slot.
+      await MONGO_MIGRATIONS[before]!.up(db);
+      expect(await db.collection('idempotency_keys').countDocuments({})).toBe(1);
+    } finally {
+      await store.dropDatabase();
+      await store.close();
+    }
+  });
+
+  it('gives a database of the previous version the indexes of FIFO heads, backlogs and status listings, keeping its records', async () => {
+    const name = `tidings_migrate_${process.pid}_${++n}`;
+    const db = client.db(name);
+    const before = MONGO_MIGRATIONS.findIndex((m) => m.description === 'indexes of the queue by endpoint and of deliveries by status');
+    for (const migration of MONGO_MIGRATIONS.slice(0, before)) await migration.up(db);
+    await db.collection<{ _id: string; value: string }>('settings').insertOne({ _id: 'schema_version', value: String(before) });
+    await db.collection('queue').insertOne({ _id: 'dlv_01' as never, runAt: 1, endpointId: 'ep_01' });
+    const keys = async (collection: string) => (await db.collection(collection).indexes()).map((i) => JSON.stringify(i.key));
+    expect(await keys('queue')).not.toContain(JSON.stringify({ endpointId: 1, _id: 1 }));
+    const store = await MongoStore.connect(server.uri, name, { keyRing: TEST_KEY_RING });
+    try {
+      expect(await version(name)).toBe(String(MONGO_MIGRATIONS.length));
+      expect(await keys('queue')).toContain(JSON.stringify({ endpointId: 1, _id: 1 }));
+      expect(await keys('deliveries')).toEqual(expect.arrayContaining([JSON.stringify({ applicationId: 1, status: 1, _id: -1 }), JSON.stringify({ endpointId: 1, status: 1, _id: -1 })]));
+      expect(await db.collection('queue').countDocuments({})).toBe(1);
+    } finally {
+      await store.dropDatabase();
+      await store.close();
+    }
+  });
+
   it('refuses a database written by a newer Tidings', async () => {
     const name = `tidings_migrate_${process.pid}_${++n}`;
     await client.db(name).collection<{ _id: string; value: string }>('settings').insertOne({ _id: 'schema_version', value: String(MONGO_MIGRATIONS.length + 1) });

@@ -62,6 +62,25 @@ async function apiKeys(db: Db): Promise<void> {
   if (!exists) await db.createCollection('admin_tokens').catch((err: { code?: number }) => { if (err.code !== 48) throw err; });
 }
 
+/**
+ * Idempotency slots without U+0000 (PostgreSQL's jsonb, under FerretDB's postgresql backend, refuses
+ * it in any string): `<applicationId>\u0000<key>` becomes `<applicationId>|<key>`, so that a publish
+ * retried after the upgrade still finds the event its key names. Safe to run again and by several
+ * processes at once: the new slot is inserted under its unique _id (a copy already there wins), then
+ * the old one removed. Statistics documents keep their NUL-separated IDs: reads filter on fields.
+ */
+async function idempotencySlotsWithoutNul(db: Db): Promise<void> {
+  const keys = db.collection<{ _id: string; eventId: string; createdAt: number }>('idempotency_keys');
+  for await (const slot of keys.find({})) {
+    const nul = slot._id.indexOf('\u0000');
+    if (nul < 0) continue;
+    await keys.insertOne({ _id: `${slot._id.slice(0, nul)}|${slot._id.slice(nul + 1)}`, eventId: slot.eventId, createdAt: slot.createdAt }).catch((err: { code?: number; message?: string }) => {
+      if (err.code !== 11000 && !(err.code === 1 && /UNIQUE constraint failed/.test(err.message ?? ''))) throw err;
+    });
+    await keys.deleteOne({ _id: slot._id });
+  }
+}
+
 export const MONGO_MIGRATIONS: readonly { description: string; up(db: Db): Promise<void> }[] = [
   { description: 'indexes of the first release', up: (db) => createIndexes(db, INDEXES_1) },
   {
@@ -103,6 +122,18 @@ export const MONGO_MIGRATIONS: readonly { description: string; up(db: Db): Promi
     },
   },
   { description: 'named API keys and admin tokens', up: apiKeys },
+  { description: 'idempotency slots without U+0000 (FerretDB on PostgreSQL)', up: idempotencySlotsWithoutNul },
+  {
+    // Hot queries no earlier index served on MongoDB (README "Which index each query uses"): a FIFO
+    // endpoint's head at every claim and an endpoint's backlog (queue by endpoint, oldest _id first);
+    // deliveries listed by status within an application or an endpoint, newest first (also the
+    // unfinished deliveries of a deleted endpoint). Equality fields first, the sort field last.
+    description: 'indexes of the queue by endpoint and of deliveries by status',
+    up: (db) => createIndexes(db, {
+      queue: [{ key: { endpointId: 1, _id: 1 } }],
+      deliveries: [{ key: { applicationId: 1, status: 1, _id: -1 } }, { key: { endpointId: 1, status: 1, _id: -1 } }],
+    }),
+  },
 ];
 
 const VERSION_KEY = 'schema_version';

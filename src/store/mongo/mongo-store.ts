@@ -130,8 +130,12 @@ function onlyDuplicateKeys(err: unknown): boolean {
   return isDuplicateKey(err) || (Array.isArray(all) && all.every((e) => (e as { code?: number }).code === 11000));
 }
 
-/** The idempotency slot of an event's (application, key). */
-const keySlotId = (event: Pick<EventRecord, 'applicationId' | 'idempotencyKey'>) => `${event.applicationId}\u0000${event.idempotencyKey}`;
+/**
+ * The idempotency slot of an event's (application, key): the application ID has no "|", so the first
+ * one ends it. No U+0000: PostgreSQL's jsonb (FerretDB's postgresql backend) refuses it in any string
+ * (slots of earlier releases were NUL-separated; a migration renamed them).
+ */
+const keySlotId = (event: Pick<EventRecord, 'applicationId' | 'idempotencyKey'>) => `${event.applicationId}|${event.idempotencyKey}`;
 
 /** The deliveries of an event to the endpoints the fan-out rule picks; a paused endpoint's is parked (out of the queue) until it is enabled again. */
 function deliveryDocs(event: EventRecord, endpoints: readonly EndpointRecord[]): DeliveryDoc[] {

@@ -121,7 +121,9 @@ export async function readMongoBacklog(db: Db, scope: Scope, filter: { applicati
   const inScope = await endpoints.find(endpointFilter, { projection: { _id: 1, enabled: 1 } }).toArray();
   if (inScope.length === 0) return empty;
   const ids = new Set(inScope.map((e) => e._id));
-  const queued = (await queue.find(filter.endpointId ? { endpointId: filter.endpointId } : {}, { projection: { _id: 1, endpointId: 1 } }).toArray())
+  // By endpoint (index endpointId, _id on MongoDB) unless every endpoint is in scope.
+  const queueFilter = filter.endpointId ? { endpointId: filter.endpointId } : app ? { endpointId: { $in: [...ids] } } : {};
+  const queued = (await queue.find(queueFilter, { projection: { _id: 1, endpointId: 1 } }).toArray())
     .filter((q) => ids.has(q.endpointId))
     .map((q) => q._id);
   const found: BacklogDelivery[] = [];

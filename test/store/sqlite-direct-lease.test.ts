@@ -100,17 +100,25 @@ describe('SQLite publishes leasing fresh deliveries to the local worker', () => 
     expect(claimed.map((c) => c.endpoint.id).sort()).toEqual([fifo.id, limited.id].sort());
   });
 
-  it('does not lease fresh work of an endpoint ahead of its delivery that is already due', async () => {
+  it('leases what of the endpoint is already due first, oldest first, then the fresh work if a slot is left', async () => {
     const { application, endpoint, event, publish } = fixtures(() => store);
     const a = await application();
     await endpoint(a.id);
     const first = await publish(event(a.id));
-    const worker = new CountingWorker({ concurrency: 64, perEndpoint: 16 });
-    store.handOffTo(worker);
     const second = await publish(event(a.id, { createdAt: T0 + 1 }));
-    expect(worker.held).toEqual([]);
-    const claimed = await store.claimDue(worker.claimOptions());
-    expect(claimed.map((c) => c.delivery.id)).toEqual([first.deliveries[0]!.id, second.deliveries[0]!.id]);
+    const worker = new CountingWorker({ concurrency: 64, perEndpoint: 2 });
+    store.handOffTo(worker);
+    const third = await publish(event(a.id, { createdAt: T0 + 2 }));
+    // Two slots: the two that were due, not the fresh one, which waits.
+    expect(worker.held.map((c) => c.delivery.id)).toEqual([first.deliveries[0]!.id, second.deliveries[0]!.id]);
+    worker.release(worker.held[0]!);
+    const fourth = await publish(event(a.id, { createdAt: T0 + 3 }));
+    expect(worker.held.map((c) => c.delivery.id)).toEqual([second.deliveries[0]!.id, third.deliveries[0]!.id]);
+    worker.release(worker.held[0]!);
+    worker.release(worker.held[0]!);
+    const fifth = await publish(event(a.id, { createdAt: T0 + 4 }));
+    // The one left waiting goes first, and the fresh one takes the other slot.
+    expect(worker.held.map((c) => c.delivery.id)).toEqual([fourth.deliveries[0]!.id, fifth.deliveries[0]!.id]);
   });
 
   it('never gives an endpoint more than its share when several writes lease for the worker at once', async () => {
@@ -141,10 +149,8 @@ describe('SQLite publishes leasing fresh deliveries to the local worker', () => 
     expect(worker.held).toHaveLength(2);
     const third = await publish(event(a.id, { createdAt: T0 + 2 }));
     expect(worker.held).toHaveLength(2); // no slot: it waits, due
+    expect(await store.claimDue(worker.claimOptions())).toEqual([]);
     worker.release(worker.held[0]!);
-    // The freed slot goes to the waiting delivery (oldest due first), not to a fresh one.
-    const fourth = await publish(event(a.id, { createdAt: T0 + 3 }));
-    expect(worker.held.map((c) => c.delivery.id)).not.toContain(fourth.deliveries[0]!.id);
     const claimed = await store.claimDue(worker.claimOptions());
     expect(claimed.map((c) => c.delivery.id)).toEqual([third.deliveries[0]!.id]);
   });

@@ -276,7 +276,7 @@ export class SqliteWrites {
   /**
    * The events in order, each with its deliveries (or the earlier event its idempotency key names,
    * an earlier one of this batch included), in the one transaction this write runs in. With a
-   * worker's share, deliveries it may attempt at once are leased to it in the same write.
+   * worker's share, deliveries it may attempt at once are leased to it in the same write (directLease).
    */
   publishEvents(events: readonly EventRecord[], idempotentSince: Millis, share: ClaimOptions | null = null): Published<PublishResult[]> {
     const findEarlier = this.stmt('SELECT * FROM events WHERE application_id = ? AND idempotency_key = ? AND created_at >= ? ORDER BY id LIMIT 1');
@@ -290,8 +290,8 @@ export class SqliteWrites {
     // Endpoints are read once per application of the batch: nothing else writes during this transaction.
     const endpoints = new Map<string, EndpointRecord[]>();
     const increments: StatsIncrement[] = [];
-    const lease = share && this.directLease(share);
     const claimed: ClaimedDelivery[] = [];
+    const lease = share && this.directLease(share, claimed);
     const results = events.map((event): PublishResult => {
       if (event.idempotencyKey !== null) {
         const earlier = findEarlier.get(event.applicationId, event.idempotencyKey, idempotentSince) as Row | undefined;
@@ -317,26 +317,36 @@ export class SqliteWrites {
   }
 
   /**
-   * Which fresh deliveries a publish leases to the worker: those of endpoints taking plain parallel
+   * Which deliveries a publish leases to the worker: those of endpoints taking plain parallel
    * delivery (enabled, not FIFO, no rate limit, circuit closed) with a slot free in the worker's
-   * share, and nothing due before them, so fresh work never overtakes what waits (claimDue's rule).
+   * share. Work of the endpoint that is already due goes first, oldest first (claimDue's rule), into
+   * `claimed`; fresh deliveries get what slots are left, and none once anything of it still waits.
    */
-  private directLease(share: ClaimOptions): { token: string; until: Millis; take(endpoint: EndpointRecord): boolean } | null {
+  private directLease(share: ClaimOptions, claimed: ClaimedDelivery[]): { token: string; until: Millis; take(endpoint: EndpointRecord): boolean } | null {
     const options = this.ledger.account(share);
     if (options.limit <= 0) return null;
     const slots = new EndpointSlots(options);
-    const waiting = this.stmt('SELECT 1 FROM deliveries WHERE endpoint_id = ? AND run_at IS NOT NULL AND run_at <= ? LIMIT 1');
+    const token = randomUUID();
+    const until = options.now + options.leaseMs;
+    const due = this.stmt('SELECT id FROM deliveries WHERE endpoint_id = ? AND run_at IS NOT NULL AND run_at <= ? ORDER BY run_at LIMIT ?');
     // Per endpoint, decided at its first delivery of the batch: once one waits, the rest of the batch waits behind it.
     const open = new Map<string, boolean>();
     let left = options.limit;
+    const lease = (ids: string[]) => this.lease(ids, token, until);
     return {
-      token: randomUUID(),
-      until: options.now + options.leaseMs,
+      token,
+      until,
       take(endpoint) {
         let ok = open.get(endpoint.id);
         if (ok === undefined) {
-          ok = endpoint.enabled && endpoint.ordering === 'PARALLEL' && endpoint.rateLimitPerSecond === null && endpoint.health.state !== 'CIRCUIT_OPEN'
-            && waiting.get(endpoint.id, options.now) === undefined;
+          ok = endpoint.enabled && endpoint.ordering === 'PARALLEL' && endpoint.rateLimitPerSecond === null && endpoint.health.state !== 'CIRCUIT_OPEN';
+          if (ok) {
+            const waiting = (due.all(endpoint.id, options.now, left + 1) as Row[]).map((r) => r.id as string);
+            const taken = waiting.filter((id, i) => i < left && slots.take(endpoint.id));
+            claimed.push(...lease(taken));
+            left -= taken.length;
+            ok = taken.length === waiting.length;
+          }
         }
         ok = ok && left > 0 && slots.take(endpoint.id);
         open.set(endpoint.id, ok);
@@ -370,10 +380,17 @@ export class SqliteWrites {
     if (ids.length === 0) return [];
     const leaseToken = randomUUID();
     const leaseUntil = now + leaseMs;
+    const claimed = this.lease(ids, leaseToken, leaseUntil);
+    this.ledger.grant(share, leaseToken, leaseUntil, claimed.map((c) => c.endpoint.id));
+    return claimed;
+  }
+
+  /** Leases the deliveries to one claimer, with what their attempts need. */
+  private lease(ids: readonly string[], leaseToken: string, leaseUntil: Millis): ClaimedDelivery[] {
     const claim = this.stmt('UPDATE deliveries SET run_at = ?, lease_token = ? WHERE id = ? RETURNING *');
     const findEvent = this.stmt('SELECT * FROM events WHERE id = ?');
     const findEndpoint = this.stmt('SELECT * FROM endpoints WHERE id = ?');
-    const claimed = ids.map((id) => {
+    return ids.map((id) => {
       const delivery = toDelivery(claim.get(leaseUntil, leaseToken, id) as Row);
       return {
         delivery,
@@ -384,8 +401,6 @@ export class SqliteWrites {
         leaseUntil,
       };
     });
-    this.ledger.grant(share, leaseToken, leaseUntil, claimed.map((c) => c.endpoint.id));
-    return claimed;
   }
 
   /**

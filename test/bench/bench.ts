@@ -124,6 +124,7 @@ async function latency(receiver: Receiver, rate: number): Promise<void> {
     record(scenario, 'publishEvent p50', percentile(times, 50), 'ms');
     record(scenario, 'publishEvent p99', percentile(times, 99), 'ms');
     record(scenario, 'rate achieved', achieved, '/s');
+    record(scenario, 'claims per delivery', (await t.storeCalls('claimDue')) / sent, 'x', 'claimDue calls (store round trips) / deliveries');
   });
 }
 

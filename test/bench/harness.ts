@@ -134,6 +134,13 @@ export class Tidings {
     return this.process.output();
   }
 
+  /** How many times the store's `operation` ran, from Tidings' own /metrics (tidings_store_operation_duration_seconds_count). */
+  async storeCalls(operation: string): Promise<number> {
+    const text = await (await fetch(`${this.url}/metrics`)).text();
+    const pattern = new RegExp(`^tidings_store_operation_duration_seconds_count\\{operation="${operation}",result="ok"\\} (\\d+)`, 'm');
+    return Number(pattern.exec(text)?.[1] ?? 0);
+  }
+
   async gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
     const res = await this.pool.request({
       path: '/graphql',

@@ -61,6 +61,8 @@ export class DeliveryWorker implements LocalWorker {
   private readonly backlogged = new Map<string, number>();
   /** Numbers the launches that mark an endpoint backlogged, so an older refill does not unmark a newer one. */
   private marks = 0;
+  /** Endpoints with a refill claim in flight; true once another slot was given back meanwhile (one more refill follows). */
+  private readonly refilling = new Map<string, boolean>();
   /** Lease tokens of claims launched since the store last heard of them (ClaimOptions.launched). */
   private launched = new Set<string>();
   private wakeUp: (() => void) | undefined;
@@ -224,15 +226,27 @@ export class DeliveryWorker implements LocalWorker {
     const free = this.options.concurrency - this.inFlight.size;
     const mark = this.backlogged.get(endpointId);
     if (mark === undefined || !this.running || free <= 0) return; // a full worker's loop is woken when a slot frees
+    // One refill in flight per endpoint: slots given back meanwhile are taken by one more, not one each.
+    if (this.refilling.has(endpointId)) return void this.refilling.set(endpointId, true);
+    this.refilling.set(endpointId, false);
+    const again = () => {
+      const more = this.refilling.get(endpointId);
+      this.refilling.delete(endpointId);
+      if (more) this.refill(endpointId);
+    };
     // As many as the endpoint's share has room for, by the store's count (other claims may be in flight).
     this.deps.store.claimDue({ ...this.claimOptions(free), endpointId }).then(
       (claimed) => {
         // Nothing due: no longer backlogged, unless an attempt launched since marked it again.
         if (claimed.length === 0 && this.backlogged.get(endpointId) === mark) this.backlogged.delete(endpointId);
         claimed.forEach((claim) => this.launch(claim));
+        again();
       },
       // The next poll of the loop claims it instead.
-      (err) => this.deps.log.warn('store unavailable: claiming an endpoint\'s next delivery failed', { endpointId, error: errorMessage(err) }),
+      (err) => {
+        this.deps.log.warn('store unavailable: claiming an endpoint\'s next delivery failed', { endpointId, error: errorMessage(err) });
+        this.refilling.delete(endpointId);
+      },
     );
   }
 

@@ -237,8 +237,9 @@ export class DeliveryWorker implements LocalWorker {
     // As many as the endpoint's share has room for, by the store's count (other claims may be in flight).
     this.deps.store.claimDue({ ...this.claimOptions(free), endpointId }).then(
       (claimed) => {
-        // Nothing due: no longer backlogged, unless an attempt launched since marked it again.
-        if (claimed.length === 0 && this.backlogged.get(endpointId) === mark) this.backlogged.delete(endpointId);
+        // Nothing due: no longer backlogged, unless an attempt launched since marked it again, or
+        // one is still in flight (a FIFO endpoint's next delivery waits for it, not for new work).
+        if (claimed.length === 0 && this.backlogged.get(endpointId) === mark && !this.perEndpoint.has(endpointId)) this.backlogged.delete(endpointId);
         claimed.forEach((claim) => this.launch(claim));
         again();
       },

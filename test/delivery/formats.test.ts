@@ -1,6 +1,6 @@
 import { HTTP, type CloudEvent } from 'cloudevents';
 import { describe, expect, it } from 'vitest';
-import { UpdateEndpointOptionsDocument } from '../generated/graphql.js';
+import { EndpointHealthDocument, UpdateEndpointOptionsDocument } from '../generated/graphql.js';
 import { waitFor } from '../support/wait.js';
 import { STORES, useServerOn, type StoreServer } from './on-each-store.js';
 import { application, endpoint, eventType, expectSignedBody, publish, requestsOf, waitForRequestOf } from './options-helpers.js';
@@ -65,6 +65,9 @@ describe.each(STORES)('endpoint formats on %s', (store) => {
     expect(request.headers['content-type']).toBe('application/json');
     expect(JSON.parse(request.body)).toEqual({ id: first.event.id, type, timestamp: first.event.createdAt, data: payload });
     expectSignedBody(request, e.secret);
+    // The first success is written to the endpoint's health: on FerretDB, whose updates of one
+    // document are not atomic, an update racing that write could be lost (MongoDB's $set is not).
+    await waitFor('the first success in the endpoint health', async () => (await s.admin.run(EndpointHealthDocument, { id: e.id })).endpoint?.health.lastSuccessAt);
 
     const { updateEndpoint } = await s.admin.run(UpdateEndpointOptionsDocument, { input: { id: e.id, format: 'FORM' } });
     expect(updateEndpoint.endpoint.format).toBe('FORM');

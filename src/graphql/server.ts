@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, type DocumentNode, type ValidationContext } from 'graphql';
+import { GraphQLError, type DocumentNode, type ExecutionResult, type ValidationContext } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { createYoga } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
@@ -65,13 +65,23 @@ export function createGraphqlServer(deps: Deps, auth: Authenticator, log: Logger
   // Live connections end with their credential (revocation on any process, expiry, rotation grace).
   const credentials = new CredentialWatch(deps.pubsub, () => deps.now());
   const limits = new ApiLimits(config, deps.store, deps.now);
+  const maskError = errorMasker(log);
+  // Pushed results (pushResultsTo) skip yoga's masking, which wraps the results' iterator: their
+  // errors are masked here, once per result its subscribers share.
+  const maskedResults = new WeakMap<ExecutionResult, ExecutionResult>();
+  const masked = (result: ExecutionResult): ExecutionResult => {
+    if (!result.errors?.length) return result;
+    let m = maskedResults.get(result);
+    if (!m) maskedResults.set(result, (m = { ...result, errors: result.errors.map((e) => maskError(e, 'Unexpected error.') as GraphQLError) }));
+    return m;
+  };
   const yoga = createYoga<{ connectionParams?: Record<string, unknown>; req?: http.IncomingMessage }, Context>({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
     landingPage: false,
     renderGraphiQL: readGraphiQLPage,
     graphiql: graphiqlOptions,
-    maskedErrors: { maskError: errorMasker(log) },
+    maskedErrors: { maskError },
     // limits.plugin() before useMetrics: a subscription it refuses is counted as an error, not as live.
     plugins: [...armor.protect().plugins, useSharedSubscriptionExecution(), useCredentialWatch(credentials), useErrorAnswers(GRAPHQL_PATH), limits.plugin(), useMetrics(deps.metrics, { slowMs: config.slowOperationMs, log })],
     logging: false,
@@ -167,7 +177,7 @@ export function createGraphqlServer(deps: Deps, auth: Authenticator, log: Logger
             }
             // Live results are written on the socket as they come (printed once per result its subscribers share).
             const send = nextSender(ctx.extra.socket, id);
-            pushResultsTo(contextValue as object, (result) => void send(result));
+            pushResultsTo(contextValue as object, (result) => void send(masked(result)));
             const args = {
               schema,
               operationName: params.operationName,

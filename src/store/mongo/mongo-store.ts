@@ -76,7 +76,8 @@ interface BulkJobDoc extends Omit<BulkJobRecord, 'id'> { _id: string; leaseToken
  */
 interface QueueDoc { _id: string; runAt: number; endpointId: string; leaseId?: string | null }
 interface AttemptDoc extends AttemptRecord { _id: string }
-interface LeaseDoc { _id: string; deliveryId: string; expiresAt: number }
+/** `cancelled` is set on a bulk job's cancel marker only: the job as its cancel left it. */
+interface LeaseDoc { _id: string; deliveryId: string; expiresAt: number; cancelled?: Omit<BulkJobDoc, '_id'> }
 interface KeyDoc { _id: string; eventId: string; createdAt: number }
 interface SettingDoc { _id: string; value: string }
 interface PortalSessionDoc { _id: string; applicationId: string; tokenHash: string; expiresAt: number; revokedAt: number | null; createdAt: number }
@@ -116,6 +117,7 @@ const toDelivery = (d: DeliveryDoc): DeliveryRecord => ({
   status: d.status, attemptCount: d.attemptCount, nextAttemptAt: d.nextAttemptAt, lastAttemptAt: d.lastAttemptAt,
   failureReason: d.failureReason, manualRetry: d.manualRetry, createdAt: d.createdAt, updatedAt: d.updatedAt,
 });
+const cancelMarkerId = (jobId: string) => `bulkjob-cancel:${jobId}`;
 const toBulkJob = ({ _id, leaseToken: _t, leaseUntil: _u, leaseVersion: _v, ...rest }: BulkJobDoc): BulkJobRecord => ({ id: _id, ...rest });
 const toAttempt = ({ _id, ...rest }: AttemptDoc): AttemptRecord => ({ ...rest, retryAfterMs: rest.retryAfterMs ?? null });
 
@@ -1074,10 +1076,35 @@ export class MongoStore implements Store {
     return this.page(this.bulkJobs, scopeFilter(scope), page, toBulkJob);
   }
 
+  /**
+   * A cancel is a marker first (a unique insert: the one atomic step FerretDB offers), then the
+   * job's document. An update of one document is not atomic on FerretDB (it reads, then writes the
+   * whole document back), so a runner's progress write may land on top of the cancel: the runner
+   * looks for the marker before and after each batch and puts the cancelled state back.
+   */
   async cancelBulkJob(scope: Scope, id: string, now: Millis): Promise<BulkJobRecord | null> {
-    if (!(await this.findBulkJob(scope, id))) return null;
-    await this.bulkJobs.updateOne({ _id: id, status: { $in: ['QUEUED', 'RUNNING'] } }, { $set: { status: 'CANCELLED', finishedAt: now, updatedAt: now, leaseToken: null } });
-    return this.findBulkJob(scope, id);
+    const job = await this.findBulkJob(scope, id);
+    if (!job) return null;
+    const doc = await this.bulkJobs.findOne({ _id: id });
+    if (!doc || (doc.status !== 'QUEUED' && doc.status !== 'RUNNING')) return job;
+    const { _id, ...fields } = doc;
+    const cancelled = { ...fields, status: 'CANCELLED' as const, finishedAt: now, updatedAt: now, leaseToken: null };
+    try {
+      await this.leases.insertOne({ _id: cancelMarkerId(id), deliveryId: id, expiresAt: Math.max(now, doc.leaseUntil), cancelled });
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+      return this.findBulkJob(scope, id); // cancelled by another call meanwhile
+    }
+    await this.bulkJobs.updateOne({ _id: id }, { $set: cancelled });
+    return toBulkJob({ _id: id, ...cancelled });
+  }
+
+  /** The job as its cancel left it, written back over whatever a runner wrote since; null if it was not cancelled. */
+  private async restoreCancel(id: string): Promise<BulkJobRecord | null> {
+    const marker = await this.leases.findOne({ _id: cancelMarkerId(id) });
+    if (!marker?.cancelled) return null;
+    await this.bulkJobs.updateOne({ _id: id }, { $set: marker.cancelled });
+    return toBulkJob({ _id: id, ...marker.cancelled });
   }
 
   async claimBulkJob(now: Millis, leaseMs: number): Promise<ClaimedBulkJob | null> {
@@ -1112,6 +1139,8 @@ export class MongoStore implements Store {
     const job = toBulkJob(doc);
     if (job.status !== 'RUNNING') return { job, changed: [] };
     if (doc.leaseToken !== claim.leaseToken) return null;
+    const cancelledBefore = await this.restoreCancel(job.id);
+    if (cancelledBefore) return { job: cancelledBefore, changed: [] };
     const step = job.target.walk === 'failedDeliveries' ? await this.retryBatch(job, job.target.filter, now, limit)
       : job.target.walk === 'events' ? await this.replayBatch(job, job.target, now, limit)
       : await this.purgeBatch(job, job.target.applicationId, limit);
@@ -1124,12 +1153,11 @@ export class MongoStore implements Store {
       { _id: job.id, leaseToken: claim.leaseToken, status: 'RUNNING' },
       { $set: { ...fields, leaseToken: finished ? null : claim.leaseToken, leaseUntil: finished ? 0 : now + leaseMs } },
     );
-    if (written.matchedCount === 0) {
-      // Cancelled meanwhile (the batch's work stands), or the lease was lost.
-      const current = await this.bulkJobs.findOne({ _id: job.id });
-      return current && current.status === 'CANCELLED' ? { job: toBulkJob(current), changed: 'error' in step ? [] : step.changed } : null;
-    }
-    return { job: next, changed: 'error' in step ? [] : step.changed };
+    const changed = 'error' in step ? [] : step.changed;
+    // Cancelled meanwhile: the batch's work stands, its progress does not.
+    const cancelled = await this.restoreCancel(job.id);
+    if (cancelled) return { job: cancelled, changed };
+    return written.matchedCount === 0 ? null : { job: next, changed }; // 0: the lease was lost
   }
 
   /** The next records of a deleted application, removed; the total is its deliveries and events when the job starts. */

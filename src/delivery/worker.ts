@@ -135,13 +135,15 @@ export class DeliveryWorker implements LocalWorker {
   /**
    * Work that is due now (a publish, a manual retry, an endpoint enabled again, from any process
    * sharing the pubsub) wakes the loop, unless its endpoint has no free slot here: then the claim
-   * could not take it, and the slot's release wakes the loop anyway. Under load this saves a claim
-   * per publish.
+   * could not take it, and the slot's release wakes the loop anyway (or, on a store that leases at
+   * publish, refills the slot from the endpoint's due work: a backlogged endpoint's new work waits
+   * for that refill, not for a claim of the whole queue). Under load this saves a claim per publish.
    */
   private watchNewWork(): () => void {
     return this.deps.pubsub.listen('work:due', ({ endpointId, deliveryIds }) => {
       // Deliveries a publish leased to this worker are already being attempted.
       if (deliveryIds?.every((id) => this.attempting.has(id))) return;
+      if (this.overlappingClaims && this.backlogged.has(endpointId)) return;
       if ((this.perEndpoint.get(endpointId) ?? 0) < this.options.endpointConcurrency) this.wake();
     });
   }

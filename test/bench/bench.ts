@@ -70,6 +70,7 @@ async function relayBaseline(receiver: Receiver): Promise<number> {
   const relay = await Relay.start(`${receiver.origin}/ok/0`);
   try {
     await receiver.stats({ reset: true });
+    const cpuBefore = relay.cpuMs();
     const started = Date.now();
     const publishing = closedLoop(SIZE.events, 32, (seq) => relay.publish(seq));
     await until('every relayed delivery to arrive', async () => {
@@ -82,6 +83,7 @@ async function relayBaseline(receiver: Receiver): Promise<number> {
     const rate = SIZE.events / ((last - started) / 1000);
     record(scenario, 'deliveries/s', rate, '/s', 'SQLite group commit + undici, no tenants/signing/retries');
     record(scenario, 'publish p50', percentile(times, 50), 'ms', 'closed loop, 32 in flight');
+    record(scenario, 'CPU per delivery', ((relay.cpuMs() - cpuBefore) * 1000) / SIZE.events, 'µs', 'relay process, all threads, from /proc');
     record(scenario, 'peak RSS', relay.peakRssMb(), 'MB');
     return rate;
   } finally {
@@ -93,6 +95,7 @@ async function throughput(receiver: Receiver, endpoints: number, ceilingRate: nu
   const scenario = `2. throughput, ${endpoints} endpoint${endpoints > 1 ? 's' : ''}`;
   await withTidings(scenario, receiver, (o) => Array.from({ length: endpoints }, (_, i) => `${o}/ok/${i}`), async (t, app) => {
     const expected = SIZE.events * endpoints;
+    const cpuBefore = t.cpuMs();
     const started = Date.now();
     const publishing = publishMany(t, app.applicationId, SIZE.events, 32, (n) => progress(`${scenario}: published ${n}/${SIZE.events}`));
     await until('every delivery to arrive', async () => {
@@ -108,6 +111,8 @@ async function throughput(receiver: Receiver, endpoints: number, ceilingRate: nu
     record(scenario, 'ratio to ceiling', rate / ceilingRate, 'x');
     if (relayRate) record(scenario, 'ratio to durable relay', rate / relayRate, 'x', 'target: at least 0.8x');
     record(scenario, 'publishEvent p50', percentile(times, 50), 'ms', 'closed loop, 32 in flight');
+    // Less noisy than the rate on a shared machine: what each delivery cost Tidings, all threads.
+    record(scenario, 'CPU per delivery', ((t.cpuMs() - cpuBefore) * 1000) / expected, 'µs', 'Tidings process, all threads, from /proc');
   });
 }
 

@@ -124,6 +124,11 @@ export class Tidings {
     return new Tidings(started, started.url, dataDir);
   }
 
+  /** CPU time of the process so far, in ms (every thread: main, SQLite writer, V8's helpers). */
+  cpuMs(): number {
+    return cpuMsOf(this.child.pid!);
+  }
+
   /** Peak resident memory of the process so far, in MB (VmHWM). */
   peakRssMb(): number {
     return peakRssMbOf(this.child.pid!);
@@ -202,6 +207,11 @@ export class Relay {
   }
 
   /** Peak resident memory of the relay process, in MB (VmHWM). */
+  /** CPU time of the relay process so far, in ms. */
+  cpuMs(): number {
+    return cpuMsOf(this.child.pid!);
+  }
+
   peakRssMb(): number {
     return peakRssMbOf(this.child.pid!);
   }
@@ -218,6 +228,15 @@ export function rssMbOf(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
 }
+
+/** CPU time the process has used so far, all its threads (user + system), in ms: /proc/<pid>/stat's utime and stime. */
+export function cpuMsOf(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+/** sysconf(_SC_CLK_TCK): 100 on Linux for every architecture Node runs on. */
+const CLOCK_TICKS = 100;
 
 function peakRssMbOf(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');

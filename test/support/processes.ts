@@ -82,7 +82,7 @@ export interface StartOptions {
  * The command line `npm start` runs (package.json "start"; test/api/shutdown.test.ts checks they
  * agree): the compiled server (`npm run build:server`) with V8 set for a small heap.
  */
-export const COMPILED_SERVER_ARGS = ['--optimize-for-size', '--max-semi-space-size=4', '.tmp/server/main.js'];
+export const COMPILED_SERVER_ARGS = ['--max-semi-space-size=4', '--heap-growing-percent=20', '.tmp/server/main.js'];
 
 /**
  * The environment of a Tidings child: the runner's own, minus its Tidings settings (so nothing

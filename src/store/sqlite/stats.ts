@@ -27,13 +27,20 @@ export function applyStats(stmt: Stmt, increments: readonly StatsIncrement[]): v
        ${COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`,
   );
   const cell = stmt(
-    `INSERT INTO delivery_stats_cells (application_id, span, start, endpoint_id, event_type, histogram, bucket, count) VALUES (?, ?, ?, ?, ?, ?, ?, 1)
-     ON CONFLICT (application_id, span, start, endpoint_id, event_type, histogram, bucket) DO UPDATE SET count = count + 1`,
+    `INSERT INTO delivery_stats_cells (application_id, span, start, endpoint_id, event_type, histogram, bucket, count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (application_id, span, start, endpoint_id, event_type, histogram, bucket) DO UPDATE SET count = count + excluded.count`,
   );
   for (const inc of increments.flatMap(rowsOf)) {
     const key = [inc.applicationId, inc.span, inc.start, inc.endpointId, inc.eventType];
     counters.run(...key, ...STATS_COUNTERS.map((c) => inc.counters[c] ?? 0));
-    for (const [histogram, bucket] of inc.cells) cell.run(...key, histogram, bucket);
+    // One write per histogram bucket, with its count (a merged increment repeats a bucket per attempt).
+    const cells = new Map<string, [StatsHistogram, number, number]>();
+    for (const [histogram, bucket] of inc.cells) {
+      const seen = cells.get(`${histogram}:${bucket}`);
+      if (seen) seen[2]++;
+      else cells.set(`${histogram}:${bucket}`, [histogram, bucket, 1]);
+    }
+    for (const [histogram, bucket, count] of cells.values()) cell.run(...key, histogram, bucket, count);
   }
 }
 

@@ -27,6 +27,8 @@ import { GrantLedger } from './grant-ledger.js';
  * share is full.
  */
 const CLAIM_SCAN_ROWS = 2048;
+/** One endpoint's due work, oldest first, through its own index (deliveries_due_by_endpoint). */
+const DUE_OF_ENDPOINT = 'SELECT id, endpoint_id FROM deliveries WHERE endpoint_id = ? AND run_at IS NOT NULL AND run_at <= ? ORDER BY run_at LIMIT ?';
 
 /** A publish's results, and the deliveries it leased to the worker's share (see publishEvents). */
 export interface Published<R> { results: R; claimed: ClaimedDelivery[] }
@@ -40,6 +42,8 @@ export class SqliteWrites {
   private readonly stmt: (sql: string) => Database.Statement;
   private readonly endpoints: EndpointMapping;
   private readonly ledger = new GrantLedger();
+  /** The statistics increments of the batch runBatch is running (null outside one). */
+  private batchStats: StatsIncrement[] | null = null;
 
   /** `stats: false` leaves the statistics out: only the benchmark's baseline uses it (test/bench/stats.ts). */
   constructor(private readonly db: Database.Database, private readonly box: SecretBox, private readonly options: { stats: boolean } = { stats: true }) {
@@ -50,20 +54,37 @@ export class SqliteWrites {
 
   /**
    * Runs the operations in one transaction, so they share one fsync; each in its own savepoint, so
-   * one that throws is rolled back alone. Throws only when the transaction itself fails.
+   * one that throws is rolled back alone. Throws only when the transaction itself fails. The
+   * statistics increments of the operations that succeeded are summed and written once at the end
+   * (a group commit of publishes and attempts to one endpoint touches the same few rows).
    */
   runBatch(operations: (() => unknown)[]): { ok: boolean; value: unknown }[] {
     const results: { ok: boolean; value: unknown }[] = [];
     this.db.transaction(() => {
-      for (const operation of operations) {
-        try {
-          results.push({ ok: true, value: this.db.transaction(operation)() });
-        } catch (err) {
-          results.push({ ok: false, value: err });
+      const stats: StatsIncrement[] = (this.batchStats = []);
+      try {
+        for (const operation of operations) {
+          const before = stats.length;
+          try {
+            results.push({ ok: true, value: this.db.transaction(operation)() });
+          } catch (err) {
+            stats.length = before;
+            results.push({ ok: false, value: err });
+          }
         }
+      } finally {
+        this.batchStats = null;
       }
+      this.addStats(stats);
     }).immediate();
     return results;
+  }
+
+  /** Statistics increments, written at once, or at the end of the batch being run. */
+  private addStats(increments: readonly StatsIncrement[]): void {
+    if (!this.options.stats || increments.length === 0) return;
+    if (this.batchStats) this.batchStats.push(...increments);
+    else applyStats(this.stmt, mergeIncrements(increments));
   }
 
   ensureSetting(key: string, value: string): void {
@@ -308,10 +329,10 @@ export class SqliteWrites {
         if (leased) claimed.push({ delivery: d, event, endpoint, attemptNumber: 1, leaseToken: lease!.token, leaseUntil: lease!.until });
         return d;
       });
-      if (this.options.stats) increments.push(...publishIncrements(event, deliveries));
+      increments.push(...publishIncrements(event, deliveries));
       return { event, deliveries, created: true };
     });
-    if (increments.length) applyStats(this.stmt, events.length === 1 ? increments : mergeIncrements(increments));
+    this.addStats(increments);
     if (lease) this.ledger.grant(share!, lease.token, lease.until, claimed.map((c) => c.endpoint.id));
     return { results, claimed };
   }
@@ -328,7 +349,7 @@ export class SqliteWrites {
     const slots = new EndpointSlots(options);
     const token = randomUUID();
     const until = options.now + options.leaseMs;
-    const due = this.stmt('SELECT id FROM deliveries WHERE endpoint_id = ? AND run_at IS NOT NULL AND run_at <= ? ORDER BY run_at LIMIT ?');
+    const due = this.stmt(DUE_OF_ENDPOINT);
     // Per endpoint, decided at its first delivery of the batch: once one waits, the rest of the batch waits behind it.
     const open = new Map<string, boolean>();
     let left = options.limit;
@@ -419,12 +440,8 @@ export class SqliteWrites {
       `SELECT id, endpoint_id FROM deliveries WHERE run_at IS NOT NULL AND run_at <= ? AND endpoint_id NOT IN (SELECT value FROM json_each(?))
        ORDER BY run_at LIMIT ?`,
     );
-    // One endpoint's due work, through its own index (deliveries_due_by_endpoint).
-    const one = this.stmt(
-      `SELECT id, endpoint_id FROM deliveries WHERE endpoint_id = ? AND run_at IS NOT NULL AND run_at <= ? AND endpoint_id NOT IN (SELECT value FROM json_each(?))
-       ORDER BY run_at LIMIT ?`,
-    );
-    const due = { iterate: (...args: unknown[]) => (endpointId === undefined ? scan.iterate(...args) : one.iterate(endpointId, ...args)) };
+    const single = endpointId !== undefined;
+    const due = (excluded: string[]) => (single ? this.stmt(DUE_OF_ENDPOINT).iterate(endpointId, now, CLAIM_SCAN_ROWS) : scan.iterate(now, JSON.stringify(excluded), CLAIM_SCAN_ROWS)) as Iterable<Row>;
     const paused = (this.stmt('SELECT id FROM endpoints WHERE enabled = 0 AND deleted_at IS NULL').all() as Row[]).map((r) => r.id as string);
     const circuits = this.circuits(now);
     const probes: string[] = [];
@@ -435,8 +452,11 @@ export class SqliteWrites {
       .map((r) => [r.id as string, { limit: r.rate_limit as number, tat: r.rate_tat as number | null, changed: false }]));
     const taken = new Set<string>();
     let excluded = [...slots.saturated(), ...paused, ...circuits.open];
+    // One endpoint's scan reads its due rows only while it may take them: it does not start when
+    // the endpoint is excluded, and stops once it is (a rescan without it would find nothing).
+    if (single && excluded.includes(endpointId)) return [];
     scan: for (;;) {
-      for (const row of due.iterate(now, JSON.stringify(excluded), CLAIM_SCAN_ROWS) as Iterable<Row>) {
+      for (const row of due(excluded)) {
         if (taken.has(row.id)) continue; // taken before a restart
         if (fifo.has(row.endpoint_id)) {
           if (!mayClaimInOrder('FIFO', row.id, this.fifoHead(fifo, row.endpoint_id))) continue;
@@ -446,6 +466,7 @@ export class SqliteWrites {
         const slot = rate ? takeRateSlot(rate.tat, rate.limit, now) : undefined;
         if (slot?.granted === false || !slots.take(row.endpoint_id)) {
           excluded = [...excluded, row.endpoint_id];
+          if (single) break scan;
           continue scan; // leaving the loop closes the iterator
         }
         taken.add(row.id);
@@ -454,10 +475,10 @@ export class SqliteWrites {
           // One probe of an endpoint whose cool-down is over: it holds the circuit for its lease.
           probes.push(row.endpoint_id);
           excluded = [...excluded, row.endpoint_id];
-          if (taken.size === limit) break scan;
+          if (taken.size === limit || single) break scan;
           continue scan;
         }
-        if (taken.size === limit) break scan;
+        if (taken.size === limit || (single && fifo.has(row.endpoint_id))) break scan;
       }
       break;
     }
@@ -525,7 +546,7 @@ export class SqliteWrites {
     ).run(attempt.deliveryId, attempt.number, attempt.startedAt, attempt.durationMs, attempt.success ? 1 : 0, attempt.responseStatus, attempt.responseBody, attempt.error,
       attempt.retryAfterMs ?? null);
     const delivery = toDelivery(row);
-    if (this.options.stats) applyStats(this.stmt, [attemptIncrement(delivery, outcome, status)]);
+    this.addStats([attemptIncrement(delivery, outcome, status)]);
     return delivery;
   }
 
@@ -659,7 +680,7 @@ export class SqliteWrites {
       const d = newDelivery(newId('Delivery', now), { ...event, createdAt: now }, endpoint.id);
       if (insert.run(d.id, d.applicationId, d.eventId, d.endpointId, d.eventType, d.status, d.attemptCount, d.nextAttemptAt, d.nextAttemptAt, d.createdAt, d.updatedAt).changes === 1) {
         changed.push(d);
-        if (this.options.stats) applyStats(this.stmt, publishIncrements({ ...event, createdAt: now }, [d]).slice(1));
+        this.addStats(publishIncrements({ ...event, createdAt: now }, [d]).slice(1));
       }
     }
     return { walked: rows.length, last: rows.at(-1)?.id ?? null, done: rows.length, failed: 0, total, changed };

@@ -52,7 +52,9 @@ describe('a rate-limited endpoint with three worker processes on one MongoDB', (
     const span = times[times.length - 1]! - times[0]!;
     console.log(`[rate] ${times.length} attempts at ${LIMIT}/s over ${span}ms with ${WORKERS} workers; busiest 5 s window: ${busiest}`);
     expect(busiest).toBeLessThanOrEqual(LIMIT * 5 * 1.1);
-    // Not starved either: the limit is used, not just respected.
-    expect(span).toBeLessThan(((EVENTS / LIMIT) * 1000) * 2);
+    // Not starved either: the limit is used, not just respected. The bound allows for a loaded CI
+    // machine (one run took 17.5 s against the ideal 8 s with the load average at 6); a claimer that
+    // held the endpoint back to a fraction of its limit would take several times longer.
+    expect(span).toBeLessThan(((EVENTS / LIMIT) * 1000) * 3);
   }, 150_000);
 });

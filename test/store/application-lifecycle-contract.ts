@@ -58,6 +58,16 @@ export function applicationLifecycleContract(name: string, open: () => Promise<S
       expect(await store.updateApplication(newId('Application'), { name: 'x' })).toBeNull();
     });
 
+    it('keeps metadata keys as given, those MongoDB would read as operators or paths included (found by the fuzzer)', async () => {
+      const metadata = { $gt: '', 'com.example.tier': 'gold', 'a\u0000b': 'nul' };
+      const a = { id: newId('Application'), name: 'keys', metadata, createdAt: T0 };
+      await store.createApplication(a);
+      expect((await store.findApplication(admin, a.id))?.metadata).toEqual(metadata);
+      const updated = { $set: 'x', 'x.y': '$' };
+      expect((await store.updateApplication(a.id, { metadata: updated }))?.metadata).toEqual(updated);
+      expect((await store.findApplications(admin, [a.id]))[0]?.metadata).toEqual(updated);
+    });
+
     it('deletes an application at once: no read finds it, its keys are revoked, its endpoints are deleted, its unfinished deliveries end FAILED with the reason, its sessions are revoked', async () => {
       const { a, e, published, attempted, session } = await populated(3);
       const other = await populated(1);

@@ -42,7 +42,11 @@ import { attemptIncrement, mergeIncrements, publishIncrements, type StatsTotals 
 //    for nothing else, so any other filter reads the whole collection.
 //  - payloads and JSON Schemas are stored as text (keys such as "$schema" are not valid field names).
 
-interface AppDoc { _id: string; name: string; metadata?: Record<string, string>; createdAt: number; deletedAt?: number | null }
+/**
+ * `metadata` is stored as its JSON text: its keys are the platform's, and MongoDB refuses field
+ * names that start with "$" or hold U+0000 (in its text U+0000 is escaped). Documents of earlier releases hold it as an object.
+ */
+interface AppDoc { _id: string; name: string; metadata?: string | Record<string, string>; createdAt: number; deletedAt?: number | null }
 interface AuditDoc extends Omit<AuditEntryRecord, 'id'> { _id: string }
 /** API keys are read by _id (new tokens name their key) or by the unique tokenHash (keys of earlier releases). */
 interface ApiKeyDoc extends Omit<StoredApiKey, 'id'> { _id: string }
@@ -82,7 +86,9 @@ interface KeyDoc { _id: string; eventId: string; createdAt: number }
 interface SettingDoc { _id: string; value: string }
 interface PortalSessionDoc { _id: string; applicationId: string; tokenHash: string; expiresAt: number; revokedAt: number | null; createdAt: number }
 
-const toApplication = ({ _id, name, metadata, createdAt }: AppDoc): ApplicationRecord => ({ id: _id, name, metadata: metadata ?? {}, createdAt });
+const toApplication = ({ _id, name, metadata, createdAt }: AppDoc): ApplicationRecord => ({
+  id: _id, name, metadata: typeof metadata === 'string' ? (JSON.parse(metadata) as Record<string, string>) : (metadata ?? {}), createdAt,
+});
 /** Applications written before deletion existed have no `deletedAt`. */
 const live = (doc: AppDoc | null): doc is AppDoc => doc !== null && (doc.deletedAt ?? null) === null;
 const toAuditEntry = ({ _id, ...rest }: AuditDoc): AuditEntryRecord => ({ id: _id, ...rest });
@@ -304,7 +310,7 @@ export class MongoStore implements Store {
     // The key first: an application is never visible without the key it was created with.
     if (firstKey) await this.createApiKey(firstKey);
     try {
-      await this.applications.insertOne({ _id: app.id, name: app.name, metadata: app.metadata ?? {}, createdAt: app.createdAt, deletedAt: null });
+      await this.applications.insertOne({ _id: app.id, name: app.name, metadata: JSON.stringify(app.metadata ?? {}), createdAt: app.createdAt, deletedAt: null });
     } catch (err) {
       if (firstKey) await this.apiKeys.deleteOne({ _id: firstKey.id }).catch(() => undefined);
       throw err;
@@ -327,7 +333,7 @@ export class MongoStore implements Store {
     if (!live(await this.applications.findOne({ _id: id }))) return null;
     const set: Partial<AppDoc> = {};
     if (patch.name !== undefined) set.name = patch.name;
-    if (patch.metadata !== undefined) set.metadata = patch.metadata;
+    if (patch.metadata !== undefined) set.metadata = JSON.stringify(patch.metadata);
     if (Object.keys(set).length) await this.applications.updateOne({ _id: id, deletedAt: null }, { $set: set });
     const doc = await this.applications.findOne({ _id: id });
     return live(doc) ? toApplication(doc) : null;

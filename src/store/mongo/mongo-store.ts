@@ -123,6 +123,8 @@ const toDelivery = (d: DeliveryDoc): DeliveryRecord => ({
   status: d.status, attemptCount: d.attemptCount, nextAttemptAt: d.nextAttemptAt, lastAttemptAt: d.lastAttemptAt,
   failureReason: d.failureReason, manualRetry: d.manualRetry, createdAt: d.createdAt, updatedAt: d.updatedAt,
 });
+/** The job if the caller may see it: the admin any, an application its own. */
+const jobInScope = (scope: Scope, doc: BulkJobDoc | null) => (doc && (scope.kind === 'admin' || doc.applicationId === scope.applicationId) ? doc : null);
 const cancelMarkerId = (jobId: string) => `bulkjob-cancel:${jobId}`;
 const toBulkJob = ({ _id, leaseToken: _t, leaseUntil: _u, leaseVersion: _v, ...rest }: BulkJobDoc): BulkJobRecord => ({ id: _id, ...rest });
 const toAttempt = ({ _id, ...rest }: AttemptDoc): AttemptRecord => ({ ...rest, retryAfterMs: rest.retryAfterMs ?? null });
@@ -1074,8 +1076,8 @@ export class MongoStore implements Store {
   }
 
   async findBulkJob(scope: Scope, id: string): Promise<BulkJobRecord | null> {
-    const doc = await this.bulkJobs.findOne({ _id: id });
-    return doc && (scope.kind === 'admin' || doc.applicationId === scope.applicationId) ? toBulkJob(doc) : null;
+    const doc = jobInScope(scope, await this.bulkJobs.findOne({ _id: id }));
+    return doc && toBulkJob(doc);
   }
 
   async listBulkJobs(scope: Scope, page: PageArgs): Promise<Page<BulkJobRecord>> {
@@ -1089,10 +1091,9 @@ export class MongoStore implements Store {
    * looks for the marker before and after each batch and puts the cancelled state back.
    */
   async cancelBulkJob(scope: Scope, id: string, now: Millis): Promise<BulkJobRecord | null> {
-    const job = await this.findBulkJob(scope, id);
-    if (!job) return null;
-    const doc = await this.bulkJobs.findOne({ _id: id });
-    if (!doc || (doc.status !== 'QUEUED' && doc.status !== 'RUNNING')) return job;
+    const doc = jobInScope(scope, await this.bulkJobs.findOne({ _id: id }));
+    if (!doc) return null;
+    if (doc.status !== 'QUEUED' && doc.status !== 'RUNNING') return toBulkJob(doc);
     const { _id, ...fields } = doc;
     const cancelled = { ...fields, status: 'CANCELLED' as const, finishedAt: now, updatedAt: now, leaseToken: null };
     try {

@@ -151,6 +151,30 @@ describe('audit log', () => {
     expect((await server.admin.run(AuditLogDocument, { filter: { action: 'createEndpoint', until: start, since: start } })).auditLog.edges).toEqual([]);
   });
 
+  it("never names another tenant's record in an application's entry, though the input did (a filter that matched nothing)", async () => {
+    const a = await createApplication(server);
+    const b = await createApplication(server);
+    const endpointA = await createEndpoint(server, a.id, UNREACHABLE);
+    const type = uniqueName('audit.scope');
+    await server.admin.run(CreateEventTypeDocument, { input: { name: type } });
+    const { publishEvent } = await server.admin.run(PublishEventDocument, { input: { applicationId: b.id, type, payload: {} } });
+    const { retryDeliveries } = await a.client.run(RetryDeliveriesDocument, { input: { filter: { eventId: publishEvent.event.id } } });
+    const [entry] = (await a.client.run(AuditLogDocument, { first: 1 })).auditLog.edges.map((e) => e.node);
+    expect(entry).toMatchObject({ action: 'retryDeliveries', applicationId: a.id });
+    expect(entry!.targetIds).toContain(retryDeliveries.job.id);
+    expect(entry!.targetIds).not.toContain(publishEvent.event.id);
+    // The admin's entry about one application, naming another one's event, is read by the first.
+    await server.admin.run(RetryDeliveriesDocument, { input: { filter: { applicationId: a.id, eventId: publishEvent.event.id } } });
+    const [byAdmin] = (await a.client.run(AuditLogDocument, { first: 1 })).auditLog.edges.map((e) => e.node);
+    expect(byAdmin).toMatchObject({ action: 'retryDeliveries', applicationId: a.id, actor: ADMIN });
+    expect(byAdmin!.targetIds).toEqual(expect.arrayContaining([a.id]));
+    expect(byAdmin!.targetIds).not.toContain(publishEvent.event.id);
+    // Its own records, a deleted endpoint too, stay named.
+    await a.client.run(DeleteEndpointDocument, { input: { id: endpointA.id } });
+    const [deleted] = (await a.client.run(AuditLogDocument, { first: 1 })).auditLog.edges.map((e) => e.node);
+    expect(deleted).toMatchObject({ action: 'deleteEndpoint', targetIds: [endpointA.id] });
+  });
+
   it('pages through the audit log newest first', async () => {
     const a = await createApplication(server);
     for (let i = 0; i < 3; i++) await a.client.run(CreateEndpointDocument, { input: { url: `${UNREACHABLE}/${i}` } });

@@ -214,7 +214,7 @@ export type AuditEntry = {
   createdAt: Scalars['DateTime']['output'];
   /** The entry ID (IDs sort by time). */
   id: Scalars['ID']['output'];
-  /** IDs named in the mutation's input or returned in its payload (event types by name). */
+  /** IDs named in the mutation's input or returned in its payload (event types by name); IDs of another application's records are left out. */
   targetIds: Array<Scalars['ID']['output']>;
 };
 

@@ -31,7 +31,7 @@ const AuditEntryRef = builder.objectRef<AuditEntryRecord>('AuditEntry').implemen
     actor: t.field({ type: AuditActorRef, description: 'Who made the change.', resolve: (e) => e } ),
     action: t.exposeString('action', { description: 'The mutation, e.g. deleteEndpoint.' }),
     applicationId: t.exposeID('applicationId', { nullable: true, description: 'The application it acted on; null for platform-wide changes (event types).' }),
-    targetIds: t.exposeIDList('targetIds', { description: 'IDs named in the mutation\'s input or returned in its payload (event types by name).' }),
+    targetIds: t.exposeIDList('targetIds', { description: 'IDs named in the mutation\'s input or returned in its payload (event types by name); IDs of another application\'s records are left out.' }),
     createdAt: t.field({ type: 'DateTime', description: 'When the change was made.', resolve: (e) => e.createdAt }),
   }),
 });

@@ -275,8 +275,13 @@ export async function closedLoop(count: number, concurrency: number, publish: (s
   return times;
 }
 
-/** Open loop: `rate` events per second for `seconds`, at most `maxInFlight` outstanding. Returns response times and the rate achieved. */
-export async function publishAtRate(tidings: Tidings, applicationId: string, rate: number, seconds: number, maxInFlight = 512): Promise<{ times: number[]; achieved: number; sent: number }> {
+/** Open loop of Tidings' publishEvent (openLoop). */
+export function publishAtRate(tidings: Tidings, applicationId: string, rate: number, seconds: number, maxInFlight = 512): Promise<{ times: number[]; achieved: number; sent: number }> {
+  return openLoop(rate, seconds, (seq) => publishOne(tidings, applicationId, seq), maxInFlight);
+}
+
+/** Open loop: `rate` publishes per second for `seconds`, at most `maxInFlight` outstanding. Returns response times and the rate achieved. */
+export async function openLoop(rate: number, seconds: number, publish: (seq: number) => Promise<number>, maxInFlight = 512): Promise<{ times: number[]; achieved: number; sent: number }> {
   const times: number[] = [];
   const total = Math.round(rate * seconds);
   const started = performance.now();
@@ -295,7 +300,7 @@ export async function publishAtRate(tidings: Tidings, applicationId: string, rat
       continue;
     }
     inFlight++;
-    const p: Promise<void> = publishOne(tidings, applicationId, sent).then((t) => {
+    const p: Promise<void> = publish(sent).then((t) => {
       times.push(t);
       inFlight--;
       pending.delete(p);

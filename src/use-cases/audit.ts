@@ -50,11 +50,8 @@ export async function recordAudit(
  */
 async function applicationsOwn(deps: Deps, applicationId: string, ids: string[]): Promise<string[]> {
   const scope: Scope = { kind: 'app', applicationId };
-  const own = await Promise.all(ids.map(async (id) => {
-    if (id === applicationId || !isNodeId(id)) return true;
-    if (kindOfId(id) === 'Endpoint') return (await deps.store.findEndpoint(scope, id, { includeDeleted: true })) !== null;
-    return (await findNode(deps, scope, id)) !== null;
-  }));
+  const own = await Promise.all(ids.map(async (id) =>
+    id === applicationId || !isNodeId(id) || (await findNode(deps, scope, id, { includeDeleted: true })) !== null));
   return ids.filter((_, i) => own[i]);
 }
 

@@ -1,26 +1,31 @@
 import type { Scope } from '../domain/records.js';
 import type { Deps } from '../deps.js';
 import { kindOfId, type IdKind } from '../ids.js';
+import type { Store } from '../store/ports.js';
 
-/** Kinds of record findNode reads, each within an application's scope. */
-const NODE_KINDS: ReadonlySet<IdKind | undefined> = new Set(['Application', 'Endpoint', 'Event', 'Delivery', 'BulkJob'] as const);
-export const isNodeId = (id: string): boolean => NODE_KINDS.has(kindOfId(id));
+type Reader = (store: Store, scope: Scope, id: string, options: { includeDeleted?: boolean }) => Promise<{ id: string } | null>;
 
-/** Any object by its ID, within the scope; null for an unknown kind, a missing record or another tenant's. */
-export async function findNode(deps: Deps, scope: Scope, id: string): Promise<{ id: string } | null> {
-  const { store } = deps;
-  switch (kindOfId(id)) {
-    case 'Application':
-      return store.findApplication(scope, id);
-    case 'Endpoint':
-      return store.findEndpoint(scope, id);
-    case 'Event':
-      return store.findEvent(scope, id);
-    case 'Delivery':
-      return store.findDelivery(scope, id);
-    case 'BulkJob':
-      return store.findBulkJob(scope, id);
-    default:
-      return null;
-  }
+/** The kinds of record findNode reads, each within a scope. */
+const READERS: Partial<Record<IdKind, Reader>> = {
+  Application: (store, scope, id) => store.findApplication(scope, id),
+  Endpoint: (store, scope, id, options) => store.findEndpoint(scope, id, options),
+  Event: (store, scope, id) => store.findEvent(scope, id),
+  Delivery: (store, scope, id) => store.findDelivery(scope, id),
+  BulkJob: (store, scope, id) => store.findBulkJob(scope, id),
+};
+
+const readerOf = (id: string): Reader | undefined => {
+  const kind = kindOfId(id);
+  return kind === undefined ? undefined : READERS[kind];
+};
+
+/** Whether the ID is of a kind findNode reads. */
+export const isNodeId = (id: string): boolean => readerOf(id) !== undefined;
+
+/**
+ * Any object by its ID, within the scope; null for an unknown kind, a missing record or another
+ * tenant's. `includeDeleted` finds a deleted endpoint too.
+ */
+export function findNode(deps: Deps, scope: Scope, id: string, options: { includeDeleted?: boolean } = {}): Promise<{ id: string } | null> {
+  return readerOf(id)?.(deps.store, scope, id, options) ?? Promise.resolve(null);
 }

@@ -79,6 +79,8 @@ export class DeliveryWorker implements LocalWorker {
   private readonly refilling = new Map<string, boolean>();
   /** Lease tokens of claims launched since the store last heard of them (ClaimOptions.launched). */
   private launched = new Set<string>();
+  /** How many shares this worker has taken (ClaimOptions.launched.seq). */
+  private shares = 0;
   private wakeUp: (() => void) | undefined;
   /** A wake-up came while the loop was claiming: it claims again before it sleeps. */
   private woken = false;
@@ -138,11 +140,11 @@ export class DeliveryWorker implements LocalWorker {
 
   /** A claim of up to `limit` deliveries within each endpoint's share; it tells the store which claims were launched since the last one. */
   private claimOptions(limit: number): ClaimOptions {
-    const launched = [...this.launched];
+    const tokens = [...this.launched];
     this.launched = new Set();
     return {
       now: this.now(), limit, leaseMs: this.options.leaseMs, perEndpointLimit: this.options.endpointConcurrency,
-      inFlightByEndpoint: new Map(this.perEndpoint), launched,
+      inFlightByEndpoint: new Map(this.perEndpoint), launched: { seq: ++this.shares, tokens },
     };
   }
 

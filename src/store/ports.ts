@@ -182,10 +182,12 @@ export interface ClaimOptions extends EndpointShare {
   limit: number;
   leaseMs: number;
   /**
-   * Lease tokens of earlier claims whose deliveries the worker has launched since its last claim,
-   * so inFlightByEndpoint counts them now (the embedded store counts the others: grant-ledger.ts).
+   * What the worker launched since its last share: the lease tokens of earlier grants that
+   * inFlightByEndpoint counts now (the embedded store counts the others: grant-ledger.ts), and
+   * this share's number in the order the worker took its shares (the store may apply an older
+   * share after a newer one).
    */
-  launched?: readonly string[];
+  launched?: { seq: number; tokens: readonly string[] };
   /** Only this endpoint's due deliveries (a worker filling a slot the endpoint just gave back). */
   endpointId?: string;
 }

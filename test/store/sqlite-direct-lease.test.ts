@@ -17,6 +17,7 @@ class CountingWorker implements LocalWorker {
   readonly held: ClaimedDelivery[] = [];
   private readonly perEndpoint = new Map<string, number>();
   private launched = new Set<string>();
+  private shares = 0;
   /** After every event of the cases was published: their deliveries are due. */
   now = T0 + 10;
 
@@ -25,9 +26,12 @@ class CountingWorker implements LocalWorker {
   share(): ClaimOptions | null {
     const free = this.limits.concurrency - this.held.length;
     if (free <= 0) return null;
-    const launched = [...this.launched];
+    const tokens = [...this.launched];
     this.launched = new Set();
-    return { now: this.now, limit: free, leaseMs: LEASE_MS, perEndpointLimit: this.limits.perEndpoint, inFlightByEndpoint: new Map(this.perEndpoint), launched };
+    return {
+      now: this.now, limit: free, leaseMs: LEASE_MS, perEndpointLimit: this.limits.perEndpoint,
+      inFlightByEndpoint: new Map(this.perEndpoint), launched: { seq: ++this.shares, tokens },
+    };
   }
 
   take(claims: readonly ClaimedDelivery[]): void {

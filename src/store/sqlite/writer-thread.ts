@@ -35,6 +35,7 @@ function flush(): void {
   const acknowledged = batch.filter((r) => !LEASE_OPS.has(r.op));
   if (leases.length > 0) commit(leases, 'NORMAL');
   if (acknowledged.length > 0) commit(acknowledged, 'FULL');
+  writes.endBatch();
 }
 
 let synchronous: 'FULL' | 'NORMAL' = 'FULL';

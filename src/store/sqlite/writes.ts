@@ -80,6 +80,11 @@ export class SqliteWrites {
     return results;
   }
 
+  /** The writer thread has applied every write of the batch it took from its queue (both its commits). */
+  endBatch(): void {
+    this.ledger.endBatch();
+  }
+
   /** Statistics increments, written at once, or at the end of the batch being run. */
   private addStats(increments: readonly StatsIncrement[]): void {
     if (!this.options.stats || increments.length === 0) return;
@@ -688,7 +693,7 @@ export class SqliteWrites {
 }
 
 /** The operations the writer thread accepts: every method of SqliteWrites but the batch runner. */
-export type WriteOp = Exclude<keyof SqliteWrites, 'runBatch'>;
+export type WriteOp = Exclude<keyof SqliteWrites, 'runBatch' | 'endBatch'>;
 
 /**
  * Writes that only take a lease: if one is lost with the last commits in a power failure, its

@@ -692,7 +692,7 @@ export class SqliteWrites {
   }
 }
 
-/** The operations the writer thread accepts: every method of SqliteWrites but the batch runner. */
+/** The operations the writer thread accepts: every method of SqliteWrites but the batch runner and its end. */
 export type WriteOp = Exclude<keyof SqliteWrites, 'runBatch' | 'endBatch'>;
 
 /**

@@ -131,7 +131,10 @@ export interface Catalogue {
 export interface PublishResult {
   event: EventRecord;
   deliveries: DeliveryRecord[];
-  /** False when an idempotency key matched an earlier event, which is returned instead. */
+  /**
+   * False when nothing new was stored: an idempotency key matched an earlier event, which is
+   * returned instead, or the endpoint of a test event was gone (no deliveries).
+   */
   created: boolean;
 }
 
@@ -140,7 +143,9 @@ export interface DeliveryLog {
   /**
    * Stores the event and one PENDING delivery per endpoint chosen by the fan-out rule
    * (domain/fan-out.ts), all or nothing, before returning. With an idempotency key that the
-   * application used at or after `idempotentSince`, stores nothing and returns that event.
+   * application used at or after `idempotentSince`, stores nothing and returns that event. A test
+   * event (`testEndpointId`) whose endpoint is gone by then stores nothing either: its result has
+   * no deliveries and `created: false`.
    */
   publishEvent(event: EventRecord, options: { idempotentSince: Millis }): Promise<PublishResult>;
   /**

@@ -61,6 +61,22 @@ export function deliveryLogContract(name: string, open: () => Promise<StoreHarne
       expect((await store.findEvent(admin, result.event.id))?.testEndpointId).toBe(target.id);
     });
 
+    it('stores nothing for a test event whose endpoint is gone, alone or in a batch, and counts it nowhere', async () => {
+      const a = await application();
+      await endpoint(a.id);
+      const gone = await endpoint(a.id);
+      await store.deleteEndpoint(admin, gone.id, T0, 'gone');
+      const orphan = await publish(event(a.id, { testEndpointId: gone.id }));
+      expect(orphan).toMatchObject({ created: false, deliveries: [] });
+      expect(await store.findEvent(admin, orphan.event.id)).toBeNull();
+      const [test, plain] = await store.publishEvents([event(a.id, { testEndpointId: gone.id }), event(a.id)], { idempotentSince: T0 });
+      expect(test).toMatchObject({ created: false, deliveries: [] });
+      expect(await store.findEvent(admin, test!.event.id)).toBeNull();
+      expect(plain).toMatchObject({ created: true, deliveries: [expect.anything()] });
+      const stats = await store.readStats(admin, { interval: 'MINUTE', since: T0 - 3600_000, until: T0 + 3600_000 });
+      expect([...stats.values()].reduce((n, row) => n + row.counters.eventsPublished, 0)).toBe(1);
+    });
+
     it('keeps the deliveries of a paused endpoint waiting, unattempted, until it is enabled again', async () => {
       const a = await application();
       const e = await endpoint(a.id, { enabled: false });

@@ -8,7 +8,8 @@ import { startMongoServer, type MongoServer } from '../support/ferretdb.js';
 import { TEST_KEY_RING } from '../support/keys.js';
 
 // The MongoDB store completes a fan-out cut short (by a crash) in its sweep: the repeated fan-out
-// goes through the same rule, so it must see the event's channels and the endpoints' filters.
+// goes through the same rule, so it must see the event's channels and the endpoints' filters, and
+// removes a test event whose endpoint is gone, as the publish would have.
 
 let server: MongoServer;
 let client: MongoClient;
@@ -22,7 +23,7 @@ afterAll(async () => {
 });
 
 describe('MongoDB sweep of an interrupted fan-out', () => {
-  it('creates deliveries only for endpoints that hear the event (channels and filter)', async () => {
+  it('creates deliveries only for endpoints that hear the event (channels and filter), and removes a test event whose endpoint is gone', async () => {
     const name = `tidings_fanout_${process.pid}`;
     const store = await MongoStore.connect(server.uri, name, { keyRing: TEST_KEY_RING });
     try {
@@ -46,9 +47,17 @@ describe('MongoDB sweep of an interrupted fan-out', () => {
         _id: 'evt_01' as never, applicationId: 'app_01', type: 'order.created', payload: '{"total":500}', channels: ['eu'],
         idempotencyKey: null, createdAt: T0, fanoutDone: false,
       });
+      // And a test event whose endpoint was deleted before its fan-out ran: it had no delivery and gets none.
+      const gone = await endpoint({});
+      await store.deleteEndpoint(ADMIN_SCOPE, gone, T0, 'endpoint deleted');
+      await client.db(name).collection('events').insertOne({
+        _id: 'evt_02' as never, applicationId: 'app_01', type: 'order.created', payload: '{"total":500}', channels: [],
+        testEndpointId: gone, idempotencyKey: null, createdAt: T0, fanoutDone: false,
+      });
       const result = await store.sweep({ now: T0 + 60_000, retentionMs: 24 * 3600_000, fanoutGraceMs: 1000 });
       expect(result.created.map((d) => d.endpointId).sort()).toEqual([eu, big].sort());
       expect((await store.findEvent(ADMIN_SCOPE, 'evt_01'))?.channels).toEqual(['eu']);
+      expect(await store.findEvent(ADMIN_SCOPE, 'evt_02')).toBeNull();
     } finally {
       await store.dropDatabase();
       await store.close();

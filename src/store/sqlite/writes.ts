@@ -323,10 +323,13 @@ export class SqliteWrites {
         const earlier = findEarlier.get(event.applicationId, event.idempotencyKey, idempotentSince) as Row | undefined;
         if (earlier) return { event: toEvent(earlier), deliveries: (deliveriesOf.all(earlier.id) as Row[]).map(toDelivery), created: false };
       }
-      insertEvent.run(event.id, event.applicationId, event.type, event.payload, JSON.stringify(event.channels), event.testEndpointId, event.idempotencyKey, event.createdAt);
       let candidates = endpoints.get(event.applicationId);
       if (!candidates) endpoints.set(event.applicationId, (candidates = (endpointsOf.all(event.applicationId) as Row[]).map(this.endpoints.toEndpoint)));
-      const deliveries = fanOutTargets(candidates, event).map((endpoint) => {
+      const targets = fanOutTargets(candidates, event);
+      // A test event exists for its one delivery: once its endpoint is gone, nothing is stored.
+      if (event.testEndpointId && targets.length === 0) return { event, deliveries: [], created: false };
+      insertEvent.run(event.id, event.applicationId, event.type, event.payload, JSON.stringify(event.channels), event.testEndpointId, event.idempotencyKey, event.createdAt);
+      const deliveries = targets.map((endpoint) => {
         const d = newDelivery(newId('Delivery', event.createdAt), event, endpoint.id);
         const leased = lease?.take(endpoint);
         insertDelivery.run(d.id, d.applicationId, d.eventId, d.endpointId, d.eventType, d.status, d.attemptCount, d.nextAttemptAt,

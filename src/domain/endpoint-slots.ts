@@ -19,6 +19,12 @@ export class EndpointSlots {
     return [...(this.options.inFlightByEndpoint ?? new Map())].filter(([, n]) => n >= limit).map(([id]) => id);
   }
 
+  /** How many slots of the endpoint are left. */
+  free(endpointId: string): number {
+    const limit = this.options.perEndpointLimit ?? Infinity;
+    return Math.max(0, limit - (this.options.inFlightByEndpoint?.get(endpointId) ?? 0) - (this.taken.get(endpointId) ?? 0));
+  }
+
   /** Takes a slot of the endpoint if one is left. */
   take(endpointId: string): boolean {
     const limit = this.options.perEndpointLimit ?? Infinity;

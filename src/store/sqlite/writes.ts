@@ -369,9 +369,13 @@ export class SqliteWrites {
         let ok = open.get(endpoint.id);
         if (ok === undefined) {
           ok = endpoint.enabled && endpoint.ordering === 'PARALLEL' && endpoint.rateLimitPerSecond === null && endpoint.health.state !== 'CIRCUIT_OPEN';
+          // With no slot free nothing is leased, so the due work is not read (at saturation, most publishes).
+          const room = Math.min(left, slots.free(endpoint.id));
+          ok &&= room > 0;
           if (ok) {
-            const waiting = (due.all(endpoint.id, options.now, left + 1) as Row[]).map((r) => r.id as string);
-            const taken = waiting.filter((id, i) => i < left && slots.take(endpoint.id));
+            const waiting = (due.all(endpoint.id, options.now, room + 1) as Row[]).map((r) => r.id as string);
+            const taken = waiting.slice(0, room);
+            for (const _ of taken) slots.take(endpoint.id);
             claimed.push(...lease(taken));
             left -= taken.length;
             ok = taken.length === waiting.length;

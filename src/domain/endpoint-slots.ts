@@ -27,9 +27,7 @@ export class EndpointSlots {
 
   /** Takes a slot of the endpoint if one is left. */
   take(endpointId: string): boolean {
-    const limit = this.options.perEndpointLimit ?? Infinity;
-    const used = (this.options.inFlightByEndpoint?.get(endpointId) ?? 0) + (this.taken.get(endpointId) ?? 0);
-    if (used >= limit) return false;
+    if (this.free(endpointId) === 0) return false;
     this.taken.set(endpointId, (this.taken.get(endpointId) ?? 0) + 1);
     return true;
   }

@@ -374,8 +374,7 @@ export class SqliteWrites {
           ok &&= room > 0;
           if (ok) {
             const waiting = (due.all(endpoint.id, options.now, room + 1) as Row[]).map((r) => r.id as string);
-            const taken = waiting.slice(0, room);
-            for (const _ of taken) slots.take(endpoint.id);
+            const taken = waiting.slice(0, room).filter(() => slots.take(endpoint.id));
             claimed.push(...lease(taken));
             left -= taken.length;
             ok = taken.length === waiting.length;
